@@ -1,0 +1,40 @@
+package dev.hostwise.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Every number behind a verdict. Field names are the JSON names and the names renderers show, so
+ * a reviewer can find any shown figure in the JSON. Money is US dollars; "per day" means 24 hours.
+ *
+ * <p>Break-even figures are null when no volume makes self-hosting cheaper.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Figures(
+        // --- the article's arithmetic ---
+        double hostedPerRequest,
+        double selfHostPerRequest,
+        double breakEvenRequestsPerHour,
+        double gpuCostPerDay,
+        double requestsPerDayAtUtilization,
+        double selfHostRealCostPerRequest,
+        double opsCostPerDay,
+        double selfHostAllInPerDay,
+        double allInPerRequest,
+        Double breakEvenWithOpsRequestsPerHour,
+        // --- at the user's own volume, in whole replicas ---
+        double peakRequestsPerSecond,
+        int replicasNeeded,
+        double hostedPerDay,
+        double selfHostPerDay,
+        double monthlySavings,
+        Double breakEvenRequestsPerDayWholeReplicas,
+        double actualUtilization,
+        // --- where the throughput came from ---
+        double requestsPerSecond,
+        ThroughputSource throughputSource) {
+
+    /** True when self-hosting all-in costs less per day than the hosted API at this volume. */
+    public boolean selfHostCheaper() {
+        return selfHostPerDay < hostedPerDay;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hostwise.knowledge;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every field of the scenario's public JSON form: its name, what values it takes, its default, and
+ * the words every front end uses to explain it. Front ends (CLI flags, Slack modal, web form, quick
+ * form) derive their inputs from this table so the names never drift apart.
+ */
+public enum ScenarioField {
+    REQUESTS_PER_DAY("requestsPerDay", Kind.POSITIVE, null,
+            "average requests per day", "a positive number of requests per day, e.g. 50000"),
+    PEAK_TO_AVERAGE("peakToAverage", Kind.AT_LEAST_ONE, 1.0,
+            "peak-hour rate divided by average-hour rate", "a number of 1 or more, e.g. 3 for a peak three times the average"),
+    TOKENS_PER_REQUEST("tokensPerRequest", Kind.POSITIVE_INT, 1200,
+            "prompt + completion tokens per request", "a whole number of tokens above 0, e.g. 1200"),
+    INPUT_TOKENS("inputTokens", Kind.NON_NEGATIVE_INT, null,
+            "prompt tokens per request (with outputTokens, replaces tokensPerRequest)", "a whole number of tokens, 0 or more, e.g. 900"),
+    OUTPUT_TOKENS("outputTokens", Kind.NON_NEGATIVE_INT, null,
+            "completion tokens per request (with inputTokens, replaces tokensPerRequest)", "a whole number of tokens, 0 or more, e.g. 300"),
+    HOSTED_PRICE_PER_1K_TOKENS("hostedPricePer1kTokens", Kind.POSITIVE, 0.002,
+            "hosted API price in $ per 1,000 tokens, input and output blended", "a price in dollars above 0, e.g. 0.002"),
+    HOSTED_INPUT_PRICE_PER_1M("hostedInputPricePer1M", Kind.NON_NEGATIVE, null,
+            "hosted API price in $ per 1M input tokens", "a price in dollars, 0 or more, e.g. 1.50"),
+    HOSTED_OUTPUT_PRICE_PER_1M("hostedOutputPricePer1M", Kind.NON_NEGATIVE, null,
+            "hosted API price in $ per 1M output tokens", "a price in dollars, 0 or more, e.g. 2.00"),
+    HOSTED_MODEL("hostedModel", Kind.CATALOG_ID, null,
+            "hosted model from the catalog; fills in the split prices", "a hosted-model id from the catalog, e.g. gpt-3.5-turbo"),
+    GPU_DOLLARS_PER_HOUR("gpuDollarsPerHour", Kind.POSITIVE, 1.20,
+            "price of one GPU per hour in $", "a price in dollars above 0, e.g. 1.20"),
+    GPUS_PER_REPLICA("gpusPerReplica", Kind.POSITIVE_INT, 1,
+            "GPUs that hold one copy of the model", "a whole number of 1 or more, e.g. 2"),
+    GPU_TYPE("gpuType", Kind.CATALOG_ID, null,
+            "GPU from the catalog; fills in the GPU price", "a GPU id from the catalog, e.g. a100-80gb"),
+    OPEN_MODEL("openModel", Kind.CATALOG_ID, null,
+            "open model from the catalog; its quality fit is judged", "an open-model id from the catalog, e.g. llama-2-13b"),
+    REQUESTS_PER_SECOND("requestsPerSecond", Kind.POSITIVE, 4.0,
+            "requests per second one replica serves, batched", "a number above 0, e.g. 4"),
+    THROUGHPUT_MEASURED("throughputMeasured", Kind.BOOLEAN, false,
+            "whether requestsPerSecond came from a load test of your prompts", "true or false"),
+    UTILIZATION("utilization", Kind.FRACTION, 0.30,
+            "average GPU utilisation", "a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)"),
+    OPS_COST_PER_MONTH("opsCostPerMonth", Kind.NON_NEGATIVE, 12000.0,
+            "loaded monthly cost of the people who keep it running", "dollars per month, 0 or more, e.g. 12000"),
+    TASK_TYPE("taskType", Kind.ENUM, null,
+            "what the model does", "one of " + names(TaskType.values())),
+    QUALITY_NEED("qualityNeed", Kind.ENUM, null,
+            "how much answer quality matters", "one of " + names(QualityNeed.values())),
+    PRIVACY_NEED("privacyNeed", Kind.ENUM, null,
+            "whether the data must stay in-house", "one of " + names(PrivacyNeed.values()));
+
+    /** What values a field takes. */
+    public enum Kind { POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, POSITIVE_INT, NON_NEGATIVE_INT, BOOLEAN, CATALOG_ID, ENUM }
+
+    private final String json;
+    private final Kind kind;
+    private final Object defaultValue;
+    private final String meaning;
+    private final String allowed;
+
+    ScenarioField(String json, Kind kind, Object defaultValue, String meaning, String allowed) {
+        this.json = json;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+        this.allowed = allowed;
+    }
+
+    /** The JSON field name: the public contract. */
+    public String json() {
+        return json;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The default applied when the field is left out; empty for required and optional-without-default fields. */
+    public Optional<Object> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public boolean required() {
+        return this == REQUESTS_PER_DAY || this == TASK_TYPE || this == QUALITY_NEED || this == PRIVACY_NEED;
+    }
+
+    /** One line saying what the field means. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** One line saying what values are allowed, with an example. */
+    public String allowed() {
+        return allowed;
+    }
+
+    /** The field as a command-line flag: {@code requestsPerDay} becomes {@code --requests-per-day}. */
+    public String flag() {
+        return "--" + json.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<ScenarioField> byJson(String name) {
+        return Arrays.stream(values()).filter(f -> f.json.equals(name)).findFirst();
+    }
+
+    private static String names(Enum<?>[] values) {
+        return String.join(", ", Arrays.stream(values).map(Enum::name).toList());
+    }
+}

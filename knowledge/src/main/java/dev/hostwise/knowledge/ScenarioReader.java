@@ -1,0 +1,233 @@
+package dev.hostwise.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.knowledge.catalog.Gpu;
+import dev.hostwise.knowledge.catalog.HostedModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one way to turn user input into a {@link Scenario}. Every front end goes through here, so a
+ * value that is rejected in Slack is rejected the same way in the CLI and the API. All errors are
+ * collected (not just the first), each naming its field and what is allowed.
+ *
+ * <p>Two input forms: JSON, where types are strict (a number must be a JSON number), and text, as
+ * typed into a form or on a command line, where "50,000", "50k", "$1.20" and "30%" are understood.
+ */
+public final class ScenarioReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_SUGGESTION_DISTANCE = 3;
+
+    private final Catalog catalog;
+
+    public ScenarioReader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Reads a JSON object text. Malformed JSON is reported as a single error on field "scenario". */
+    public Scenario fromJson(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(List.of(new FieldError("scenario",
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage())));
+        }
+        return fromJson(node);
+    }
+
+    public Scenario fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidScenarioException(List.of(new FieldError("scenario",
+                    "must be a JSON object of scenario fields, e.g. {\"requestsPerDay\": 50000, ...}")));
+        }
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull()) {
+                raw.put(e.getKey(), e.getValue());
+            }
+        }
+        return read(raw);
+    }
+
+    /** Reads text values keyed by JSON field name. Blank values count as absent. */
+    public Scenario fromText(Map<String, String> values) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                raw.put(k, v.trim());
+            }
+        });
+        return read(raw);
+    }
+
+    private Scenario read(Map<String, Object> raw) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : raw.keySet()) {
+            if (ScenarioField.byJson(name).isEmpty()) {
+                errors.add(new FieldError(name, unknownFieldMessage(name)));
+            }
+        }
+        Map<ScenarioField, Object> v = new EnumMap<>(ScenarioField.class);
+        for (ScenarioField f : ScenarioField.values()) {
+            Object given = raw.get(f.json());
+            if (given == null) {
+                if (f.required()) {
+                    errors.add(new FieldError(f.json(), "is required: " + f.allowed()));
+                }
+                continue;
+            }
+            try {
+                v.put(f, given instanceof JsonNode n ? ValueParser.fromJson(f, n) : ValueParser.fromText(f, (String) given));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(f.json(), e.getMessage()));
+            }
+        }
+        crossChecks(v, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidScenarioException(errors);
+        }
+        return build(v);
+    }
+
+    private void crossChecks(Map<ScenarioField, Object> v, List<FieldError> errors) {
+        bothOrNeither(v, errors, ScenarioField.INPUT_TOKENS, ScenarioField.OUTPUT_TOKENS);
+        bothOrNeither(v, errors, ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
+
+        String hosted = (String) v.get(ScenarioField.HOSTED_MODEL);
+        if (hosted != null) {
+            Optional<HostedModel> model = catalog.hostedModel(hosted);
+            if (model.isEmpty()) {
+                errors.add(new FieldError(ScenarioField.HOSTED_MODEL.json(), unknownId("hosted model", hosted,
+                        catalog.hostedModels().stream().map(HostedModel::id).toList())));
+            } else {
+                // the catalog fills the split prices unless the user typed their own
+                v.putIfAbsent(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, model.get().inputPer1M());
+                v.putIfAbsent(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M, model.get().outputPer1M());
+            }
+        }
+        boolean priceSplit = v.containsKey(ScenarioField.HOSTED_INPUT_PRICE_PER_1M)
+                && v.containsKey(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
+        boolean tokenSplit = v.containsKey(ScenarioField.INPUT_TOKENS) && v.containsKey(ScenarioField.OUTPUT_TOKENS);
+        if (priceSplit && !tokenSplit && !v.containsKey(ScenarioField.INPUT_TOKENS) && !v.containsKey(ScenarioField.OUTPUT_TOKENS)) {
+            errors.add(new FieldError(ScenarioField.INPUT_TOKENS.json(),
+                    "is needed because input and output are priced separately: give inputTokens and outputTokens, e.g. 900 and 300"));
+        }
+
+        String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
+        if (gpuType != null) {
+            Optional<Gpu> gpu = catalog.gpu(gpuType);
+            if (gpu.isEmpty()) {
+                errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), unknownId("GPU", gpuType,
+                        catalog.gpus().stream().map(Gpu::id).toList())));
+            } else {
+                gpu.get().defaultOnDemand().ifPresent(p ->
+                        v.putIfAbsent(ScenarioField.GPU_DOLLARS_PER_HOUR, p.usdPerGpuHour()));
+            }
+        }
+        String open = (String) v.get(ScenarioField.OPEN_MODEL);
+        if (open != null && catalog.openModel(open).isEmpty()) {
+            errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
+                    catalog.openModels().stream().map(m -> m.id()).toList())));
+        }
+    }
+
+    private static void bothOrNeither(Map<ScenarioField, Object> v, List<FieldError> errors,
+                                      ScenarioField a, ScenarioField b) {
+        if (v.containsKey(a) != v.containsKey(b)) {
+            ScenarioField missing = v.containsKey(a) ? b : a;
+            ScenarioField given = v.containsKey(a) ? a : b;
+            errors.add(new FieldError(missing.json(), "is needed too when " + given.json()
+                    + " is given (they go together): " + missing.allowed()));
+        }
+    }
+
+    private static Scenario build(Map<ScenarioField, Object> v) {
+        return new Scenario(
+                num(v, ScenarioField.REQUESTS_PER_DAY),
+                num(v, ScenarioField.PEAK_TO_AVERAGE),
+                integer(v, ScenarioField.TOKENS_PER_REQUEST),
+                (Integer) v.get(ScenarioField.INPUT_TOKENS),
+                (Integer) v.get(ScenarioField.OUTPUT_TOKENS),
+                num(v, ScenarioField.HOSTED_PRICE_PER_1K_TOKENS),
+                (Double) v.get(ScenarioField.HOSTED_INPUT_PRICE_PER_1M),
+                (Double) v.get(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
+                (String) v.get(ScenarioField.HOSTED_MODEL),
+                num(v, ScenarioField.GPU_DOLLARS_PER_HOUR),
+                integer(v, ScenarioField.GPUS_PER_REPLICA),
+                (String) v.get(ScenarioField.GPU_TYPE),
+                (String) v.get(ScenarioField.OPEN_MODEL),
+                num(v, ScenarioField.REQUESTS_PER_SECOND),
+                (Boolean) orDefault(v, ScenarioField.THROUGHPUT_MEASURED),
+                num(v, ScenarioField.UTILIZATION),
+                num(v, ScenarioField.OPS_COST_PER_MONTH),
+                (TaskType) v.get(ScenarioField.TASK_TYPE),
+                (QualityNeed) v.get(ScenarioField.QUALITY_NEED),
+                (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED));
+    }
+
+    private static Object orDefault(Map<ScenarioField, Object> v, ScenarioField f) {
+        return v.containsKey(f) ? v.get(f) : f.defaultValue().orElseThrow();
+    }
+
+    private static double num(Map<ScenarioField, Object> v, ScenarioField f) {
+        return ((Number) orDefault(v, f)).doubleValue();
+    }
+
+    private static int integer(Map<ScenarioField, Object> v, ScenarioField f) {
+        return ((Number) orDefault(v, f)).intValue();
+    }
+
+    private static String unknownFieldMessage(String name) {
+        String known = String.join(", ", Arrays.stream(ScenarioField.values()).map(ScenarioField::json).toList());
+        return nearest(name, Arrays.stream(ScenarioField.values()).map(ScenarioField::json).toList())
+                .map(s -> "is not a scenario field; did you mean " + s + "?")
+                .orElse("is not a scenario field; the fields are " + known);
+    }
+
+    private static String unknownId(String what, String given, List<String> ids) {
+        return nearest(given, ids).map(s -> "'" + given + "' is not a " + what + " in the catalog; did you mean " + s + "?")
+                .orElse("'" + given + "' is not a " + what + " in the catalog; choose one of " + String.join(", ", ids));
+    }
+
+    static Optional<String> nearest(String given, List<String> candidates) {
+        String g = given.toLowerCase(Locale.ROOT);
+        return candidates.stream()
+                .min(Comparator.comparingInt(c -> distance(g, c.toLowerCase(Locale.ROOT))))
+                .filter(c -> distance(g, c.toLowerCase(Locale.ROOT)) <= MAX_SUGGESTION_DISTANCE);
+    }
+
+    /** Levenshtein distance; inputs are short field names and ids. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,170 @@
+package dev.hostwise.knowledge.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The sourced reference data: open models (with quality fit per task), hosted models and GPUs.
+ * Loaded once from YAML, validated at load time, then immutable.
+ */
+public final class Catalog {
+
+    public static final String OPEN_MODELS = "open-models.yaml";
+    public static final String HOSTED_MODELS = "hosted-models.yaml";
+    public static final String GPUS = "gpus.yaml";
+    private static final String BUNDLED = "/hostwise/catalog/";
+
+    /** The open model assumed when the user names none: the article's 13B. */
+    public static final String DEFAULT_OPEN_MODEL = "llama-2-13b";
+
+    private record CatalogFile<T>(
+            @JsonProperty(required = true) LocalDate updated,
+            @JsonProperty(required = true) List<T> entries) {
+    }
+
+    private final Map<String, OpenModel> openModels;
+    private final Map<String, HostedModel> hostedModels;
+    private final Map<String, Gpu> gpus;
+    private final LocalDate date;
+
+    private Catalog(Map<String, OpenModel> openModels, Map<String, HostedModel> hostedModels,
+                    Map<String, Gpu> gpus, LocalDate date) {
+        this.openModels = openModels;
+        this.hostedModels = hostedModels;
+        this.gpus = gpus;
+        this.date = date;
+    }
+
+    /** The catalog shipped inside the jar. */
+    public static Catalog bundled() {
+        return load(name -> {
+            InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
+            if (in == null) {
+                throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
+            }
+            return in;
+        });
+    }
+
+    /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all three files. */
+    public static Catalog fromDirectory(Path dir) {
+        return load(name -> {
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new CatalogException(file.toString(), 0, "file not found; a catalog directory needs "
+                        + OPEN_MODELS + ", " + HOSTED_MODELS + " and " + GPUS);
+            }
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new CatalogException(file.toString(), 0, "cannot read: " + e.getMessage());
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open(String name);
+    }
+
+    private static Catalog load(Opener opener) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .findAndRegisterModules()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        CatalogFile<OpenModel> open = read(yaml, opener, OPEN_MODELS, new TypeReference<>() { });
+        CatalogFile<HostedModel> hosted = read(yaml, opener, HOSTED_MODELS, new TypeReference<>() { });
+        CatalogFile<Gpu> gpu = read(yaml, opener, GPUS, new TypeReference<>() { });
+        LocalDate newest = Stream.of(open.updated(), hosted.updated(), gpu.updated())
+                .max(LocalDate::compareTo).orElseThrow();
+        Catalog catalog = new Catalog(
+                index(OPEN_MODELS, open.entries(), OpenModel::id),
+                index(HOSTED_MODELS, hosted.entries(), HostedModel::id),
+                index(GPUS, gpu.entries(), Gpu::id),
+                newest);
+        if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
+            throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
+        }
+        return catalog;
+    }
+
+    private static <T> CatalogFile<T> read(ObjectMapper yaml, Opener opener, String name,
+                                           TypeReference<CatalogFile<T>> type) {
+        try (InputStream in = opener.open(name)) {
+            return yaml.readValue(in, type);
+        } catch (ValueInstantiationException e) {
+            // thrown from a record constructor's own check: its message is the useful part
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CatalogException(name, line(e), cause.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new CatalogException(name, line(e), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static <T> Map<String, T> index(String file, List<T> rows, java.util.function.Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T row : rows) {
+            if (byId.putIfAbsent(id.apply(row), row) != null) {
+                throw new CatalogException(file, 0, "id '" + id.apply(row) + "' appears twice");
+            }
+        }
+        return Map.copyOf(byId);
+    }
+
+    public Optional<OpenModel> openModel(String id) {
+        return Optional.ofNullable(openModels.get(id));
+    }
+
+    public Optional<HostedModel> hostedModel(String id) {
+        return Optional.ofNullable(hostedModels.get(id));
+    }
+
+    public Optional<Gpu> gpu(String id) {
+        return Optional.ofNullable(gpus.get(id));
+    }
+
+    /** The open model the quality condition judges: the one named, or the default. */
+    public OpenModel openModelOrDefault(String id) {
+        return id == null ? openModels.get(DEFAULT_OPEN_MODEL) : openModels.get(id);
+    }
+
+    public Collection<OpenModel> openModels() {
+        return openModels.values().stream().sorted(java.util.Comparator.comparing(OpenModel::id)).toList();
+    }
+
+    public Collection<HostedModel> hostedModels() {
+        return hostedModels.values().stream().sorted(java.util.Comparator.comparing(HostedModel::id)).toList();
+    }
+
+    public Collection<Gpu> gpus() {
+        return gpus.values().stream().sorted(java.util.Comparator.comparing(Gpu::id)).toList();
+    }
+
+    /** The date of the newest catalog file; every verdict records it. */
+    public LocalDate date() {
+        return date;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hostwise.knowledge.catalog;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Load-time checks for catalog rows; each failure names the field and what is allowed. */
+final class CatalogChecks {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
+    private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
+    private static final Set<String> PRICING = Set.of("on-demand", "spot", "reserved", "serverless");
+
+    private CatalogChecks() {
+    }
+
+    static void id(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id '" + id + "' must be lowercase words joined by hyphens, e.g. a100-80gb");
+        }
+    }
+
+    static void positive(String field, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(field + " must be a positive number, got " + v);
+        }
+    }
+
+    static void nonNegative(String field, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(field + " must be zero or more, got " + v);
+        }
+    }
+
+    static void source(String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("source is missing; every figure needs where it came from");
+        }
+    }
+
+    static void confidence(String c) {
+        if (!CONFIDENCE.contains(c)) {
+            throw new IllegalArgumentException("confidence '" + c + "' must be one of " + CONFIDENCE);
+        }
+    }
+
+    static void pricingType(String p) {
+        if (!PRICING.contains(p)) {
+            throw new IllegalArgumentException("pricingType '" + p + "' must be one of " + PRICING);
+        }
+    }
+}
