@@ -1,0 +1,128 @@
+package dev.hostwise.rules;
+
+import dev.hostwise.knowledge.Figures;
+import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.rules.facts.Caveat;
+import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.Finding;
+import dev.hostwise.rules.facts.Outcome;
+import dev.hostwise.rules.facts.QualityFit;
+import dev.hostwise.rules.facts.Reason;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One compiled revision of the policy. Immutable and safe to share: each evaluation runs in its
+ * own short-lived session, so a request that started on this revision finishes on it even if
+ * another revision is activated meanwhile.
+ */
+public final class CompiledPolicy {
+
+    private final KieBase base;
+    private final RuleSet source;
+    private final List<RuleInfo> rules;
+
+    CompiledPolicy(KieBase base, RuleSet source, List<RuleInfo> rules) {
+        this.base = base;
+        this.source = source;
+        this.rules = List.copyOf(rules);
+    }
+
+    public String revision() {
+        return source.revision();
+    }
+
+    public RuleSet source() {
+        return source;
+    }
+
+    /** Every rule with its file and reason, in file then line order. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public Evaluation evaluate(Scenario scenario, Figures figures, QualityFit fit) {
+        List<Object> conclusions = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        KieSession session = base.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    RuleImpl rule = (RuleImpl) event.getMatch().getRule();
+                    String path = rule.getResource() == null ? "?" : rule.getResource().getSourcePath();
+                    fired.add(new FiredRule(path.substring(path.lastIndexOf('/') + 1), rule.getName()));
+                }
+            });
+            // conclusions are collected as rules insert them, so reasons and caveats keep firing order
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        conclusions.add(event.getObject());
+                    }
+                }
+            });
+            session.insert(scenario);
+            session.insert(figures);
+            session.insert(fit);
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            throw new PolicyEvaluationException("a rule failed while deciding: " + rootMessage(e), e);
+        } finally {
+            session.dispose();
+        }
+        return collect(conclusions, fired);
+    }
+
+    private Evaluation collect(List<Object> facts, List<FiredRule> fired) {
+        Map<Condition, ConditionResult> conditions = new EnumMap<>(Condition.class);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> caveats = new ArrayList<>();
+        for (Object o : facts) {
+            if (o instanceof Finding f) {
+                ConditionResult previous = conditions.put(f.condition(), new ConditionResult(f.holds(), f.reason()));
+                if (previous != null) {
+                    throw new PolicyEvaluationException("two rules concluded " + f.condition() + "; exactly one must");
+                }
+            } else if (o instanceof Outcome out) {
+                outcomes.add(out);
+            } else if (o instanceof Reason r) {
+                reasons.add(r.text());
+            } else if (o instanceof Caveat c) {
+                caveats.add(c.text());
+            }
+        }
+        for (Condition c : Condition.values()) {
+            if (!conditions.containsKey(c)) {
+                throw new PolicyEvaluationException("no rule concluded whether " + c + " holds");
+            }
+        }
+        if (outcomes.size() != 1) {
+            throw new PolicyEvaluationException(outcomes.isEmpty() ? "no rule reached a recommendation"
+                    : outcomes.size() + " rules reached a recommendation; exactly one must");
+        }
+        List<String> allReasons = new ArrayList<>();
+        allReasons.add(outcomes.get(0).reason());
+        allReasons.addAll(reasons);
+        return new Evaluation(outcomes.get(0).recommendation(), conditions, allReasons, caveats, fired, revision());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

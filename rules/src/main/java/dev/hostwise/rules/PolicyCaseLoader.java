@@ -1,0 +1,122 @@
+package dev.hostwise.rules;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.ScenarioReader;
+import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.Recommendation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads policy cases. A case file holds a list under {@code cases:}; each case has a {@code name},
+ * a {@code scenario} (the public scenario JSON, in YAML) and an {@code expect} block with the
+ * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false}.
+ * Problems are reported as file:line.
+ */
+public final class PolicyCaseLoader {
+
+    private final ScenarioReader reader;
+    private final YAMLFactory yamlFactory = new YAMLFactory();
+    private final ObjectMapper yaml = new ObjectMapper(yamlFactory);
+
+    public PolicyCaseLoader(ScenarioReader reader) {
+        this.reader = reader;
+    }
+
+    /** Loads every case; problems are collected rather than thrown, so all of them are reported at once. */
+    public List<PolicyCase> load(RuleSet rules, List<RuleProblem> problems) {
+        List<PolicyCase> cases = new ArrayList<>();
+        if (rules.caseFiles().isEmpty()) {
+            problems.add(new RuleProblem(rules.origin(), 0,
+                    "has no policy cases under cases/; a policy change must be tested before it goes live"));
+        }
+        rules.caseFiles().forEach((file, text) -> loadFile(file, text, cases, problems));
+        return cases;
+    }
+
+    private void loadFile(String file, String text, List<PolicyCase> cases, List<RuleProblem> problems) {
+        try (JsonParser parser = yamlFactory.createParser(text)) {
+            JsonNode root = yaml.readTree(parser);
+            JsonNode list = root == null ? null : root.get("cases");
+            if (list == null || !list.isArray()) {
+                problems.add(new RuleProblem(file, 1, "must have a list under 'cases:'"));
+                return;
+            }
+            int index = 0;
+            for (JsonNode c : list) {
+                int line = lineOf(text, c, index++);
+                try {
+                    cases.add(toCase(file, line, c));
+                } catch (InvalidScenarioException e) {
+                    e.errors().forEach(err -> problems.add(new RuleProblem(file, line,
+                            "case '" + c.path("name").asText("?") + "': scenario." + err.field() + " " + err.message())));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RuleProblem(file, line, "case '" + c.path("name").asText("?") + "': " + e.getMessage()));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(new RuleProblem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file, 0, e.getMessage()));
+        }
+    }
+
+    private PolicyCase toCase(String file, int line, JsonNode c) {
+        String name = c.path("name").asText("");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("needs a name");
+        }
+        if (!(c.get("scenario") instanceof ObjectNode scenario)) {
+            throw new IllegalArgumentException("needs a scenario");
+        }
+        JsonNode expect = c.path("expect");
+        String rec = expect.path("recommendation").asText("");
+        Recommendation recommendation;
+        try {
+            recommendation = Recommendation.valueOf(rec.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expect.recommendation '" + rec + "' must be one of SELF_HOST, MEASURE_FIRST, HOSTED_API");
+        }
+        Map<Condition, Boolean> conditions = new EnumMap<>(Condition.class);
+        JsonNode conds = expect.path("conditions");
+        for (Iterator<Map.Entry<String, JsonNode>> it = conds.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Condition condition;
+            try {
+                condition = Condition.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition; use VOLUME, QUALITY or PRIVACY");
+            }
+            if (!e.getValue().isBoolean()) {
+                throw new IllegalArgumentException("expect.conditions." + e.getKey() + " must be true or false");
+            }
+            conditions.put(condition, e.getValue().booleanValue());
+        }
+        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions);
+    }
+
+    /** The line of the case's "- name:" entry: the n-th list item under cases. */
+    private static int lineOf(String text, JsonNode c, int index) {
+        String[] lines = text.split("\n", -1);
+        int seen = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("\\s*-\\s+name:.*")) {
+                if (++seen == index) {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hostwise.rules;
+
+import dev.hostwise.knowledge.ScenarioReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gate every policy passes before it is used: compile the rules, load the cases, run every case.
+ * The same check runs offline ({@code hostwise rules check}) and before a reload.
+ */
+public final class PolicyCheck {
+
+    private final PolicyCompiler compiler;
+    private final Decider decider;
+
+    public PolicyCheck(PolicyCompiler compiler, Decider decider) {
+        this.compiler = compiler;
+        this.decider = decider;
+    }
+
+    public CheckReport check(RuleSet rules) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<PolicyCase> cases = new PolicyCaseLoader(new ScenarioReader(decider.catalog())).load(rules, problems);
+        CompiledPolicy policy;
+        try {
+            policy = compiler.compile(rules);
+        } catch (RuleCompilationException e) {
+            problems.addAll(e.problems());
+            return new CheckReport(rules.revision(), problems, List.of(), Optional.empty());
+        }
+        List<CaseResult> results = new PolicyCaseRunner(decider).run(policy, cases);
+        return new CheckReport(rules.revision(), problems, results, Optional.of(policy));
+    }
+}

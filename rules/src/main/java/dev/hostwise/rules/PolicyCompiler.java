@@ -1,0 +1,162 @@
+package dev.hostwise.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a {@link RuleSet} into a {@link CompiledPolicy} with the classic Drools engine, reading
+ * DRL text at run time so admins can change the policy without a rebuild.
+ *
+ * <p>Beyond Drools' own errors it refuses duplicate rule names and rules without a {@code @reason}:
+ * both would make a verdict's trace misleading.
+ */
+public final class PolicyCompiler {
+
+    private static final String RESOURCE_DIR = "src/main/resources/hostwise/policy/";
+    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*\\d+\\s*]|line (\\d+)");
+
+    private final KieServices kie = KieServices.Factory.get();
+
+    public CompiledPolicy compile(RuleSet rules) {
+        List<RuleProblem> problems = new ArrayList<>(duplicateNames(rules));
+        if (rules.drlFiles().isEmpty()) {
+            problems.add(new RuleProblem(rules.origin(), 0, "has no .drl files"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+
+        // a fresh ReleaseId per build: Drools caches modules by id, and a reused id returns stale rules
+        ReleaseId releaseId = kie.newReleaseId("dev.hostwise.policy", "policy-" + rules.revision(),
+                "1.0.0-" + UUID.randomUUID());
+        KieFileSystem kfs = kie.newKieFileSystem();
+        KieModuleModel module = kie.newKieModuleModel();
+        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+        module.newKieBaseModel("policy").setDefault(true).newKieSessionModel("policy-session").setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        kfs.generateAndWritePomXML(releaseId);
+        rules.drlFiles().forEach((name, text) -> kfs.write(RESOURCE_DIR + name, text));
+
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            // a parse error also yields "Parser returned a null Package" at line 0: noise beside the real error
+            if (!m.getText().contains("Parser returned a null Package")) {
+                problems.add(toProblem(m));
+            }
+        }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = kie.newKieContainer(releaseId);
+        KieBase base = container.getKieBase();
+        // the module is only needed to build the base; dropping it lets old revisions be collected
+        kie.getRepository().removeKieModule(releaseId);
+
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String file = fileOf(rule);
+                Object reason = rule.getMetaData().get("reason");
+                if (reason == null || reason.toString().isBlank()) {
+                    problems.add(new RuleProblem(file, lineOf(rules, file, rule.getName()),
+                            "rule \"" + rule.getName() + "\" has no @reason(\"...\"); say in one sentence why the rule exists"));
+                } else {
+                    infos.add(new RuleInfo(rule.getName(), file, reason.toString()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        infos.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(i -> lineOf(rules, i.file(), i.name())));
+        return new CompiledPolicy(base, rules, infos);
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return shortName(impl.getResource().getSourcePath());
+        }
+        return "?";
+    }
+
+    private static String shortName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static RuleProblem toProblem(Message m) {
+        String file = m.getPath() == null ? "?" : shortName(m.getPath());
+        int line = m.getLine();
+        String text = m.getText() == null ? "" : m.getText().strip();
+        if (line <= 0) {
+            // some Drools messages carry the position only inside their text, as [line,column] or "line N"
+            Matcher lm = LINE_IN_TEXT.matcher(text);
+            if (lm.find()) {
+                line = Integer.parseInt(lm.group(1) != null ? lm.group(1) : lm.group(2));
+            }
+        }
+        return new RuleProblem(file, Math.max(line, 0), text.replaceAll("\\s+", " "));
+    }
+
+    /** Drools only warns about some duplicates across files; a duplicate name makes a trace ambiguous, so refuse it. */
+    private static List<RuleProblem> duplicateNames(RuleSet rules) {
+        Map<String, String> firstSeen = new HashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        rules.drlFiles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Matcher m = RULE_HEADER.matcher(e.getValue());
+            while (m.find()) {
+                String name = m.group(1);
+                int line = lineAt(e.getValue(), m.start(1));
+                String previous = firstSeen.putIfAbsent(name, e.getKey() + ":" + line);
+                if (previous != null) {
+                    problems.add(new RuleProblem(e.getKey(), line,
+                            "duplicate rule name \"" + name + "\" (first defined at " + previous + "); every rule needs its own name"));
+                }
+            }
+        });
+        return problems;
+    }
+
+    static int lineOf(RuleSet rules, String file, String ruleName) {
+        String text = rules.drlFiles().get(file);
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = RULE_HEADER.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(ruleName)) {
+                return lineAt(text, m.start(1));
+            }
+        }
+        return 0;
+    }
+
+    private static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hostwise.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The source text of a policy: its {@code .drl} files and its policy cases ({@code cases/*.yaml}),
+ * keyed by file name and sorted, plus the revision that identifies it.
+ *
+ * @param origin    where it was read from, for messages
+ * @param drlFiles  file name to DRL text
+ * @param caseFiles file name (relative to the rules directory, e.g. {@code cases/combinations.yaml}) to YAML text
+ * @param revision  a short hash of the sorted rule files: same rules, same revision
+ */
+public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles, String revision) {
+
+    private static final String BUNDLED = "/hostwise/policy";
+    private static final int REVISION_HEX_CHARS = 12;
+
+    public RuleSet {
+        drlFiles = Map.copyOf(drlFiles);
+        caseFiles = Map.copyOf(caseFiles);
+    }
+
+    public static RuleSet of(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles) {
+        return new RuleSet(origin, drlFiles, caseFiles, revisionOf(drlFiles));
+    }
+
+    /** Reads a rules directory: {@code *.drl} at the top, cases under {@code cases/}. */
+    public static RuleSet fromDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleCompilationException(java.util.List.of(
+                    new RuleProblem(dir.toString(), 0, "is not a directory; point to a folder of .drl files")));
+        }
+        return read(dir.toString(), dir);
+    }
+
+    /** The policy shipped inside the jar (a copy of rules/policy/ at build time). */
+    public static RuleSet bundled() {
+        URL url = RuleSet.class.getResource(BUNDLED);
+        if (url == null) {
+            throw new IllegalStateException("the bundled policy is missing from the build");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return read("bundled", fs.getPath(BUNDLED));
+                }
+            }
+            return read("bundled", Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the bundled policy", e);
+        }
+    }
+
+    private static RuleSet read(String origin, Path dir) {
+        Map<String, String> drl = new TreeMap<>();
+        Map<String, String> cases = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)) {
+                    drl.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+            Path caseDir = dir.resolve("cases");
+            if (Files.isDirectory(caseDir)) {
+                try (Stream<Path> caseFiles = Files.list(caseDir)) {
+                    for (Path p : (Iterable<Path>) caseFiles::iterator) {
+                        String name = p.getFileName().toString();
+                        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                            cases.put("cases/" + name, Files.readString(p, StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules from " + dir, e);
+        }
+        return of(origin, drl, cases);
+    }
+
+    static String revisionOf(Map<String, String> drlFiles) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(drlFiles).forEach((name, text) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, REVISION_HEX_CHARS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

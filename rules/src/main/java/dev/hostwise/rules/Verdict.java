@@ -1,0 +1,43 @@
+package dev.hostwise.rules;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.hostwise.knowledge.Figures;
+import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.Recommendation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decision someone can cite: the recommendation, the three conditions, every figure, the reasons,
+ * the caveats, the rules that fired, and the exact inputs (defaults filled in). Its JSON form is a
+ * public contract.
+ */
+@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "reasons", "caveats",
+    "firedRules", "rulesRevision", "catalogDate", "scenario"})
+public record Verdict(
+        String id,
+        Instant createdAt,
+        Recommendation recommendation,
+        Map<Condition, ConditionResult> conditions,
+        Figures figures,
+        List<String> reasons,
+        List<String> caveats,
+        List<FiredRule> firedRules,
+        String rulesRevision,
+        LocalDate catalogDate,
+        Scenario scenario) {
+
+    public Verdict {
+        conditions = Map.copyOf(conditions);
+        reasons = List.copyOf(reasons);
+        caveats = List.copyOf(caveats);
+        firedRules = List.copyOf(firedRules);
+    }
+
+    public ConditionResult condition(Condition c) {
+        return conditions.get(c);
+    }
+}
