@@ -75,6 +75,31 @@ public final class ScenarioReader {
         return read(raw);
     }
 
+    /**
+     * Reads a JSON object with text values laid over it, as when a command line names a scenario file
+     * and also overrides some fields with flags. The JSON part is strict, the text part lenient.
+     */
+    public Scenario fromJsonWithTextOverrides(JsonNode base, Map<String, String> overrides) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        if (base != null) {
+            if (!base.isObject()) {
+                throw new InvalidScenarioException(List.of(new FieldError("scenario",
+                        "must be a JSON object of scenario fields, e.g. {\"requestsPerDay\": 50000, ...}")));
+            }
+            base.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    raw.put(e.getKey(), e.getValue());
+                }
+            });
+        }
+        overrides.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                raw.put(k, v.trim());
+            }
+        });
+        return read(raw);
+    }
+
     private Scenario read(Map<String, Object> raw) {
         List<FieldError> errors = new ArrayList<>();
         for (String name : raw.keySet()) {

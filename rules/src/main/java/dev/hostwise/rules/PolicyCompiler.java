@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -34,6 +35,17 @@ public final class PolicyCompiler {
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*\\d+\\s*]|line (\\d+)");
 
     private final KieServices kie = KieServices.Factory.get();
+    private final Class<? extends KieBuilder.ProjectType> projectType;
+
+    /** The classic engine: DRL compiled at run time (chosen in BENCHMARKS.md). */
+    public PolicyCompiler() {
+        this(DrlProject.class);
+    }
+
+    /** Another Drools build, e.g. the executable model, for the benchmark that compares them. */
+    public PolicyCompiler(Class<? extends KieBuilder.ProjectType> projectType) {
+        this.projectType = projectType;
+    }
 
     public CompiledPolicy compile(RuleSet rules) {
         List<RuleProblem> problems = new ArrayList<>(duplicateNames(rules));
@@ -55,7 +67,7 @@ public final class PolicyCompiler {
         kfs.generateAndWritePomXML(releaseId);
         rules.drlFiles().forEach((name, text) -> kfs.write(RESOURCE_DIR + name, text));
 
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(projectType);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // a parse error also yields "Parser returned a null Package" at line 0: noise beside the real error
             if (!m.getText().contains("Parser returned a null Package")) {

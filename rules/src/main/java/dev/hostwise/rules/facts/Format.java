@@ -33,6 +33,11 @@ public final class Format {
                 : new java.math.BigDecimal(n).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /** "1 replica", "3 replicas". */
+    public static String replicas(int n) {
+        return n == 1 ? "1 replica" : n + " replicas";
+    }
+
     /** A fraction as a whole percentage: 0.3 becomes 30%. */
     public static String percent(double fraction) {
         return Math.round(fraction * 100) + "%";

@@ -1,0 +1,146 @@
+package dev.hostwise.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.VerdictJson;
+import dev.hostwise.bot.render.VerdictText;
+import dev.hostwise.knowledge.FieldError;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.ScenarioField;
+import dev.hostwise.rules.RuleCompilationException;
+import dev.hostwise.rules.Verdict;
+import dev.hostwise.knowledge.catalog.CatalogException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hostwise decide}: a scenario from flags, a JSON file or stdin, and the verdict on stdout.
+ * The scenario flags are generated from {@link ScenarioField}, so they always match the JSON names.
+ */
+@Command(name = "decide", sortOptions = false,
+        description = {"Decide one scenario: self-host, measure first, or stay on the hosted API.",
+            "Give the scenario as flags, as JSON (--scenario FILE, or - for stdin), or both: flags override the file."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a verdict was reached", "2:bad input (the message names the field)"})
+final class DecideCommand implements Callable<Integer> {
+
+    /** Short flags people type, besides the long ones generated from the field names. */
+    private static final Map<ScenarioField, String> ALIASES = Map.of(
+            ScenarioField.TASK_TYPE, "--task",
+            ScenarioField.QUALITY_NEED, "--quality",
+            ScenarioField.PRIVACY_NEED, "--privacy",
+            ScenarioField.REQUESTS_PER_SECOND, "--rps");
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE|-", description = "scenario JSON file, or - to read it from stdin")
+    String scenarioFile;
+
+    @Option(names = "--json", description = "print the verdict JSON instead of the readable text")
+    boolean json;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "rules directory to decide with (default: HOSTWISE_RULES_DIR, else the bundled policy)")
+    Path rulesDir;
+
+    static void addScenarioOptions(CommandSpec spec) {
+        for (ScenarioField f : ScenarioField.values()) {
+            String[] names = ALIASES.containsKey(f) ? new String[] {f.flag(), ALIASES.get(f)} : new String[] {f.flag()};
+            String def = f.defaultValue().map(d -> " (default " + d + ")").orElse(f.required() ? " (required)" : "");
+            spec.addOption(OptionSpec.builder(names)
+                    .type(String.class)
+                    .arity(f.kind() == ScenarioField.Kind.BOOLEAN ? "0..1" : "1")
+                    .fallbackValue(f.kind() == ScenarioField.Kind.BOOLEAN ? "true" : null)
+                    .paramLabel(f.kind() == ScenarioField.Kind.BOOLEAN ? "true|false" : "VALUE")
+                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + ".")
+                    .build());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (ScenarioField f : ScenarioField.values()) {
+            Object value = spec.findOption(f.flag()).getValue();
+            if (value != null) {
+                flags.put(f.json(), value.toString());
+            }
+        }
+        CommandLine cl = spec.commandLine();
+        Hostwise hostwise;
+        Scenario scenario;
+        try {
+            JsonNode base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
+            hostwise = Hostwise.start(Env.system(), Optional.ofNullable(rulesDir), Clock.systemUTC());
+            scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+        } catch (InvalidScenarioException e) {
+            printErrors(cl, e.errors());
+            return HostwiseCli.BAD_INPUT;
+        } catch (RuleCompilationException e) {
+            e.problems().forEach(p -> cl.getErr().println("hostwise decide: rules: " + p));
+            cl.getErr().flush();
+            return HostwiseCli.BAD_INPUT;
+        } catch (CatalogException e) {
+            cl.getErr().println("hostwise decide: catalog: " + e.getMessage());
+            cl.getErr().flush();
+            return HostwiseCli.BAD_INPUT;
+        }
+        Verdict verdict = hostwise.decide(scenario);
+        cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
+        cl.getOut().flush();
+        return HostwiseCli.OK;
+    }
+
+    private JsonNode readScenarioJson(String file) {
+        String text;
+        try {
+            if ("-".equals(file)) {
+                InputStream in = System.in;
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } else {
+                text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidScenarioException(List.of(new FieldError("--scenario", "file '" + file + "' does not exist")));
+        } catch (IOException e) {
+            throw new InvalidScenarioException(List.of(new FieldError("--scenario", "cannot read '" + file + "': " + e.getMessage())));
+        }
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(List.of(new FieldError("--scenario", "'" + file + "' is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage())));
+        }
+    }
+
+    private static void printErrors(CommandLine cl, List<FieldError> errors) {
+        for (FieldError e : errors) {
+            String flag = ScenarioField.byJson(e.field()).map(f -> " (" + f.flag() + ")").orElse("");
+            cl.getErr().println("hostwise decide: " + e.field() + flag + " " + e.message());
+        }
+        cl.getErr().flush();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hostwise.bot.cli;
+
+import dev.hostwise.bot.Hostwise;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+/** {@code hostwise}: the command line. Exit codes: 0 verdict or check passed, 1 a check failed, 2 bad input. */
+@Command(name = "hostwise", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = HostwiseCli.Version.class,
+        description = "Self-host an open LLM, or keep paying a hosted API per token? Decides with the numbers behind it.",
+        subcommands = {DecideCommand.class, RulesCommand.class})
+public final class HostwiseCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // no subcommand: show what there is, the way `git` does
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HostwiseCli());
+        // an unexpected failure is one line on stderr, never a stack trace; HOSTWISE_DEBUG=1 shows the trace
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("hostwise " + cmd.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("HOSTWISE_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return CHECK_FAILED;
+        });
+        DecideCommand.addScenarioOptions(cl.getSubcommands().get("decide").getCommandSpec());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hostwise " + Hostwise.version()};
+        }
+    }
+}

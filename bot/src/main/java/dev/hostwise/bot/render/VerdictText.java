@@ -1,0 +1,69 @@
+package dev.hostwise.bot.render;
+
+import dev.hostwise.rules.ConditionResult;
+import dev.hostwise.rules.FiredRule;
+import dev.hostwise.rules.Verdict;
+import dev.hostwise.rules.facts.Condition;
+import java.util.List;
+
+/** The verdict as plain text for a terminal: the answer first, then why, then the numbers. */
+public final class VerdictText {
+
+    private static final int WIDTH = 100;
+
+    public String render(Verdict v) {
+        StringBuilder out = new StringBuilder();
+        out.append(v.recommendation().headline().toUpperCase()).append('\n');
+        out.append(v.id()).append(" · rules ").append(v.rulesRevision()).append(" · catalog ").append(v.catalogDate())
+                .append(" · ").append(v.createdAt()).append("\n\n");
+
+        out.append("Conditions (all three must hold)\n");
+        for (Condition c : Condition.values()) {
+            ConditionResult r = v.condition(c);
+            out.append(String.format("  %s %-8s ", r.holds() ? "[x]" : "[ ]", c.name()));
+            out.append(wrap(r.reason(), 15)).append('\n');
+        }
+        section(out, "Why", v.reasons());
+
+        out.append("\nFigures\n");
+        List<FigureRow> rows = FigureRows.of(v.figures());
+        int nameWidth = rows.stream().mapToInt(r -> r.name().length()).max().orElse(10);
+        for (FigureRow r : rows) {
+            out.append(String.format("  %-" + nameWidth + "s  %18s  %s%n", r.name(), r.value(), r.label()));
+        }
+        section(out, "Caveats", v.caveats());
+        out.append("\nRules that fired\n");
+        for (FiredRule f : v.firedRules()) {
+            out.append("  ").append(f.file()).append(": ").append(f.rule()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append('\n');
+        for (String item : items) {
+            out.append("  - ").append(wrap(item, 4)).append('\n');
+        }
+    }
+
+    /** Wraps at word boundaries, indenting continuation lines. */
+    static String wrap(String text, int indent) {
+        StringBuilder out = new StringBuilder();
+        int col = indent;
+        for (String word : text.split(" ")) {
+            if (col + word.length() + 1 > WIDTH && col > indent) {
+                out.append('\n').append(" ".repeat(indent));
+                col = indent;
+            } else if (out.length() > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
+    }
+}

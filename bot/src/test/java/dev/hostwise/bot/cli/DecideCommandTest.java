@@ -1,0 +1,95 @@
+package dev.hostwise.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecideCommandTest {
+
+    @Test
+    void flagsGiveAReadableVerdictWithTheFigures() {
+        CliRun run = CliRun.of("decide", "--requests-per-day", "103680", "--task", "CLASSIFICATION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("STAY ON THE HOSTED API\nHW-")
+                .contains("[ ] VOLUME", "[x] QUALITY", "[x] PRIVACY")
+                .contains("hostedPerRequest", "$0.00240", "selfHostAllInPerDay", "$428.80",
+                        "breakEvenWithOpsRequestsPerHour", "7,853 req/h", "190,667 req/day")
+                .contains("volume.drl: Volume fails when the hosted API costs no more than self-hosting all-in");
+    }
+
+    @Test
+    void jsonOutputIsTheVerdictContract() throws Exception {
+        CliRun run = CliRun.of("decide", "--json", "--requests-per-day", "1000000", "--task", "CLASSIFICATION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE", "--throughput-measured");
+        assertThat(run.exitCode()).isZero();
+        JsonNode v = new ObjectMapper().readTree(run.out());
+        assertThat(v.get("id").asText()).matches("HW-\\d{4}-\\d{4}");
+        assertThat(v.get("recommendation").asText()).isEqualTo("SELF_HOST");
+        assertThat(v.at("/conditions/VOLUME/holds").asBoolean()).isTrue();
+        assertThat(v.at("/conditions/PRIVACY/reason").asText()).isNotBlank();
+        assertThat(v.at("/figures/hostedPerDay").asDouble()).isEqualTo(2400.0);
+        assertThat(v.at("/figures/breakEvenRequestsPerHour").asDouble()).isEqualTo(500.0);
+        assertThat(v.get("firedRules").get(0).has("file")).isTrue();
+        assertThat(v.get("rulesRevision").asText()).hasSize(12);
+        assertThat(v.at("/scenario/utilization").asDouble()).isEqualTo(0.30);
+        assertThat(v.at("/scenario/throughputMeasured").asBoolean()).isTrue();
+        assertThat(v.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(v.has("caveats")).isTrue();
+        assertThat(v.has("reasons")).isTrue();
+    }
+
+    @Test
+    void aScenarioFileAndStdinWorkAndFlagsOverrideThem(@TempDir Path dir) throws Exception {
+        String json = "{\"requestsPerDay\": 50000, \"taskType\": \"EXTRACTION\", \"qualityNeed\": \"GOOD_ENOUGH\","
+                + " \"privacyNeed\": \"NONE\"}";
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, json);
+        CliRun fromFile = CliRun.of("decide", "--json", "--scenario", file.toString(), "--requests-per-day", "70000");
+        assertThat(fromFile.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(fromFile.out()).at("/scenario/requestsPerDay").asDouble()).isEqualTo(70000);
+
+        CliRun fromStdin = CliRun.withStdin(json, "decide", "--scenario", "-");
+        assertThat(fromStdin.exitCode()).isZero();
+        assertThat(fromStdin.out()).startsWith("STAY ON THE HOSTED API");
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLinePerField() {
+        CliRun run = CliRun.of("decide", "--requests-per-day", "-5", "--utilization", "1.5", "--task", "POETRY",
+                "--quality", "GOOD_ENOUGH");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(
+                "hostwise decide: requestsPerDay (--requests-per-day) -5 is out of range: a positive number of requests per day, e.g. 50000",
+                "hostwise decide: utilization (--utilization) 1.5 is out of range: a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)",
+                "hostwise decide: taskType (--task-type) 'POETRY' is not allowed: one of CLASSIFICATION, EXTRACTION, STRUCTURED_SUMMARIZATION, RAG_QA, CODE_GENERATION, OPEN_ENDED_REASONING, LONG_INSTRUCTIONS, CREATIVE_WRITING, AGENTIC_TOOL_USE",
+                "hostwise decide: privacyNeed (--privacy-need) is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aMissingOrBrokenScenarioFileIsBadInput(@TempDir Path dir) throws Exception {
+        CliRun missing = CliRun.of("decide", "--scenario", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--scenario", "does not exist");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"requestsPerDay\": 5,,}");
+        CliRun bad = CliRun.of("decide", "--scenario", broken.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("is not valid JSON (line 1");
+    }
+
+    @Test
+    void unknownFlagIsAUsageError() {
+        CliRun run = CliRun.of("decide", "--requests-per-dya", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'--requests-per-dya'", "Possible solutions: --requests-per-day");
+    }
+}

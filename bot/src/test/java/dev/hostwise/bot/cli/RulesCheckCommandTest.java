@@ -1,0 +1,69 @@
+package dev.hostwise.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCheckCommandTest {
+
+    static final Path POLICY = Path.of("../rules/policy");
+
+    static Path copyPolicy(Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(POLICY)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(POLICY.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void theRealPolicyPasses() {
+        CliRun run = CliRun.of("rules", "check", POLICY.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("cases/article.yaml:\\d+: PASS ").contains("PASS: revision ").endsWith("failed\n")
+                .contains(" 0 failed");
+    }
+
+    @Test
+    void aBrokenDrlFailsWithFileAndLine(@TempDir Path dir) throws IOException {
+        copyPolicy(dir);
+        Path privacy = dir.resolve("privacy.drl");
+        Files.writeString(privacy, Files.readString(privacy).replace(
+                "Scenario( privacyNeed == PrivacyNeed.CONTRACTUAL )", "Scenario( privacyNeed == PrivacyNeed.CONTRACTUAL"));
+        CliRun run = CliRun.of("rules", "check", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^privacy\\.drl:\\d+: ").startsWith("privacy.drl:").contains("FAIL: revision");
+    }
+
+    @Test
+    void aSemanticChangeThatBreaksACaseNamesTheCase(@TempDir Path dir) throws IOException {
+        copyPolicy(dir);
+        Path privacy = dir.resolve("privacy.drl");
+        // an admin decides contractual privacy is enough: the policy cases say otherwise
+        Files.writeString(privacy, Files.readString(privacy).replace(
+                "insert(new Finding(Condition.PRIVACY, false,\n        \"The requirement is contractual",
+                "insert(new Finding(Condition.PRIVACY, true,\n        \"The requirement is contractual"));
+        CliRun run = CliRun.of("rules", "check", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL A contractual privacy need is met by a data-handling clause, not by GPUs",
+                "expected HOSTED_API (PRIVACY=false)", "actual   SELF_HOST (PRIVACY=true)");
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistIsBadInput(@TempDir Path dir) {
+        CliRun run = CliRun.of("rules", "check", dir.resolve("missing").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a directory");
+    }
+}
