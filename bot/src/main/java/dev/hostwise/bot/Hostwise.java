@@ -51,6 +51,15 @@ public final class Hostwise {
         return decider.decide(scenario, ids.next(), clock.instant());
     }
 
+    /**
+     * Decides a scenario for someone and records the verdict. Every front end that answers a user
+     * (Slack, web, API) goes through here, so every verdict is kept the same way.
+     */
+    public RecordedVerdict decideFor(Scenario scenario, Requester who) {
+        // no verdict store yet: verdicts are returned but not kept
+        return RecordedVerdict.unsaved(decide(scenario), "verdicts are not stored in this version");
+    }
+
     public Catalog catalog() {
         return catalog;
     }
