@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
     "Problems are printed as file:line: message."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rules compile and every case passes", "1:a problem or a failing case", "2:bad input"})
-final class RulesCheckCommand implements Callable<Integer> {
+class RulesCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +35,11 @@ final class RulesCheckCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR",
             description = "rules directory (*.drl and cases/*.yaml); default HOSTWISE_RULES_DIR, else the bundled policy")
     Path dir;
+
+    /** {@code check} prints problems and failing cases; {@code test} also lists every passing case. */
+    boolean verbose() {
+        return false;
+    }
 
     @Override
     public Integer call() {
@@ -67,7 +72,9 @@ final class RulesCheckCommand implements Callable<Integer> {
             out.println(p);
         }
         for (CaseResult r : report.cases()) {
-            out.println(r);
+            if (verbose() || !r.passed()) {
+                out.println(r);
+            }
         }
         long passed = report.cases().stream().filter(CaseResult::passed).count();
         out.printf("%s: revision %s, %d problem(s), %d case(s): %d passed, %d failed%n",

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code hostwise rules ...}: work with a rules directory offline, the way {@code opa test} does. */
 @Command(name = "rules", description = "Check a rules directory offline.",
-        subcommands = {RulesCheckCommand.class})
+        subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
 final class RulesCommand implements Runnable {
 
     @picocli.CommandLine.Spec
