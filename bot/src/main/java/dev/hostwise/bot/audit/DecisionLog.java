@@ -1,0 +1,101 @@
+package dev.hostwise.bot.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.rules.ReloadOutcome;
+import dev.hostwise.rules.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only audit trail: one JSON line per verdict (ID, revision, inputs, outputs, fired rules)
+ * and one per rules reload attempt, for shipping to a log pipeline. Scenario fields named in
+ * {@code HOSTWISE_AUDIT_MASK} (comma-separated, e.g. {@code requestsPerDay,opsCostPerMonth}) are
+ * written as {@code "***"}. Writing never fails a decision: a write error is logged and the answer
+ * still goes out.
+ */
+public final class DecisionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
+    private static final String MASK = "***";
+
+    private final Path file;
+    private final Set<String> masked;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public DecisionLog(Path file, Set<String> masked) {
+        this.file = file;
+        this.masked = Set.copyOf(masked);
+    }
+
+    /** {@code HOSTWISE_AUDIT_LOG}, else {@code decisions.jsonl} in the data directory. */
+    public static DecisionLog fromEnv(Env env) {
+        Path file = env.get("HOSTWISE_AUDIT_LOG").map(Path::of)
+                .orElseGet(() -> Path.of(env.get("HOSTWISE_DATA_DIR").orElse("data")).resolve("decisions.jsonl"));
+        Set<String> masked = env.get("HOSTWISE_AUDIT_MASK")
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        return new DecisionLog(file, masked);
+    }
+
+    public void verdict(Verdict v, Requester who) {
+        ObjectNode line = json.createObjectNode();
+        line.put("type", "verdict");
+        line.put("at", v.createdAt().toString());
+        line.put("verdictId", v.id());
+        line.put("rulesRevision", v.rulesRevision());
+        line.put("catalogDate", String.valueOf(v.catalogDate()));
+        line.set("requester", json.valueToTree(who));
+        ObjectNode inputs = json.valueToTree(v.scenario());
+        masked.forEach(field -> {
+            if (inputs.has(field)) {
+                inputs.put(field, MASK);
+            }
+        });
+        line.set("inputs", inputs);
+        ObjectNode outputs = line.putObject("outputs");
+        outputs.put("recommendation", v.recommendation().name());
+        v.conditions().forEach((c, r) -> outputs.put(c.name(), r.holds()));
+        outputs.set("figures", json.valueToTree(v.figures()));
+        line.set("firedRules", json.valueToTree(v.firedRules()));
+        append(line);
+    }
+
+    public void reload(ReloadOutcome outcome) {
+        ObjectNode line = json.valueToTree(outcome);
+        line.put("type", "reload");
+        line.put("summary", outcome.summary());
+        append(line);
+    }
+
+    private synchronized void append(ObjectNode line) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            LOG.warn("could not append to the audit log {}: {}", file, e.toString());
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}
