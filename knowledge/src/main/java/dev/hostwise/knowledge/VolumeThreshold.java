@@ -39,7 +39,8 @@ final class VolumeThreshold {
                 return null;
             }
             // in the k-replica range it holds above (kR + F) / h, which lies inside the range once k(hC - R) > F
-            int k = Math.max(b.alwaysOnReplicas(), (int) Math.floor(b.fixedPerDay() / margin) + 1);
+            // (counts stay doubles: a razor-thin margin can call for more replicas than an int holds)
+            double k = Math.max(b.alwaysOnReplicas(), Math.floor(b.fixedPerDay() / margin) + 1);
             return (k * r + b.fixedPerDay()) / h;
         }
         if (h <= b.replicaPerHour() / (b.requestsPerSecond() * CostModel.SECONDS_PER_HOUR)) {
@@ -58,8 +59,8 @@ final class VolumeThreshold {
             double r = b.replicaPerDay();
             double margin = h * b.alwaysOnCapacityPerDay() - r;
             // the k-replica range has a failing stretch at its bottom only while (k-1)(hC - R) < F + R
-            int kMax = (int) Math.ceil((b.fixedPerDay() + r) / margin);
-            int k = Math.max(b.minReplicas(), Math.min(b.alwaysOnReplicas(), kMax));
+            double kMax = Math.ceil((b.fixedPerDay() + r) / margin);
+            double k = Math.max(b.minReplicas(), Math.min(b.alwaysOnReplicas(), kMax));
             return (k * r + b.fixedPerDay()) / h;
         }
         double v = b.requestsPerDay();
