@@ -3,6 +3,7 @@ package dev.hostwise.knowledge;
 import dev.hostwise.knowledge.catalog.Gpu;
 import dev.hostwise.knowledge.catalog.OpenModel;
 import dev.hostwise.knowledge.catalog.ThroughputCalibration;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -15,7 +16,7 @@ public final class ReplicaSizing {
      * Tensor-parallel degrees tried when sizing from memory. Attention heads split evenly across
      * them for every catalog model, and beyond 8 a replica spans machines, which this model does not price.
      */
-    static final int[] TENSOR_PARALLEL_DEGREES = {1, 2, 4, 8};
+    private static final List<Integer> TENSOR_PARALLEL_DEGREES = List.of(1, 2, 4, 8);
 
     private final ThroughputCalibration calibration;
 
@@ -25,7 +26,7 @@ public final class ReplicaSizing {
 
     /** The largest tensor-parallel degree tried when sizing from memory. */
     public static int maxGpusPerReplica() {
-        return TENSOR_PARALLEL_DEGREES[TENSOR_PARALLEL_DEGREES.length - 1];
+        return TENSOR_PARALLEL_DEGREES.get(TENSOR_PARALLEL_DEGREES.size() - 1);
     }
 
     /** True when the weights alone fit in the GPUs' memory: anything less cannot run at all. */
