@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * Every number behind a verdict. Field names are the JSON names and the names renderers show, so
  * a reviewer can find any shown figure in the JSON. Money is US dollars; "per day" means 24 hours.
  *
- * <p>Break-even figures are null when no volume makes self-hosting cheaper.
+ * <p>Break-even figures are null when no volume makes self-hosting cheaper. {@code estimate} is null
+ * unless the throughput was estimated; the autoscaling figures are null unless the pricing mode is
+ * autoscaled, and the reservation figure unless it is reserved.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Figures(
@@ -31,7 +33,17 @@ public record Figures(
         double actualUtilization,
         // --- where the throughput came from ---
         double requestsPerSecond,
-        ThroughputSource throughputSource) {
+        ThroughputSource throughputSource,
+        Estimate estimate,
+        // --- sizing and pricing choices ---
+        PricingMode pricingMode,
+        int minReplicas,
+        double replicaHoursPerDay,
+        double otherCostPerDay,
+        Double reservedCommitmentPerYear,
+        Double alwaysOnPerDay,
+        Double autoscaledPerDay,
+        Double autoscaleSavingPerDay) {
 
     /** True when self-hosting all-in costs less per day than the hosted API at this volume. */
     public boolean selfHostCheaper() {

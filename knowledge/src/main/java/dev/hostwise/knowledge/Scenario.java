@@ -3,26 +3,32 @@ package dev.hostwise.knowledge;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * The question, with every default filled in. Its JSON form is a public contract (CLI, API, stored
  * verdicts, policy cases). Build one with {@link ScenarioReader}, which validates; this record only
  * holds values that already passed.
  *
- * <p>Optional values are boxed and null when absent.
+ * <p>Optional values are boxed and null when absent. {@code requestsPerSecond} is null only when
+ * Hostwise is to estimate it (an open model and a GPU named, no figure given); otherwise it holds
+ * the figure given, or the 4.0 default.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-    "requestsPerDay", "peakToAverage", "tokensPerRequest", "inputTokens", "outputTokens",
-    "hostedPricePer1kTokens", "hostedInputPricePer1M", "hostedOutputPricePer1M", "hostedModel",
-    "gpuDollarsPerHour", "gpusPerReplica", "gpuType", "openModel", "requestsPerSecond",
-    "throughputMeasured", "utilization", "opsCostPerMonth", "taskType", "qualityNeed", "privacyNeed"})
+    "requestsPerDay", "peakToAverage", "hourlyWeights", "tokensPerRequest", "inputTokens", "outputTokens",
+    "contextTokens", "hostedPricePer1kTokens", "hostedInputPricePer1M", "hostedOutputPricePer1M", "hostedModel",
+    "gpuDollarsPerHour", "gpusPerReplica", "gpuType", "pricingMode", "minReplicas", "openModel", "precision",
+    "requestsPerSecond", "throughputMeasured", "maxSecondsPerRequest", "maxConcurrency", "utilization",
+    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed"})
 public record Scenario(
         double requestsPerDay,
         double peakToAverage,
+        List<Double> hourlyWeights,
         int tokensPerRequest,
         Integer inputTokens,
         Integer outputTokens,
+        Integer contextTokens,
         double hostedPricePer1kTokens,
         Double hostedInputPricePer1M,
         Double hostedOutputPricePer1M,
@@ -30,14 +36,24 @@ public record Scenario(
         double gpuDollarsPerHour,
         int gpusPerReplica,
         String gpuType,
+        PricingMode pricingMode,
+        int minReplicas,
         String openModel,
-        double requestsPerSecond,
+        Precision precision,
+        Double requestsPerSecond,
         boolean throughputMeasured,
+        double maxSecondsPerRequest,
+        Integer maxConcurrency,
         double utilization,
         double opsCostPerMonth,
+        double otherCostPerMonth,
         TaskType taskType,
         QualityNeed qualityNeed,
         PrivacyNeed privacyNeed) {
+
+    public Scenario {
+        hourlyWeights = hourlyWeights == null ? null : List.copyOf(hourlyWeights);
+    }
 
     /** True when input and output tokens are given separately (they then replace {@code tokensPerRequest}). */
     @JsonIgnore
@@ -57,11 +73,18 @@ public record Scenario(
         return hasTokenSplit() ? inputTokens + outputTokens : tokensPerRequest;
     }
 
-    /** A copy with a different daily volume; used for break-even searches and sensitivity. */
+    /** True when Hostwise must estimate the throughput: no figure was given, and a model and GPU were named. */
+    @JsonIgnore
+    public boolean throughputToEstimate() {
+        return requestsPerSecond == null;
+    }
+
+    /** A copy with a different daily volume. */
     public Scenario withRequestsPerDay(double volume) {
-        return new Scenario(volume, peakToAverage, tokensPerRequest, inputTokens, outputTokens,
-                hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
-                gpuDollarsPerHour, gpusPerReplica, gpuType, openModel, requestsPerSecond,
-                throughputMeasured, utilization, opsCostPerMonth, taskType, qualityNeed, privacyNeed);
+        return new Scenario(volume, peakToAverage, hourlyWeights, tokensPerRequest, inputTokens, outputTokens,
+                contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
+                gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
+                requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed);
     }
 }

@@ -13,12 +13,18 @@ public enum ScenarioField {
             "average requests per day", "a positive number of requests per day, e.g. 50000"),
     PEAK_TO_AVERAGE("peakToAverage", Kind.AT_LEAST_ONE, 1.0,
             "peak-hour rate divided by average-hour rate", "a number of 1 or more, e.g. 3 for a peak three times the average"),
+    HOURLY_WEIGHTS("hourlyWeights", Kind.HOURLY_WEIGHTS, null,
+            "traffic in each hour of the day, midnight first; only the shape matters (sets peakToAverage)",
+            "24 numbers, 0 or more and not all 0, one per hour from midnight, e.g. 1,1,1,1,1,2,4,6,8,8,8,8,8,8,8,8,6,4,3,2,2,1,1,1"),
     TOKENS_PER_REQUEST("tokensPerRequest", Kind.POSITIVE_INT, 1200,
             "prompt + completion tokens per request", "a whole number of tokens above 0, e.g. 1200"),
     INPUT_TOKENS("inputTokens", Kind.NON_NEGATIVE_INT, null,
             "prompt tokens per request (with outputTokens, replaces tokensPerRequest)", "a whole number of tokens, 0 or more, e.g. 900"),
     OUTPUT_TOKENS("outputTokens", Kind.NON_NEGATIVE_INT, null,
             "completion tokens per request (with inputTokens, replaces tokensPerRequest)", "a whole number of tokens, 0 or more, e.g. 300"),
+    CONTEXT_TOKENS("contextTokens", Kind.POSITIVE_INT, null,
+            "tokens one request holds in the KV cache at its longest; defaults to prompt + completion",
+            "a whole number of tokens, at least the prompt + completion of one request, e.g. 4096"),
     HOSTED_PRICE_PER_1K_TOKENS("hostedPricePer1kTokens", Kind.POSITIVE, 0.002,
             "hosted API price in $ per 1,000 tokens, input and output blended", "a price in dollars above 0, e.g. 0.002"),
     HOSTED_INPUT_PRICE_PER_1M("hostedInputPricePer1M", Kind.NON_NEGATIVE, null,
@@ -30,19 +36,37 @@ public enum ScenarioField {
     GPU_DOLLARS_PER_HOUR("gpuDollarsPerHour", Kind.POSITIVE, 1.20,
             "price of one GPU per hour in $", "a price in dollars above 0, e.g. 1.20"),
     GPUS_PER_REPLICA("gpusPerReplica", Kind.POSITIVE_INT, 1,
-            "GPUs that hold one copy of the model", "a whole number of 1 or more, e.g. 2"),
+            "GPUs that hold one copy of the model; with openModel and gpuType, sized from memory when left out",
+            "a whole number of 1 or more, e.g. 2"),
     GPU_TYPE("gpuType", Kind.CATALOG_ID, null,
             "GPU from the catalog; fills in the GPU price", "a GPU id from the catalog, e.g. a100-80gb"),
+    PRICING_MODE("pricingMode", Kind.ENUM, PricingMode.ON_DEMAND,
+            "how the GPUs are paid for: always-on at the on-demand price, a one-year reservation, or autoscaled to the traffic profile",
+            "one of " + names(PricingMode.values())),
+    MIN_REPLICAS("minReplicas", Kind.POSITIVE_INT, 1,
+            "the fewest replicas kept running; 2 is the recommended floor for an on-call service",
+            "a whole number of 1 or more, e.g. 2"),
     OPEN_MODEL("openModel", Kind.CATALOG_ID, null,
             "open model from the catalog; its quality fit is judged", "an open-model id from the catalog, e.g. llama-2-13b"),
+    PRECISION("precision", Kind.ENUM, Precision.FP16,
+            "how the open model's weights are stored", "one of " + names(Precision.values())),
     REQUESTS_PER_SECOND("requestsPerSecond", Kind.POSITIVE, 4.0,
-            "requests per second one replica serves, batched", "a number above 0, e.g. 4"),
+            "requests per second one replica serves, batched; estimated when left out with openModel and gpuType",
+            "a number above 0, e.g. 4"),
     THROUGHPUT_MEASURED("throughputMeasured", Kind.BOOLEAN, false,
             "whether requestsPerSecond came from a load test of your prompts", "true or false"),
+    MAX_SECONDS_PER_REQUEST("maxSecondsPerRequest", Kind.POSITIVE, 10.0,
+            "latency target for the throughput estimate: the longest one request may take, first token to last",
+            "a number of seconds above 0, e.g. 10"),
+    MAX_CONCURRENCY("maxConcurrency", Kind.POSITIVE_INT, null,
+            "a cap on the requests one replica runs at once in the estimate, e.g. to match a load test's concurrency",
+            "a whole number of 1 or more, e.g. 20"),
     UTILIZATION("utilization", Kind.FRACTION, 0.30,
             "average GPU utilisation", "a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)"),
     OPS_COST_PER_MONTH("opsCostPerMonth", Kind.NON_NEGATIVE, 12000.0,
             "loaded monthly cost of the people who keep it running", "dollars per month, 0 or more, e.g. 12000"),
+    OTHER_COST_PER_MONTH("otherCostPerMonth", Kind.NON_NEGATIVE, 0.0,
+            "other monthly self-hosting costs: egress, storage, load balancers", "dollars per month, 0 or more, e.g. 800"),
     TASK_TYPE("taskType", Kind.ENUM, null,
             "what the model does", "one of " + names(TaskType.values())),
     QUALITY_NEED("qualityNeed", Kind.ENUM, null,
@@ -51,7 +75,11 @@ public enum ScenarioField {
             "whether the data must stay in-house", "one of " + names(PrivacyNeed.values()));
 
     /** What values a field takes. */
-    public enum Kind { POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, POSITIVE_INT, NON_NEGATIVE_INT, BOOLEAN, CATALOG_ID, ENUM }
+    public enum Kind {
+        POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, POSITIVE_INT, NON_NEGATIVE_INT, BOOLEAN, CATALOG_ID, ENUM,
+        /** 24 non-negative numbers, not all zero: a list in JSON, comma-separated in text. */
+        HOURLY_WEIGHTS
+    }
 
     private final String json;
     private final Kind kind;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.knowledge.catalog.Gpu;
+import dev.hostwise.knowledge.catalog.GpuPrice;
 import dev.hostwise.knowledge.catalog.HostedModel;
+import dev.hostwise.knowledge.catalog.OpenModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The one way to turn user input into a {@link Scenario}. Every front end goes through here, so a
@@ -153,22 +156,114 @@ public final class ScenarioReader {
                     "is needed because input and output are priced separately: give inputTokens and outputTokens, e.g. 900 and 300"));
         }
 
+        PricingMode mode = (PricingMode) orDefault(v, ScenarioField.PRICING_MODE);
         String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
+        Gpu gpu = null;
         if (gpuType != null) {
-            Optional<Gpu> gpu = catalog.gpu(gpuType);
-            if (gpu.isEmpty()) {
+            Optional<Gpu> found = catalog.gpu(gpuType);
+            if (found.isEmpty()) {
                 errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), unknownId("GPU", gpuType,
                         catalog.gpus().stream().map(Gpu::id).toList())));
             } else {
-                gpu.get().defaultOnDemand().ifPresent(p ->
-                        v.putIfAbsent(ScenarioField.GPU_DOLLARS_PER_HOUR, p.usdPerGpuHour()));
+                gpu = found.get();
+                // a reservation is priced at the catalog's reserved rate when it has one; the caveats say when it has not
+                Optional<GpuPrice> price = mode == PricingMode.RESERVED
+                        ? gpu.defaultReserved().or(gpu::defaultOnDemand) : gpu.defaultOnDemand();
+                price.ifPresent(p -> v.putIfAbsent(ScenarioField.GPU_DOLLARS_PER_HOUR, p.usdPerGpuHour()));
             }
         }
         String open = (String) v.get(ScenarioField.OPEN_MODEL);
-        if (open != null && catalog.openModel(open).isEmpty()) {
-            errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
-                    catalog.openModels().stream().map(m -> m.id()).toList())));
+        OpenModel model = null;
+        if (open != null) {
+            model = catalog.openModel(open).orElse(null);
+            if (model == null) {
+                errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
+                        catalog.openModels().stream().map(m -> m.id()).toList())));
+            }
         }
+        trafficShape(v, errors);
+        Workload workload = workload(v);
+        Integer context = (Integer) v.get(ScenarioField.CONTEXT_TOKENS);
+        if (context != null && context < workload.requestTokens()) {
+            errors.add(new FieldError(ScenarioField.CONTEXT_TOKENS.json(), context + " is less than the "
+                    + workload.requestTokens() + " tokens one request uses (prompt + completion): "
+                    + ScenarioField.CONTEXT_TOKENS.allowed()));
+        }
+        if (model != null && gpu != null) {
+            hardware(v, errors, model, gpu, workload);
+        }
+    }
+
+    /** With hourly weights, the peak-to-average ratio is theirs; a typed ratio must agree with them. */
+    private static void trafficShape(Map<ScenarioField, Object> v, List<FieldError> errors) {
+        @SuppressWarnings("unchecked")
+        List<Double> weights = (List<Double>) v.get(ScenarioField.HOURLY_WEIGHTS);
+        if (weights == null) {
+            return;
+        }
+        double derived = TrafficProfile.fromHourlyWeights(weights).peakToAverage();
+        Object typed = v.get(ScenarioField.PEAK_TO_AVERAGE);
+        if (typed == null) {
+            v.put(ScenarioField.PEAK_TO_AVERAGE, derived);
+        } else if (Math.abs((Double) typed - derived) > 1e-9 * derived) {
+            errors.add(new FieldError(ScenarioField.PEAK_TO_AVERAGE.json(), "is " + typed + " but the hourlyWeights give "
+                    + String.format(Locale.ROOT, "%.4g", derived) + " (their busiest hour divided by their average);"
+                    + " leave peakToAverage out when you give hourlyWeights"));
+        }
+    }
+
+    /**
+     * With a model and a GPU named, memory decides the GPUs per replica unless they were typed, and
+     * a typed count must at least hold the weights. When the throughput is to be estimated, there
+     * must also be room for one request's KV cache, and there is no measured figure to speak of.
+     */
+    private void hardware(Map<ScenarioField, Object> v, List<FieldError> errors, OpenModel model, Gpu gpu,
+                          Workload workload) {
+        Precision precision = (Precision) orDefault(v, ScenarioField.PRECISION);
+        if (model.weightBytes(precision).isEmpty()) {
+            errors.add(new FieldError(ScenarioField.PRECISION.json(), "the catalog has no " + precision + " weight size for "
+                    + model.id() + "; choose one of " + String.join(", ", Arrays.stream(Precision.values())
+                    .filter(p -> model.weightBytes(p).isPresent()).map(Enum::name).toList())));
+            return;
+        }
+        boolean estimating = !v.containsKey(ScenarioField.REQUESTS_PER_SECOND);
+        if (estimating && Boolean.TRUE.equals(v.get(ScenarioField.THROUGHPUT_MEASURED))) {
+            errors.add(new FieldError(ScenarioField.REQUESTS_PER_SECOND.json(), "is needed when throughputMeasured is true:"
+                    + " give the requests per second your load test reached, or leave throughputMeasured out and"
+                    + " Hostwise will estimate it from " + model.id() + " on " + gpu.id()));
+        }
+        ReplicaSizing sizing = new ReplicaSizing(catalog.calibration());
+        Integer typed = (Integer) v.get(ScenarioField.GPUS_PER_REPLICA);
+        double weightsGb = model.weightBytes(precision).orElseThrow() / 1e9;
+        if (typed != null) {
+            if (!ReplicaSizing.weightsFit(model, gpu, precision, typed)) {
+                errors.add(new FieldError(ScenarioField.GPUS_PER_REPLICA.json(), String.format(Locale.ROOT,
+                        "%d x %s hold %.0f GB, but %s at %s needs %.1f GB for its weights alone: use more GPUs,"
+                                + " a lower precision or a bigger GPU", typed, gpu.id(), typed * gpu.memoryGB(), model.id(),
+                        precision, weightsGb)));
+            } else if (estimating && sizing.maxBatchByMemory(model, gpu, precision, typed, workload.contextTokens()) < 1) {
+                errors.add(new FieldError(ScenarioField.GPUS_PER_REPLICA.json(), String.format(Locale.ROOT,
+                        "%d x %s hold the %.1f GB of %s weights but leave no room for the KV cache of one %d-token"
+                                + " request: use more GPUs, or leave gpusPerReplica out to size it from memory",
+                        typed, gpu.id(), weightsGb, model.id(), workload.contextTokens())));
+            }
+            return;
+        }
+        OptionalInt gpus = sizing.minimumGpus(model, gpu, precision, workload.contextTokens());
+        if (gpus.isEmpty()) {
+            errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), String.format(Locale.ROOT,
+                    "%s at %s (%.1f GB of weights) does not fit on up to %d x %s with room for one request:"
+                            + " choose a bigger GPU or a lower precision", model.id(), precision, weightsGb,
+                    ReplicaSizing.maxGpusPerReplica(), gpu.id())));
+        } else {
+            v.put(ScenarioField.GPUS_PER_REPLICA, gpus.getAsInt());
+        }
+    }
+
+    private static Workload workload(Map<ScenarioField, Object> v) {
+        return Workload.of((Integer) v.get(ScenarioField.INPUT_TOKENS), (Integer) v.get(ScenarioField.OUTPUT_TOKENS),
+                integer(v, ScenarioField.TOKENS_PER_REQUEST), (Integer) v.get(ScenarioField.CONTEXT_TOKENS),
+                num(v, ScenarioField.MAX_SECONDS_PER_REQUEST), (Integer) v.get(ScenarioField.MAX_CONCURRENCY));
     }
 
     private static void bothOrNeither(Map<ScenarioField, Object> v, List<FieldError> errors,
@@ -181,13 +276,19 @@ public final class ScenarioReader {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static Scenario build(Map<ScenarioField, Object> v) {
+        // no figure, a model and a GPU: the estimator fills it in; otherwise the figure given or the default
+        boolean estimating = !v.containsKey(ScenarioField.REQUESTS_PER_SECOND)
+                && v.containsKey(ScenarioField.OPEN_MODEL) && v.containsKey(ScenarioField.GPU_TYPE);
         return new Scenario(
                 num(v, ScenarioField.REQUESTS_PER_DAY),
                 num(v, ScenarioField.PEAK_TO_AVERAGE),
+                (List<Double>) v.get(ScenarioField.HOURLY_WEIGHTS),
                 integer(v, ScenarioField.TOKENS_PER_REQUEST),
                 (Integer) v.get(ScenarioField.INPUT_TOKENS),
                 (Integer) v.get(ScenarioField.OUTPUT_TOKENS),
+                (Integer) v.get(ScenarioField.CONTEXT_TOKENS),
                 num(v, ScenarioField.HOSTED_PRICE_PER_1K_TOKENS),
                 (Double) v.get(ScenarioField.HOSTED_INPUT_PRICE_PER_1M),
                 (Double) v.get(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
@@ -195,11 +296,17 @@ public final class ScenarioReader {
                 num(v, ScenarioField.GPU_DOLLARS_PER_HOUR),
                 integer(v, ScenarioField.GPUS_PER_REPLICA),
                 (String) v.get(ScenarioField.GPU_TYPE),
+                (PricingMode) orDefault(v, ScenarioField.PRICING_MODE),
+                integer(v, ScenarioField.MIN_REPLICAS),
                 (String) v.get(ScenarioField.OPEN_MODEL),
-                num(v, ScenarioField.REQUESTS_PER_SECOND),
+                (Precision) orDefault(v, ScenarioField.PRECISION),
+                estimating ? null : num(v, ScenarioField.REQUESTS_PER_SECOND),
                 (Boolean) orDefault(v, ScenarioField.THROUGHPUT_MEASURED),
+                num(v, ScenarioField.MAX_SECONDS_PER_REQUEST),
+                (Integer) v.get(ScenarioField.MAX_CONCURRENCY),
                 num(v, ScenarioField.UTILIZATION),
                 num(v, ScenarioField.OPS_COST_PER_MONTH),
+                num(v, ScenarioField.OTHER_COST_PER_MONTH),
                 (TaskType) v.get(ScenarioField.TASK_TYPE),
                 (QualityNeed) v.get(ScenarioField.QUALITY_NEED),
                 (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED));

@@ -1,6 +1,8 @@
 package dev.hostwise.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,7 +27,19 @@ final class ValueParser {
             Map.entry("CODE", "CODE_GENERATION"),
             Map.entry("REASONING", "OPEN_ENDED_REASONING"),
             Map.entry("AGENT", "AGENTIC_TOOL_USE"),
-            Map.entry("AGENTS", "AGENTIC_TOOL_USE"));
+            Map.entry("AGENTS", "AGENTIC_TOOL_USE"),
+            Map.entry("BF16", "FP16"),
+            Map.entry("HALF", "FP16"),
+            Map.entry("8BIT", "INT8"),
+            Map.entry("4BIT", "INT4"),
+            Map.entry("GPTQ", "INT4"),
+            Map.entry("AWQ", "INT4"),
+            Map.entry("ONDEMAND", "ON_DEMAND"),
+            Map.entry("RESERVE", "RESERVED"),
+            Map.entry("AUTOSCALE", "AUTOSCALED"),
+            Map.entry("AUTOSCALING", "AUTOSCALED"));
+
+    static final int HOURS = 24;
 
     private ValueParser() {
     }
@@ -56,6 +70,19 @@ final class ValueParser {
                 }
                 yield f.kind() == ScenarioField.Kind.ENUM ? enumValue(f, n.textValue()) : id(n.textValue());
             }
+            case HOURLY_WEIGHTS -> {
+                if (!n.isArray()) {
+                    throw wrongType(f, n, "a list of numbers");
+                }
+                List<Double> weights = new ArrayList<>();
+                for (JsonNode item : n) {
+                    if (!item.isNumber()) {
+                        throw new IllegalArgumentException("hour " + weights.size() + " is not a number (" + item + "): " + f.allowed());
+                    }
+                    weights.add(item.doubleValue());
+                }
+                yield checkWeights(f, weights);
+            }
         };
     }
 
@@ -76,7 +103,46 @@ final class ValueParser {
             };
             case CATALOG_ID -> id(s);
             case ENUM -> enumValue(f, s);
+            case HOURLY_WEIGHTS -> {
+                String list = s.trim();
+                if (list.startsWith("[") && list.endsWith("]")) {
+                    list = list.substring(1, list.length() - 1);
+                }
+                List<Double> weights = new ArrayList<>();
+                for (String item : list.split("[,;\\s]+")) {
+                    if (item.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        double d = Double.parseDouble(item);
+                        if (item.matches(".*[xXpPdDfF].*")) {
+                            throw new NumberFormatException();
+                        }
+                        weights.add(d);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("hour " + weights.size() + " is '" + item + "', not a number: " + f.allowed());
+                    }
+                }
+                yield checkWeights(f, weights);
+            }
         };
+    }
+
+    /** Exactly one weight per hour, none negative or infinite, and some traffic at some hour. */
+    private static List<Double> checkWeights(ScenarioField f, List<Double> weights) {
+        if (weights.size() != HOURS) {
+            throw new IllegalArgumentException("has " + weights.size() + " numbers; it needs exactly 24, one per hour: " + f.allowed());
+        }
+        for (int h = 0; h < HOURS; h++) {
+            double w = weights.get(h);
+            if (!Double.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("hour " + h + " is " + format(w) + "; every hour needs 0 or more: " + f.allowed());
+            }
+        }
+        if (weights.stream().allMatch(w -> w == 0)) {
+            throw new IllegalArgumentException("is all zeros; at least one hour needs traffic: " + f.allowed());
+        }
+        return List.copyOf(weights);
     }
 
     private static IllegalArgumentException wrongType(ScenarioField f, JsonNode n, String expected) {
@@ -149,6 +215,8 @@ final class ValueParser {
             case TASK_TYPE -> TaskType.class;
             case QUALITY_NEED -> QualityNeed.class;
             case PRIVACY_NEED -> PrivacyNeed.class;
+            case PRECISION -> Precision.class;
+            case PRICING_MODE -> PricingMode.class;
             default -> throw new IllegalStateException(f.name());
         };
         String key = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');

@@ -146,4 +146,99 @@ class ScenarioReaderTest {
         assertThat(reader.fromJson("{" + BASE + ", \"gpuType\": \"a100-80gb\", \"gpuDollarsPerHour\": 1.5}")
                 .gpuDollarsPerHour()).isEqualTo(1.5);
     }
+
+    @Test
+    void newFieldsHaveTheirDefaults() {
+        Scenario s = reader.fromJson("{" + BASE + "}");
+        assertThat(s.pricingMode()).isEqualTo(PricingMode.ON_DEMAND);
+        assertThat(s.minReplicas()).isEqualTo(1);
+        assertThat(s.precision()).isEqualTo(Precision.FP16);
+        assertThat(s.maxSecondsPerRequest()).isEqualTo(10.0);
+        assertThat(s.otherCostPerMonth()).isEqualTo(0.0);
+        assertThat(s.contextTokens()).isNull();
+        assertThat(s.maxConcurrency()).isNull();
+        assertThat(s.hourlyWeights()).isNull();
+    }
+
+    @Test
+    void hourlyWeightsNeedExactly24NonNegativeNumbersNotAllZero() {
+        String ok = "[1,1,1,1,1,2,4,6,8,8,8,8,8,8,8,8,6,4,3,2,2,1,1,1]";
+        Scenario s = reader.fromJson("{" + BASE + ", \"hourlyWeights\": " + ok + "}");
+        assertThat(s.hourlyWeights()).hasSize(24);
+        // the busiest hour (8) over the average (101 / 24)
+        assertThat(s.peakToAverage()).isCloseTo(8 / (101 / 24.0), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(errorsFor("{" + BASE + ", \"hourlyWeights\": [1,2,3]}")).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("hourlyWeights");
+            assertThat(e.message()).contains("has 3 numbers", "exactly 24");
+        });
+        assertThat(errorsFor("{" + BASE + ", \"hourlyWeights\": " + ok.replace("[1,", "[-1,") + "}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("hour 0 is -1", "0 or more"));
+        assertThat(errorsFor("{" + BASE + ", \"hourlyWeights\": [" + "0,".repeat(23) + "0]}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("all zeros"));
+        assertThat(errorsFor("{" + BASE + ", \"hourlyWeights\": \"flat\"}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("must be a list of numbers"));
+    }
+
+    @Test
+    void hourlyWeightsInTextAreCommaSeparatedAndSetThePeakRatio() {
+        Scenario s = reader.fromText(Map.of("requestsPerDay", "50k", "taskType", "rag", "qualityNeed", "good",
+                "privacyNeed", "none", "hourlyWeights", "0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0"));
+        assertThat(s.peakToAverage()).isEqualTo(2.0);
+        List<FieldError> errors = catchThrowableOfType(InvalidScenarioException.class, () -> reader.fromText(Map.of(
+                "requestsPerDay", "50k", "taskType", "rag", "qualityNeed", "good", "privacyNeed", "none",
+                "hourlyWeights", "1,1,lots,1"))).errors();
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.message()).contains("hour 2 is 'lots'"));
+    }
+
+    @Test
+    void aTypedPeakRatioMustAgreeWithTheHourlyWeights() {
+        String flat = "[" + "1,".repeat(23) + "1]";
+        assertThat(reader.fromJson("{" + BASE + ", \"peakToAverage\": 1, \"hourlyWeights\": " + flat + "}")
+                .peakToAverage()).isEqualTo(1.0);
+        assertThat(errorsFor("{" + BASE + ", \"peakToAverage\": 3, \"hourlyWeights\": " + flat + "}")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("peakToAverage");
+                    assertThat(e.message()).contains("hourlyWeights give 1");
+                });
+    }
+
+    @Test
+    void pricingModeAndPrecisionAreClosedSets() {
+        assertThat(reader.fromText(Map.of("requestsPerDay", "1", "taskType", "rag", "qualityNeed", "good",
+                "privacyNeed", "none", "pricingMode", "autoscale", "precision", "gptq")))
+                .satisfies(s -> {
+                    assertThat(s.pricingMode()).isEqualTo(PricingMode.AUTOSCALED);
+                    assertThat(s.precision()).isEqualTo(Precision.INT4);
+                });
+        assertThat(errorsFor("{" + BASE + ", \"pricingMode\": \"SPOT\"}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("'SPOT' is not allowed", "ON_DEMAND", "RESERVED", "AUTOSCALED"));
+        assertThat(errorsFor("{" + BASE + ", \"precision\": \"FP8\"}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("FP16", "INT8", "INT4"));
+    }
+
+    @Test
+    void reservedPricingTakesTheCatalogsReservedRateWhenThereIsOne() {
+        assertThat(reader.fromJson("{" + BASE + ", \"gpuType\": \"a100-40gb\", \"pricingMode\": \"RESERVED\"}")
+                .gpuDollarsPerHour()).isEqualTo(1.84);
+        // no reserved price for an A10G in the catalog: the on-demand rate stands (the verdict says so)
+        assertThat(reader.fromJson("{" + BASE + ", \"gpuType\": \"a10g\", \"pricingMode\": \"RESERVED\"}")
+                .gpuDollarsPerHour()).isEqualTo(1.006);
+        assertThat(reader.fromJson("{" + BASE + ", \"gpuType\": \"a100-40gb\"}").gpuDollarsPerHour()).isEqualTo(2.74);
+    }
+
+    @Test
+    void otherNewFieldsAreRangeChecked() {
+        assertThat(errorsFor("{" + BASE + ", \"minReplicas\": 0}")).extracting(FieldError::field).containsExactly("minReplicas");
+        assertThat(errorsFor("{" + BASE + ", \"otherCostPerMonth\": -5}")).extracting(FieldError::field)
+                .containsExactly("otherCostPerMonth");
+        assertThat(errorsFor("{" + BASE + ", \"maxSecondsPerRequest\": 0}")).extracting(FieldError::field)
+                .containsExactly("maxSecondsPerRequest");
+        assertThat(errorsFor("{" + BASE + ", \"maxConcurrency\": 2.5}")).extracting(FieldError::field)
+                .containsExactly("maxConcurrency");
+        assertThat(errorsFor("{" + BASE + ", \"inputTokens\": 900, \"outputTokens\": 300, \"contextTokens\": 1000}"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("contextTokens");
+                    assertThat(e.message()).contains("1000 is less than the 1200 tokens");
+                });
+    }
 }

@@ -51,6 +51,14 @@ public final class CompiledPolicy {
     }
 
     public Evaluation evaluate(Scenario scenario, Figures figures, QualityFit fit) {
+        return evaluate(scenario, figures, fit, List.of());
+    }
+
+    /**
+     * Evaluates with further facts the rules may match on: the throughput estimate, the
+     * sensitivity of each input, the catalog figures the verdict rests on.
+     */
+    public Evaluation evaluate(Scenario scenario, Figures figures, QualityFit fit, List<?> facts) {
         List<Object> conclusions = new ArrayList<>();
         List<FiredRule> fired = new ArrayList<>();
         KieSession session = base.newKieSession();
@@ -75,6 +83,7 @@ public final class CompiledPolicy {
             session.insert(scenario);
             session.insert(figures);
             session.insert(fit);
+            facts.forEach(session::insert);
             session.fireAllRules();
         } catch (RuntimeException e) {
             throw new PolicyEvaluationException("a rule failed while deciding: " + rootMessage(e), e);

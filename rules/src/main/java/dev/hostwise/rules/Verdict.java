@@ -3,6 +3,7 @@ package dev.hostwise.rules;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.Sensitivity;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision someone can cite: the recommendation, the three conditions, every figure, the reasons,
- * the caveats, the rules that fired, and the exact inputs (defaults filled in). Its JSON form is a
- * public contract.
+ * A decision someone can cite: the recommendation, the three conditions, every figure, which inputs
+ * would flip the cost case, the reasons, the caveats, the rules that fired, and the exact inputs
+ * (defaults filled in). Its JSON form is a public contract.
  */
-@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "reasons", "caveats",
+@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "reasons", "caveats",
     "firedRules", "rulesRevision", "catalogDate", "scenario"})
 public record Verdict(
         String id,
@@ -23,6 +24,7 @@ public record Verdict(
         Recommendation recommendation,
         Map<Condition, ConditionResult> conditions,
         Figures figures,
+        Sensitivity sensitivity,
         List<String> reasons,
         List<String> caveats,
         List<FiredRule> firedRules,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.Format;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
 import java.util.Map;
@@ -64,5 +65,108 @@ class DeciderTest {
         Verdict v = decide(measured);
         assertThat(v.recommendation()).isEqualTo(Recommendation.SELF_HOST);
         assertThat(v.caveats()).noneSatisfy(c -> assertThat(c).contains("is a guess"));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static final Map<String, String> PRIVATE_CLASSIFICATION = Map.of("taskType", "CLASSIFICATION",
+            "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
+
+    @Test
+    void anEstimatedThroughputIsMarkedEstimatedEverywhereAndNeverSelfHosts() throws Exception {
+        Verdict v = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "1000000", "openModel", "llama-2-13b",
+                "gpuType", "a100-80gb", "hostedModel", "gpt-4o", "inputTokens", "900", "outputTokens", "300"));
+        assertThat(v.recommendation()).isEqualTo(Recommendation.MEASURE_FIRST);
+        assertThat(v.reasons().get(0)).contains("estimate", "not a load test");
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("is estimated", "MBU) 60%", "MFU) 50%"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("Self-hosting stays cheaper only while",
+                "Hostwise estimated"));
+        assertThat(v.caveats()).noneSatisfy(c -> assertThat(c).contains("is a guess"));
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules().valueToTree(v);
+        assertThat(json.at("/figures/throughputSource").asText()).isEqualTo("estimated");
+        for (String field : new String[] {"gpusPerReplica", "batch", "decodeTokensPerSecondPerSequence",
+                "aggregateDecodeTokensPerSecond", "timeToFirstTokenSeconds", "requestsPerSecond", "mbu", "mfu"}) {
+            assertThat(json.at("/figures/estimate/" + field).isNumber()).as(field).isTrue();
+        }
+        assertThat(json.at("/sensitivity/requestsPerSecond/flipAt").isNumber()).isTrue();
+        assertThat(json.at("/sensitivity/requestsPerDay/tornado/low").isNumber()).isTrue();
+        assertThat(json.at("/sensitivity/opsCostPerMonth/tornado/high").isNumber()).isTrue();
+        assertThat(json.at("/scenario/requestsPerSecond").isMissingNode()).isTrue();
+        assertThat(v.catalogDate()).isEqualTo(CATALOG.date());
+        assertThat(json.has("catalogDate")).isTrue();
+    }
+
+    @Test
+    void withoutAnEstimateTheFiguresSayWhereTheThroughputCameFrom() {
+        Verdict guessed = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "103680"));
+        assertThat(guessed.figures().throughputSource()).isEqualTo(dev.hostwise.knowledge.ThroughputSource.ASSUMED);
+        assertThat(guessed.figures().estimate()).isNull();
+        Verdict measured = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "103680", "throughputMeasured", "true"));
+        assertThat(measured.figures().throughputSource()).isEqualTo(dev.hostwise.knowledge.ThroughputSource.MEASURED);
+    }
+
+    @Test
+    void theThroughputFlipPointIsSpelledOut() {
+        // 180,000 a day needs two replicas at 4 req/s and 30%; at 6.94 req/s one replica would do
+        Verdict v = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "180000"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c)
+                .isEqualTo("Self-hosting wins only above 6.94 requests per second per replica; you entered 4 (guessed)."));
+        assertThat(v.sensitivity().of("requestsPerSecond").orElseThrow().flipAt())
+                .isCloseTo(180_000 / (0.3 * 86_400), org.assertj.core.api.Assertions.within(1e-9));
+        // at the article's own volume ops alone outweigh the hosted bill: no throughput helps
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "103680")).caveats())
+                .anySatisfy(c -> assertThat(c).contains("No throughput, however high", "$248.83 a day"));
+    }
+
+    @Test
+    void theVerdictSaysWhichReplicaFloorItUsed() {
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000")).caveats())
+                .anySatisfy(c -> assertThat(c).contains("floor of 1 replica", "at least 2"));
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "minReplicas", "3")).caveats())
+                .anySatisfy(c -> assertThat(c).contains("floor of 3 replicas", "2 an on-call service"));
+    }
+
+    @Test
+    void reservedPricingWarnsAboutTheCommitmentAndSaysWhenNoReservedRateWasKnown() {
+        Verdict reserved = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "gpuType", "a100-40gb",
+                "pricingMode", "RESERVED"));
+        assertThat(reserved.figures().reservedCommitmentPerYear()).isNotNull();
+        assertThat(reserved.caveats()).anySatisfy(c -> assertThat(c).contains("for a year",
+                Format.usd(reserved.figures().reservedCommitmentPerYear())));
+        assertThat(reserved.caveats()).noneSatisfy(c -> assertThat(c).contains("no reserved price"));
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "gpuType", "a10g",
+                "pricingMode", "RESERVED")).caveats())
+                .anySatisfy(c -> assertThat(c).contains("catalog has no reserved price for a10g", "$1.01 an hour"));
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "pricingMode", "RESERVED")).caveats())
+                .anySatisfy(c -> assertThat(c).contains("No gpuType was named", "$1.20 an hour"));
+    }
+
+    @Test
+    void autoscalingShowsItsSavingAgainstAlwaysOn() {
+        Verdict v = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "2000000", "peakToAverage", "4",
+                "pricingMode", "AUTOSCALED", "minReplicas", "2"));
+        assertThat(v.figures().autoscaleSavingPerDay()).isPositive();
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("replica-hours a day",
+                Format.usd(v.figures().autoscaleSavingPerDay()), "floor of 2"));
+    }
+
+    @Test
+    void catalogFiguresMarkedVerifyAreFlaggedWithTheirSource() {
+        Verdict v = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "300000", "openModel", "llama-2-7b",
+                "gpuType", "l4", "hostedModel", "claude-haiku-4.5", "inputTokens", "900", "outputTokens", "300"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("L4", "on-demand price", "unverified"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("L4", "specs", "unverified", "242 sparse"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("Claude Haiku 4.5 price", "unverified"));
+        // figures not marked verify are not flagged
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "300000", "gpuType", "a100-80gb")).caveats())
+                .noneSatisfy(c -> assertThat(c).contains("unverified"));
     }
 }

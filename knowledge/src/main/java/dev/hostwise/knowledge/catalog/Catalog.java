@@ -21,14 +21,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The sourced reference data: open models (with quality fit per task), hosted models and GPUs.
- * Loaded once from YAML, validated at load time, then immutable.
+ * The sourced reference data: open models (with quality fit per task), hosted models, GPUs, and the
+ * throughput estimator's calibration. Loaded once from YAML, validated at load time, then immutable.
  */
 public final class Catalog {
 
     public static final String OPEN_MODELS = "open-models.yaml";
     public static final String HOSTED_MODELS = "hosted-models.yaml";
     public static final String GPUS = "gpus.yaml";
+    public static final String THROUGHPUT_CALIBRATION = "throughput-calibration.yaml";
+    private static final List<String> FILES = List.of(OPEN_MODELS, HOSTED_MODELS, GPUS, THROUGHPUT_CALIBRATION);
     private static final String BUNDLED = "/hostwise/catalog/";
 
     /** The open model assumed when the user names none: the article's 13B. */
@@ -42,13 +44,15 @@ public final class Catalog {
     private final Map<String, OpenModel> openModels;
     private final Map<String, HostedModel> hostedModels;
     private final Map<String, Gpu> gpus;
+    private final ThroughputCalibration calibration;
     private final LocalDate date;
 
     private Catalog(Map<String, OpenModel> openModels, Map<String, HostedModel> hostedModels,
-                    Map<String, Gpu> gpus, LocalDate date) {
+                    Map<String, Gpu> gpus, ThroughputCalibration calibration, LocalDate date) {
         this.openModels = openModels;
         this.hostedModels = hostedModels;
         this.gpus = gpus;
+        this.calibration = calibration;
         this.date = date;
     }
 
@@ -63,13 +67,13 @@ public final class Catalog {
         });
     }
 
-    /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all three files. */
+    /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
     public static Catalog fromDirectory(Path dir) {
         return load(name -> {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new CatalogException(file.toString(), 0, "file not found; a catalog directory needs "
-                        + OPEN_MODELS + ", " + HOSTED_MODELS + " and " + GPUS);
+                        + String.join(", ", FILES.subList(0, FILES.size() - 1)) + " and " + FILES.get(FILES.size() - 1));
             }
             try {
                 return Files.newInputStream(file);
@@ -92,31 +96,79 @@ public final class Catalog {
         CatalogFile<OpenModel> open = read(yaml, opener, OPEN_MODELS, new TypeReference<>() { });
         CatalogFile<HostedModel> hosted = read(yaml, opener, HOSTED_MODELS, new TypeReference<>() { });
         CatalogFile<Gpu> gpu = read(yaml, opener, GPUS, new TypeReference<>() { });
-        LocalDate newest = Stream.of(open.updated(), hosted.updated(), gpu.updated())
+        String calibrationText = text(opener, THROUGHPUT_CALIBRATION);
+        ThroughputCalibration calibration = parse(yaml, THROUGHPUT_CALIBRATION, calibrationText,
+                new TypeReference<>() { });
+        LocalDate newest = Stream.of(open.updated(), hosted.updated(), gpu.updated(), calibration.updated())
                 .max(LocalDate::compareTo).orElseThrow();
         Catalog catalog = new Catalog(
                 index(OPEN_MODELS, open.entries(), OpenModel::id),
                 index(HOSTED_MODELS, hosted.entries(), HostedModel::id),
                 index(GPUS, gpu.entries(), Gpu::id),
+                calibration,
                 newest);
         if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
             throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
         }
+        catalog.checkCalibrationReferences(calibrationText);
         return catalog;
+    }
+
+    /** Every measured row names a model and GPU in this catalog, and every efficiency cites rows that exist. */
+    private void checkCalibrationReferences(String text) {
+        Map<String, MeasuredThroughput> rows = index(THROUGHPUT_CALIBRATION, calibration.rows(), MeasuredThroughput::id);
+        for (MeasuredThroughput row : calibration.rows()) {
+            if (!openModels.containsKey(row.model())) {
+                throw new CatalogException(THROUGHPUT_CALIBRATION, lineOf(text, row.id()),
+                        "row '" + row.id() + "' names model '" + row.model() + "', which is not in " + OPEN_MODELS);
+            }
+            if (!gpus.containsKey(row.gpu())) {
+                throw new CatalogException(THROUGHPUT_CALIBRATION, lineOf(text, row.id()),
+                        "row '" + row.id() + "' names GPU '" + row.gpu() + "', which is not in " + GPUS);
+            }
+        }
+        Stream.concat(calibration.tensorParallel().stream().flatMap(p -> p.rows().stream()),
+                calibration.precision().stream().flatMap(p -> p.rows().stream())).forEach(id -> {
+                    if (!rows.containsKey(id)) {
+                        throw new CatalogException(THROUGHPUT_CALIBRATION, lineOf(text, id),
+                                "an efficiency cites row '" + id + "', which is not listed under rows");
+                    }
+                });
+    }
+
+    /** The first line that mentions {@code needle}, so a cross-reference error points somewhere useful. */
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String text(Opener opener, String name) {
+        try (InputStream in = opener.open(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static <T> CatalogFile<T> read(ObjectMapper yaml, Opener opener, String name,
                                            TypeReference<CatalogFile<T>> type) {
-        try (InputStream in = opener.open(name)) {
-            return yaml.readValue(in, type);
+        return parse(yaml, name, text(opener, name), type);
+    }
+
+    private static <T> T parse(ObjectMapper yaml, String name, String text, TypeReference<T> type) {
+        try {
+            return yaml.readValue(text, type);
         } catch (ValueInstantiationException e) {
             // thrown from a record constructor's own check: its message is the useful part
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new CatalogException(name, line(e), cause.getMessage());
         } catch (JsonProcessingException e) {
             throw new CatalogException(name, line(e), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -161,6 +213,11 @@ public final class Catalog {
 
     public Collection<Gpu> gpus() {
         return gpus.values().stream().sorted(java.util.Comparator.comparing(Gpu::id)).toList();
+    }
+
+    /** The throughput estimator's settings and the measured rows they were fitted to. */
+    public ThroughputCalibration calibration() {
+        return calibration;
     }
 
     /** The date of the newest catalog file; every verdict records it. */

@@ -9,6 +9,7 @@ final class CatalogChecks {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
     private static final Set<String> PRICING = Set.of("on-demand", "spot", "reserved", "serverless");
+    private static final Set<String> WEIGHT_UNITS = Set.of("fp16", "int8", "int4");
 
     private CatalogChecks() {
     }
@@ -22,6 +23,19 @@ final class CatalogChecks {
     static void positive(String field, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new IllegalArgumentException(field + " must be a positive number, got " + v);
+        }
+    }
+
+    /** A fraction above 0 and at most 1, such as an efficiency. */
+    static void fraction(String field, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new IllegalArgumentException(field + " must be above 0 and at most 1, got " + v);
+        }
+    }
+
+    static void weightUnit(String key) {
+        if (!WEIGHT_UNITS.contains(key)) {
+            throw new IllegalArgumentException("weightsGB unit '" + key + "' must be one of " + WEIGHT_UNITS);
         }
     }
 

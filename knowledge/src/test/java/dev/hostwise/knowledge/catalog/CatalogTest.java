@@ -54,8 +54,74 @@ class CatalogTest {
         assertThat(e.getMessage()).contains("pricingType 'per-fortnight' must be one of");
     }
 
+    @Test
+    void everyEfficiencyNamesTheMeasuredRowsItWasFittedTo() {
+        ThroughputCalibration c = Catalog.bundled().calibration();
+        assertThat(c.mbu()).isEqualTo(0.6);
+        assertThat(c.mfu()).isEqualTo(0.5);
+        assertThat(c.tensorParallel()).filteredOn(p -> p.gpus() > 1).allSatisfy(p -> assertThat(p.rows()).isNotEmpty());
+        assertThat(c.precision()).filteredOn(p -> p.precision() != dev.hostwise.knowledge.Precision.FP16)
+                .allSatisfy(p -> assertThat(p.rows()).isNotEmpty());
+        assertThat(c.rows()).extracting(MeasuredThroughput::use).contains(MeasuredThroughput.Use.CALIBRATION,
+                MeasuredThroughput.Use.CHECK, MeasuredThroughput.Use.OUTLIER);
+    }
+
+    @Test
+    void tensorParallelEfficiencyFallsWithMoreGpusAndInterpolatesBetweenPoints() {
+        ThroughputCalibration c = Catalog.bundled().calibration();
+        assertThat(c.tensorParallelEfficiency(1)).isEqualTo(1.0);
+        assertThat(c.tensorParallelEfficiency(8)).isLessThan(c.tensorParallelEfficiency(4));
+        assertThat(c.tensorParallelEfficiency(6)).isBetween(c.tensorParallelEfficiency(8), c.tensorParallelEfficiency(4));
+        assertThat(c.tensorParallelEfficiency(16)).isEqualTo(c.tensorParallelEfficiency(8));
+    }
+
+    @Test
+    void aCalibrationRowForAModelNotInTheCatalogIsAnErrorWithItsLine(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
+        Files.writeString(cal, Files.readString(cal).replaceFirst("model: llama-2-13b", "model: llama-2-14b"));
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
+        assertThat(e.line()).isGreaterThan(10);
+        assertThat(e.getMessage()).contains("llama-2-14b", "not in open-models.yaml");
+    }
+
+    @Test
+    void anUnknownMetricIsAnError(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
+        Files.writeString(cal, Files.readString(cal).replaceFirst("metric: decode-tokens-per-second-per-sequence",
+                "metric: furlongs-per-fortnight"));
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
+        assertThat(e.line()).isGreaterThan(10);
+        assertThat(e.getMessage()).contains("furlongs-per-fortnight");
+    }
+
+    @Test
+    void anUnknownWeightUnitAndAWrongKvSizeAreErrors(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path open = dir.resolve(Catalog.OPEN_MODELS);
+        String original = Files.readString(open);
+        Files.writeString(open, original.replaceFirst("int4: 3.4", "int3: 3.4"));
+        assertThat(catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir)).getMessage())
+                .startsWith(Catalog.OPEN_MODELS + ":").contains("weightsGB unit 'int3'");
+        Files.writeString(open, original.replaceFirst("kvBytesPerToken: 524288", "kvBytesPerToken: 524000"));
+        assertThat(catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir)).getMessage())
+                .contains("kvBytesPerToken 524000 does not match", "524288");
+    }
+
+    @Test
+    void aDirectoryWithoutTheCalibrationFileSaysWhichFilesItNeeds(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Files.delete(dir.resolve(Catalog.THROUGHPUT_CALIBRATION));
+        assertThat(catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir)).getMessage())
+                .contains("file not found", Catalog.THROUGHPUT_CALIBRATION);
+    }
+
     static void copyBundled(Path dir) throws IOException {
-        for (String name : new String[] {Catalog.OPEN_MODELS, Catalog.HOSTED_MODELS, Catalog.GPUS}) {
+        for (String name : new String[] {Catalog.OPEN_MODELS, Catalog.HOSTED_MODELS, Catalog.GPUS,
+                Catalog.THROUGHPUT_CALIBRATION}) {
             try (InputStream in = Catalog.class.getResourceAsStream("/hostwise/catalog/" + name)) {
                 Files.copy(in, dir.resolve(name));
             }

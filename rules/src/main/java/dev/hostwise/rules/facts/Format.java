@@ -42,4 +42,21 @@ public final class Format {
     public static String percent(double fraction) {
         return Math.round(fraction * 100) + "%";
     }
+
+    /** Seconds to three significant figures: 9.99 s, 29.2 s. */
+    public static String seconds(double s) {
+        return num(s) + " s";
+    }
+
+    /**
+     * Where a throughput figure came from, in a clause that follows a semicolon:
+     * "you entered 4 (guessed)", "you entered 4 (measured)", "Hostwise estimated 1.2 (not measured)".
+     */
+    public static String throughputOrigin(dev.hostwise.knowledge.ThroughputSource source, double requestsPerSecond) {
+        return switch (source) {
+            case MEASURED -> "you entered " + num(requestsPerSecond) + " (measured)";
+            case ESTIMATED -> "Hostwise estimated " + num(requestsPerSecond) + " (not measured)";
+            case ASSUMED -> "you entered " + num(requestsPerSecond) + " (guessed)";
+        };
+    }
 }

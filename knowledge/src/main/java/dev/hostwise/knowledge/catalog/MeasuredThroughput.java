@@ -1,0 +1,54 @@
+package dev.hostwise.knowledge.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hostwise.knowledge.Precision;
+
+/**
+ * One published throughput measurement, with the workload it was taken at, and what Hostwise uses
+ * it for: fitting an efficiency ({@code calibration}), checking the estimator against it
+ * ({@code check}), or recording a known miss ({@code outlier}) so nobody mistakes it for coverage.
+ */
+public record MeasuredThroughput(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) String model,
+        @JsonProperty(required = true) String gpu,
+        @JsonProperty(required = true) int gpus,
+        @JsonProperty(required = true) Precision precision,
+        @JsonProperty(required = true) String engine,
+        @JsonProperty(required = true) int inputTokens,
+        @JsonProperty(required = true) int outputTokens,
+        @JsonProperty(required = true) int concurrency,
+        @JsonProperty(required = true) Metric metric,
+        @JsonProperty(required = true) double value,
+        @JsonProperty(required = true) String asOf,
+        @JsonProperty(required = true) Use use,
+        @JsonProperty(required = true) String source,
+        String note) {
+
+    /** What was measured. A closed set: anything else is a catalog error. */
+    public enum Metric {
+        /** Tokens per second one sequence streams. */
+        @JsonProperty("decode-tokens-per-second-per-sequence") DECODE_TOKENS_PER_SECOND_PER_SEQUENCE,
+        /** Completion tokens per second across every sequence in flight. */
+        @JsonProperty("aggregate-decode-tokens-per-second") AGGREGATE_DECODE_TOKENS_PER_SECOND
+    }
+
+    /** Why the row is in the catalog. */
+    public enum Use {
+        @JsonProperty("calibration") CALIBRATION,
+        @JsonProperty("check") CHECK,
+        @JsonProperty("outlier") OUTLIER
+    }
+
+    public MeasuredThroughput {
+        CatalogChecks.id(id);
+        CatalogChecks.id(model);
+        CatalogChecks.id(gpu);
+        CatalogChecks.positive("gpus", gpus);
+        CatalogChecks.nonNegative("inputTokens", inputTokens);
+        CatalogChecks.positive("outputTokens", outputTokens);
+        CatalogChecks.positive("concurrency", concurrency);
+        CatalogChecks.positive("value", value);
+        CatalogChecks.source(source);
+    }
+}
