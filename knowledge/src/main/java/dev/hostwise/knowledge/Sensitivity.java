@@ -21,6 +21,15 @@ public record Sensitivity(List<InputSensitivity> inputs) {
         return inputs.stream().filter(i -> i.input().equals(input)).findFirst();
     }
 
+    /** Reads the JSON form back (stored verdicts): the input names are the object's keys. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+    static Sensitivity fromJson(LinkedHashMap<String, InputSensitivity> byInput) {
+        return new Sensitivity(byInput.entrySet().stream()
+                .map(e -> new InputSensitivity(e.getKey(), e.getValue().value(), e.getValue().flipAt(),
+                        e.getValue().holdsNow(), e.getValue().tornado()))
+                .toList());
+    }
+
     @JsonValue
     public Map<String, InputSensitivity> byInput() {
         Map<String, InputSensitivity> map = new LinkedHashMap<>();

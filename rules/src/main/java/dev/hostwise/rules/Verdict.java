@@ -33,7 +33,8 @@ public record Verdict(
         Scenario scenario) {
 
     public Verdict {
-        conditions = Map.copyOf(conditions);
+        // VOLUME, QUALITY, PRIVACY in that order, in JSON and on every page
+        conditions = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(conditions));
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);

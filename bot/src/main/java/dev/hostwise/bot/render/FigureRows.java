@@ -6,7 +6,9 @@ import static dev.hostwise.rules.facts.Format.percent;
 import static dev.hostwise.rules.facts.Format.usd;
 import static dev.hostwise.rules.facts.Format.usdPerRequest;
 
+import dev.hostwise.knowledge.Estimate;
 import dev.hostwise.knowledge.Figures;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public final class FigureRows {
     }
 
     public static List<FigureRow> of(Figures f) {
-        return List.of(
+        List<FigureRow> rows = new ArrayList<>(List.of(
                 new FigureRow("hostedPerRequest", "Hosted API per request", usdPerRequest(f.hostedPerRequest()),
                         "tokens per request ÷ 1,000 × hosted price per 1k tokens (or input and output priced separately)"),
                 new FigureRow("selfHostPerRequest", "Self-host per request, GPU flat out", usdPerRequest(f.selfHostPerRequest()),
@@ -34,23 +36,27 @@ public final class FigureRows {
                         "gpuCostPerDay ÷ requestsPerDayAtUtilization"),
                 new FigureRow("opsCostPerDay", "On-call and operations per day", usd(f.opsCostPerDay()),
                         "ops cost per month ÷ 30"),
+                new FigureRow("otherCostPerDay", "Other costs per day (egress, storage, load balancers)", usd(f.otherCostPerDay()),
+                        "other cost per month ÷ 30"),
                 new FigureRow("selfHostAllInPerDay", "One replica plus ops per day", usd(f.selfHostAllInPerDay()),
-                        "gpuCostPerDay + opsCostPerDay"),
+                        "gpuCostPerDay + opsCostPerDay + otherCostPerDay"),
                 new FigureRow("allInPerRequest", "Self-host per request, all-in", usdPerRequest(f.allInPerRequest()),
                         "selfHostAllInPerDay ÷ requestsPerDayAtUtilization"),
                 new FigureRow("breakEvenWithOpsRequestsPerHour", "Break-even with ops",
                         f.breakEvenWithOpsRequestsPerHour() == null ? "never" : count(f.breakEvenWithOpsRequestsPerHour()) + " req/h",
-                        "(opsCostPerDay ÷ 24) ÷ (hostedPerRequest − selfHostRealCostPerRequest)"),
+                        "((opsCostPerDay + otherCostPerDay) ÷ 24) ÷ (hostedPerRequest − selfHostRealCostPerRequest)"),
                 new FigureRow("peakRequestsPerSecond", "Peak requests per second", num(f.peakRequestsPerSecond()),
                         "requests per day × peak-to-average ÷ 86,400"),
                 new FigureRow("replicasNeeded", "Replicas needed", String.valueOf(f.replicasNeeded()),
-                        "max(1, ⌈requests per day ÷ requestsPerDayAtUtilization⌉, ⌈peakRequestsPerSecond ÷ requests per second⌉)"),
+                        "max(minReplicas, ⌈requests per day ÷ requestsPerDayAtUtilization⌉, ⌈peakRequestsPerSecond ÷ requests per second⌉)"),
+                new FigureRow("minReplicas", "Replica floor", String.valueOf(f.minReplicas()),
+                        "as entered; 2 is the recommended floor for a service someone is on call for"),
                 new FigureRow("actualUtilization", "Replica utilisation at your volume", percent(f.actualUtilization()),
                         "requests per day ÷ (replicasNeeded × requests per second × 86,400)"),
                 new FigureRow("hostedPerDay", "Hosted API per day", usd(f.hostedPerDay()),
                         "requests per day × hostedPerRequest"),
                 new FigureRow("selfHostPerDay", "Self-host per day, all-in", usd(f.selfHostPerDay()),
-                        "replicasNeeded × gpuCostPerDay + opsCostPerDay"),
+                        "replica-hours per day × GPU $/h × GPUs per replica + opsCostPerDay + otherCostPerDay"),
                 new FigureRow("monthlySavings", "Monthly saving from self-hosting", usd(f.monthlySavings()),
                         "(hostedPerDay − selfHostPerDay) × 30; negative means self-hosting costs more"),
                 new FigureRow("breakEvenRequestsPerDayWholeReplicas", "Break-even in whole replicas",
@@ -58,6 +64,39 @@ public final class FigureRows {
                         "smallest daily volume where hostedPerDay ≥ selfHostPerDay, GPUs bought in whole replicas"),
                 new FigureRow("requestsPerSecond", "Throughput per replica",
                         num(f.requestsPerSecond()) + " req/s (" + f.throughputSource().json() + ")",
-                        "typed by the user, load-tested when marked measured"));
+                        "typed by the user (measured when load-tested), or estimated from the model and GPU")));
+        rows.add(new FigureRow("pricingMode", "Pricing mode", f.pricingMode().label(), "as entered"));
+        if (f.reservedCommitmentPerYear() != null) {
+            rows.add(new FigureRow("reservedCommitmentPerYear", "Reserved commitment per year", usd(f.reservedCommitmentPerYear()),
+                    "replicasNeeded × gpuCostPerDay × 365, owed whether used or not"));
+        }
+        if (f.autoscaledPerDay() != null) {
+            rows.add(new FigureRow("alwaysOnPerDay", "Always-on per day (sized for the busiest hour)", usd(f.alwaysOnPerDay()),
+                    "busiest-hour replicas × gpuCostPerDay + opsCostPerDay + otherCostPerDay"));
+            rows.add(new FigureRow("autoscaledPerDay", "Autoscaled per day", usd(f.autoscaledPerDay()),
+                    "Σ over 24 hours of max(minReplicas, ⌈hour's requests per second ÷ requests per second⌉) × GPU $/h × GPUs per replica + fixed costs"));
+            rows.add(new FigureRow("autoscaleSavingPerDay", "Autoscaling saves per day", usd(f.autoscaleSavingPerDay()),
+                    "alwaysOnPerDay − autoscaledPerDay"));
+        }
+        Estimate e = f.estimate();
+        if (e != null) {
+            rows.add(new FigureRow("estimate.gpusPerReplica", "Estimate: GPUs per replica", String.valueOf(e.gpusPerReplica()),
+                    "fewest GPUs (1, 2, 4, 8) whose memory holds the weights and one request's KV cache"));
+            rows.add(new FigureRow("estimate.batch", "Estimate: requests in flight per replica", String.valueOf(e.batch()),
+                    "largest batch whose request time meets maxSecondsPerRequest, capped by KV-cache memory"));
+            rows.add(new FigureRow("estimate.decodeTokensPerSecondPerSequence", "Estimate: tokens/s per request",
+                    num(e.decodeTokensPerSecondPerSequence()), "1 ÷ decode step time, step = max(memory bound, compute bound)"));
+            rows.add(new FigureRow("estimate.aggregateDecodeTokensPerSecond", "Estimate: output tokens/s per replica",
+                    num(e.aggregateDecodeTokensPerSecond()), "batch × tokens/s per request"));
+            rows.add(new FigureRow("estimate.timeToFirstTokenSeconds", "Estimate: time to first token",
+                    num(e.timeToFirstTokenSeconds()) + " s", "2 × parameters × prompt tokens ÷ (FLOPS × MFU)"));
+            rows.add(new FigureRow("estimate.mbu", "Estimate: memory-bandwidth utilisation used",
+                    percent(e.mbu()) + " nominal, " + percent(e.effectiveMbu()) + " effective",
+                    "nominal MBU × tensor-parallel efficiency × precision efficiency"));
+            rows.add(new FigureRow("estimate.mfu", "Estimate: FLOPS utilisation used",
+                    percent(e.mfu()) + " nominal, " + percent(e.effectiveMfu()) + " effective",
+                    "nominal MFU × tensor-parallel efficiency"));
+        }
+        return List.copyOf(rows);
     }
 }

@@ -31,6 +31,13 @@ public final class VerdictText {
         for (FigureRow r : rows) {
             out.append(String.format("  %-" + nameWidth + "s  %18s  %s%n", r.name(), r.value(), r.label()));
         }
+        List<SensitivityRow> sensitivity = SensitivityRows.of(v);
+        if (!sensitivity.isEmpty()) {
+            out.append("\nWhat would flip the cost case (daily saving from self-hosting at -50% / +50%)\n");
+            for (SensitivityRow r : sensitivity) {
+                out.append(String.format("  %-24s %14s / %-14s %s%n", r.input(), r.low(), r.high(), wrap(r.sentence(), 58)));
+            }
+        }
         section(out, "Caveats", v.caveats());
         out.append("\nRules that fired\n");
         for (FiredRule f : v.firedRules()) {
