@@ -87,4 +87,13 @@ public record Scenario(
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
                 opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed);
     }
+
+    /** A copy without ops and other fixed costs: the GPU-only line of the break-even chart. */
+    public Scenario withoutFixedCosts() {
+        return new Scenario(requestsPerDay, peakToAverage, hourlyWeights, tokensPerRequest, inputTokens, outputTokens,
+                contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
+                gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
+                requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
+                0, 0, taskType, qualityNeed, privacyNeed);
+    }
 }

@@ -7,6 +7,7 @@ import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.VerdictText;
+import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
@@ -59,6 +60,9 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the verdict JSON instead of the readable text")
     boolean json;
 
+    @Option(names = "--charts", paramLabel = "DIR", description = "also write the break-even and tornado charts as PNG files into DIR")
+    Path chartsDir;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "rules directory to decide with (default: HOSTWISE_RULES_DIR, else the bundled policy)")
     Path rulesDir;
 
@@ -107,6 +111,18 @@ final class DecideCommand implements Callable<Integer> {
         Verdict verdict = hostwise.decide(scenario);
         cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
         cl.getOut().flush();
+        if (chartsDir != null) {
+            try {
+                Files.createDirectories(chartsDir);
+                VerdictCharts charts = new VerdictCharts();
+                Files.write(chartsDir.resolve(verdict.id() + "-break-even.png"), charts.breakEvenPng(verdict));
+                Files.write(chartsDir.resolve(verdict.id() + "-tornado.png"), charts.tornadoPng(verdict));
+                cl.getErr().println("hostwise decide: charts written to " + chartsDir);
+            } catch (IOException e) {
+                cl.getErr().println("hostwise decide: --charts: cannot write to " + chartsDir + ": " + e.getMessage());
+            }
+            cl.getErr().flush();
+        }
         return HostwiseCli.OK;
     }
 

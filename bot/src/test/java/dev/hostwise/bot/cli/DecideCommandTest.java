@@ -87,6 +87,17 @@ class DecideCommandTest {
     }
 
     @Test
+    void chartsAreWrittenWhenAsked(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of("decide", "--charts", dir.toString(), "--requests-per-day", "50000", "--task", "RAG_QA",
+                "--quality", "GOOD_ENOUGH", "--privacy", "NONE");
+        assertThat(run.exitCode()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .hasSize(2).allMatch(n -> n.matches("HW-\\d{4}-\\d{4}-(break-even|tornado)\\.png"));
+        }
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         CliRun run = CliRun.of("decide", "--requests-per-dya", "5");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,0 +1,180 @@
+package dev.hostwise.bot.render.charts;
+
+import dev.hostwise.bot.render.SensitivityRow;
+import dev.hostwise.bot.render.SensitivityRows;
+import dev.hostwise.knowledge.InputSensitivity;
+import dev.hostwise.rules.Verdict;
+import dev.hostwise.rules.facts.Format;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The verdict's two charts, drawn headless with JFreeChart: the break-even chart (cost per day against
+ * requests per day, hosted vs self-host, whole-replica steps, break-evens and the user's volume
+ * marked) and the tornado (daily saving at ±50% of each input). PNG for Slack uploads, SVG for pages.
+ */
+public final class VerdictCharts {
+
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 480;
+
+    static final Color HOSTED = new Color(0x1f6fb4);
+    static final Color GPU_ONLY = new Color(0x8a8f98);
+    static final Color ALL_IN = new Color(0xc2410c);
+    static final Color BREAK_EVEN = new Color(0x15803d);
+    static final Color VOLUME = new Color(0x111827);
+
+    public byte[] breakEvenPng(Verdict v) {
+        return png(breakEven(v));
+    }
+
+    public byte[] tornadoPng(Verdict v) {
+        return png(tornado(v));
+    }
+
+    public String breakEvenSvg(Verdict v) {
+        return svg(breakEven(v));
+    }
+
+    public String tornadoSvg(Verdict v) {
+        return svg(tornado(v));
+    }
+
+    JFreeChart breakEven(Verdict v) {
+        CostCurves c = CostCurves.of(v);
+        XYSeries hosted = new XYSeries("Hosted API");
+        XYSeries gpu = new XYSeries("Self-host, GPUs only");
+        XYSeries allIn = new XYSeries("Self-host, GPUs + ops");
+        for (int i = 0; i < c.volumes().length; i++) {
+            hosted.add(c.volumes()[i], c.hosted()[i]);
+            gpu.add(c.volumes()[i], c.gpuOnly()[i]);
+            allIn.add(c.volumes()[i], c.allIn()[i]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(hosted);
+        data.addSeries(gpu);
+        data.addSeries(allIn);
+
+        NumberAxis x = new NumberAxis("Requests per day");
+        x.setRange(0, c.maxVolume());
+        NumberAxis y = new NumberAxis("Cost per day (US$)");
+        y.setRange(0, c.maxCost());
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setSeriesPaint(0, HOSTED);
+        lines.setSeriesPaint(1, GPU_ONLY);
+        lines.setSeriesPaint(2, ALL_IN);
+        for (int i = 0; i < 3; i++) {
+            lines.setSeriesStroke(i, new BasicStroke(2.2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, lines);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe5e7eb));
+        plot.setRangeGridlinePaint(new Color(0xe5e7eb));
+        // labels at different heights so that nearby markers stay readable
+        plot.addDomainMarker(marker(c.userVolume(), VOLUME, "your volume " + Format.count(c.userVolume()), true,
+                RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT));
+        if (c.breakEven() != null) {
+            plot.addDomainMarker(marker(c.breakEven(), BREAK_EVEN, "break-even with ops " + Format.count(c.breakEven()), false,
+                    RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
+        }
+        if (c.gpuOnlyBreakEven() != null) {
+            plot.addDomainMarker(marker(c.gpuOnlyBreakEven(), GPU_ONLY, "GPU-only break-even " + Format.count(c.gpuOnlyBreakEven()),
+                    false, RectangleAnchor.RIGHT, TextAnchor.CENTER_LEFT));
+        }
+        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.addSubtitle(new TextTitle(v.id() + ": " + v.recommendation().headline(), new Font(Font.SANS_SERIF, Font.BOLD, 15)));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    JFreeChart tornado(Verdict v) {
+        List<SensitivityRow> rows = SensitivityRows.of(v);
+        List<InputSensitivity> inputs = v.sensitivity().inputs().stream()
+                .sorted(Comparator.comparingDouble((InputSensitivity i) -> -i.tornado().swing()))
+                .toList();
+        int n = inputs.size();
+        Number[][] starts = new Number[1][n];
+        Number[][] ends = new Number[1][n];
+        String[] categories = new String[n];
+        for (int i = 0; i < n; i++) {
+            InputSensitivity s = inputs.get(i);
+            starts[0][i] = Math.min(s.tornado().low(), s.tornado().high());
+            ends[0][i] = Math.max(s.tornado().low(), s.tornado().high());
+            categories[i] = rows.get(i).label() + " ±50%";
+        }
+        DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
+                new String[] {"Daily saving from self-hosting"}, categories, starts, ends);
+        IntervalBarRenderer bars = new IntervalBarRenderer();
+        bars.setSeriesPaint(0, ALL_IN);
+        bars.setDrawBarOutline(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        bars.setShadowVisible(false);
+        NumberAxis value = new NumberAxis("Daily saving from self-hosting (US$; below 0, hosted is cheaper)");
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), value, bars);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xe5e7eb));
+        double now = v.figures().hostedPerDay() - v.figures().selfHostPerDay();
+        ValueMarker current = new ValueMarker(now, VOLUME, new BasicStroke(1.5f));
+        current.setLabel("as entered " + Format.usd(now));
+        current.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        current.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addRangeMarker(current);
+        plot.addRangeMarker(new ValueMarker(0, BREAK_EVEN, new BasicStroke(1.5f)));
+        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
+        chart.addSubtitle(new TextTitle(v.id() + ": what moves the daily saving most", new Font(Font.SANS_SERIF, Font.BOLD, 15)));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static ValueMarker marker(double at, Color colour, String label, boolean solid,
+                                      RectangleAnchor anchor, TextAnchor textAnchor) {
+        ValueMarker m = new ValueMarker(at, colour, solid ? new BasicStroke(1.5f)
+                : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        m.setLabel(label);
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        m.setLabelPaint(colour);
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        return m;
+    }
+
+    private static byte[] png(JFreeChart chart) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String svg(JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new java.awt.Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement();
+    }
+}

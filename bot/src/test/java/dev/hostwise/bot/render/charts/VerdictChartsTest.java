@@ -1,0 +1,84 @@
+package dev.hostwise.bot.render.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.rules.Verdict;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class VerdictChartsTest {
+
+    private static final Hostwise HOSTWISE = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+    private final VerdictCharts charts = new VerdictCharts();
+
+    private static Verdict verdict(Map<String, String> fields) {
+        return HOSTWISE.decide(HOSTWISE.reader().fromText(fields));
+    }
+
+    private static final Map<String, String> ARTICLE = Map.of("requestsPerDay", "103680", "taskType", "CLASSIFICATION",
+            "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
+
+    /** Decoded, the right size, and actually drawn: many colours, not one flat fill. */
+    private static BufferedImage assertDrawn(byte[] png, String name) throws Exception {
+        Path out = Path.of("target", "charts");
+        Files.createDirectories(out);
+        Files.write(out.resolve(name), png);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(img.getWidth()).isEqualTo(VerdictCharts.WIDTH);
+        assertThat(img.getHeight()).isEqualTo(VerdictCharts.HEIGHT);
+        Set<Integer> colours = new HashSet<>();
+        for (int x = 0; x < img.getWidth(); x += 3) {
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertThat(colours).hasSizeGreaterThan(20);
+        return img;
+    }
+
+    @Test
+    void theBreakEvenChartIsAPngWithTheLinesDrawn() throws Exception {
+        BufferedImage img = assertDrawn(charts.breakEvenPng(verdict(ARTICLE)), "break-even.png");
+        // the hosted line's colour appears somewhere in the plot
+        boolean hostedDrawn = false;
+        for (int x = 0; x < img.getWidth() && !hostedDrawn; x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                if ((img.getRGB(x, y) & 0xffffff) == VerdictCharts.HOSTED.getRGB() - 0xff000000) {
+                    hostedDrawn = true;
+                    break;
+                }
+            }
+        }
+        assertThat(hostedDrawn).isTrue();
+    }
+
+    @Test
+    void theTornadoChartIsAPng() throws Exception {
+        assertDrawn(charts.tornadoPng(verdict(ARTICLE)), "tornado.png");
+    }
+
+    @Test
+    void anEstimatedAutoscaledVerdictCharts() throws Exception {
+        Verdict v = verdict(Map.of("requestsPerDay", "400000", "openModel", "llama-2-13b", "gpuType", "a100-80gb",
+                "pricingMode", "AUTOSCALED", "taskType", "EXTRACTION", "qualityNeed", "GOOD_ENOUGH",
+                "privacyNeed", "MUST_STAY_IN_HOUSE"));
+        assertDrawn(charts.breakEvenPng(v), "break-even-estimated.png");
+    }
+
+    @Test
+    void theSvgKeepsItsTextAndMarksTheBreakEven() {
+        String svg = charts.breakEvenSvg(verdict(ARTICLE));
+        assertThat(svg).startsWith("<svg").contains("break-even with ops 190,667", "your volume 103,680", "Requests per day");
+    }
+}
