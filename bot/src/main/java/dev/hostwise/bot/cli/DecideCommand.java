@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.VerdictText;
 import dev.hostwise.knowledge.FieldError;
@@ -53,6 +55,9 @@ final class DecideCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    HostwiseCli parent;
+
     @Option(names = "--scenario", paramLabel = "FILE|-", description = "scenario JSON file, or - to read it from stdin")
     String scenarioFile;
 
@@ -86,12 +91,11 @@ final class DecideCommand implements Callable<Integer> {
             }
         }
         CommandLine cl = spec.commandLine();
+        JsonNode base;
         Hostwise hostwise;
-        Scenario scenario;
         try {
-            JsonNode base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
-            hostwise = Hostwise.start(Env.system(), Optional.ofNullable(rulesDir), Clock.systemUTC());
-            scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+            base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
+            hostwise = Hostwise.start(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC());
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
@@ -104,10 +108,30 @@ final class DecideCommand implements Callable<Integer> {
             cl.getErr().flush();
             return HostwiseCli.BAD_INPUT;
         }
-        Verdict verdict = hostwise.decide(scenario);
-        cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
-        cl.getOut().flush();
-        return HostwiseCli.OK;
+        try (hostwise) {
+            Scenario scenario;
+            try {
+                scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+            } catch (InvalidScenarioException e) {
+                printErrors(cl, e.errors());
+                return HostwiseCli.BAD_INPUT;
+            }
+            RecordedVerdict recorded = hostwise.decideFor(scenario, Requester.cli());
+            Verdict verdict = recorded.verdict();
+            cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
+            // the page link needs `hostwise serve` on the same database; stdout stays pure JSON with --json
+            recorded.linkToken().map(t -> parent.env().baseUrl(parent.env().port()) + "/v/" + t).ifPresent(link -> {
+                if (json) {
+                    cl.getErr().println("hostwise decide: saved as " + verdict.id() + ": " + link);
+                } else {
+                    cl.getOut().println("\nLink: " + link);
+                }
+            });
+            recorded.saveProblem().ifPresent(p -> cl.getErr().println("hostwise decide: not saved: " + p));
+            cl.getOut().flush();
+            cl.getErr().flush();
+            return HostwiseCli.OK;
+        }
     }
 
     private JsonNode readScenarioJson(String file) {
