@@ -21,8 +21,8 @@ CREATE TABLE verdict (
     slack_channel  VARCHAR(255),
     requested_by   VARCHAR(255),
     supersedes     VARCHAR(32)  REFERENCES verdict (id),
-    rule_reasons   TEXT         NOT NULL,               -- JSON: the @reason of each fired rule, at decision time
-    verdict_json   TEXT         NOT NULL                -- the public verdict JSON: scenario, figures, conditions, ...
+    rule_reasons   VARCHAR(1000000) NOT NULL,           -- JSON: the @reason of each fired rule, at decision time
+    verdict_json   VARCHAR(1000000) NOT NULL            -- the public verdict JSON: scenario, figures, conditions, ...
 );
 
 CREATE INDEX verdict_created_at ON verdict (created_at);

@@ -25,7 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Local mode in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver}): a new
@@ -89,7 +91,7 @@ class BrowserTest {
         new Select(browser.findElement(By.name("taskType"))).selectByValue("CLASSIFICATION");
         new Select(browser.findElement(By.name("qualityNeed"))).selectByValue("GOOD_ENOUGH");
         new Select(browser.findElement(By.name("privacyNeed"))).selectByValue("MUST_STAY_IN_HOUSE");
-        browser.findElement(By.id("decide")).click();
+        submit(browser.findElement(By.id("decide")));
 
         assertThat(browser.getCurrentUrl()).matches(".*/v/[A-Za-z0-9_-]{24}");
         assertThat(browser.findElement(By.id("recommendation")).getText()).isEqualTo("Stay on the hosted API");
@@ -110,7 +112,7 @@ class BrowserTest {
         browser.findElement(By.name("utilization")).clear();
         browser.findElement(By.name("utilization")).sendKeys("150%");
         new Select(browser.findElement(By.name("taskType"))).selectByValue("RAG_QA");
-        browser.findElement(By.id("decide")).click();
+        submit(browser.findElement(By.id("decide")));
 
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("4 fields need fixing.");
         assertThat(browser.findElement(By.id("err-requestsPerDay")).getText()).startsWith("requestsPerDay 'lots'");
@@ -133,7 +135,7 @@ class BrowserTest {
             input.clear();
             input.sendKeys(xss);
         }
-        browser.findElement(By.id("decide")).click();
+        submit(browser.findElement(By.id("decide")));
 
         assertNoAlert();
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
@@ -160,11 +162,17 @@ class BrowserTest {
     void reEvaluatingFromThePageOpensTheNewVerdict() throws Exception {
         RecordedVerdict first = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO), Requester.web());
         open("/v/" + first.linkToken().orElseThrow());
-        browser.findElement(By.cssSelector("#actions button")).click();
+        submit(browser.findElement(By.cssSelector("#actions button")));
         assertThat(browser.getCurrentUrl()).doesNotEndWith(first.linkToken().get());
         // getText() is the rendered text, and the stylesheet sets the terms in capitals
         assertThat(browser.findElement(By.cssSelector("dl.meta")).getText()).containsIgnoringCase("Supersedes")
                 .contains(first.verdict().id());
+    }
+
+    /** Clicks a submit button and waits until the next page has replaced this one. */
+    private void submit(WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void assertNoAlert() {
