@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         String bind = host != null ? host : env.get("HOSTWISE_BIND").orElse("0.0.0.0");
         Hostwise hostwise = Hostwise.start(env, Optional.ofNullable(rulesDir), Clock.systemUTC());
         hostwise.store().database().startupProblem().ifPresentOrElse(
-                p -> LOG.warn("{}; verdicts are answered but not saved until it is back", p),
+                p -> LOG.warn("{} (verdicts are answered but not saved until it is back)", p),
                 () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
         WebSettings web = WebSettings.from(env, listenPort);
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));

@@ -31,4 +31,10 @@ public record StoredVerdict(
     public String id() {
         return verdict.id();
     }
+
+    /** The listing line of this verdict. */
+    public VerdictSummary summary() {
+        return new VerdictSummary(id(), linkToken, verdict.createdAt(), verdict.recommendation(), verdict.rulesRevision(),
+                verdict.catalogDate(), appVersion, requester, supersedes);
+    }
 }

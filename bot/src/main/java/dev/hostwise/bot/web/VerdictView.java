@@ -36,9 +36,7 @@ public record VerdictView(
 
     /** A stored verdict with its neighbours in the chain of re-evaluations, read from the store. */
     static VerdictView of(StoredVerdict s, VerdictStore store) {
-        Optional<VerdictSummary> older = s.supersedes().flatMap(store::byId).map(o -> new VerdictSummary(o.id(), o.linkToken(),
-                o.verdict().createdAt(), o.verdict().recommendation(), o.verdict().rulesRevision(), o.verdict().catalogDate(),
-                o.appVersion(), o.requester(), o.supersedes()));
+        Optional<VerdictSummary> older = s.supersedes().flatMap(store::byId).map(StoredVerdict::summary);
         return new VerdictView(s.verdict(), Optional.of(s.linkToken()), s.requester(), s.appVersion(), s.ruleReasons(),
                 older, store.supersededBy(s.id()), Optional.empty());
     }
