@@ -1,6 +1,7 @@
 package dev.hostwise.bot;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,5 +28,53 @@ public record Env(Map<String, String> vars) {
     /** A catalog directory to use instead of the bundled catalog. */
     public Optional<Path> catalogDir() {
         return get("HOSTWISE_CATALOG_DIR").map(Path::of);
+    }
+
+    /** A copy with one variable set; tests use it to point the bot at a temporary data directory. */
+    public Env with(String name, String value) {
+        Map<String, String> copy = new HashMap<>(vars);
+        copy.put(name, value);
+        return new Env(Map.copyOf(copy));
+    }
+
+    /** Where the embedded H2 database lives when no {@code HOSTWISE_DB_URL} is given. */
+    public Path dataDir() {
+        return get("HOSTWISE_DATA_DIR").map(Path::of).orElse(Path.of("data"));
+    }
+
+    /** A JDBC URL of an external database (PostgreSQL); empty means the embedded H2 file database. */
+    public Optional<String> dbUrl() {
+        return get("HOSTWISE_DB_URL");
+    }
+
+    public Optional<String> dbUser() {
+        return get("HOSTWISE_DB_USER");
+    }
+
+    public Optional<String> dbPassword() {
+        return Optional.ofNullable(vars.get("HOSTWISE_DB_PASSWORD")).filter(p -> !p.isEmpty());
+    }
+
+    /** The bearer token that lets an admin list verdicts; without it, listing is switched off. */
+    public Optional<String> adminToken() {
+        return get("HOSTWISE_ADMIN_TOKEN");
+    }
+
+    /** The port the server listens on, from {@code PORT}; 3000 when unset. */
+    public int port() {
+        return get("PORT").map(Integer::parseInt).orElse(3000);
+    }
+
+    /**
+     * The public address of the verdict pages, without a trailing slash: what links in API answers,
+     * the CLI and Slack start with. Defaults to {@code http://localhost:PORT}.
+     */
+    public String baseUrl(int port) {
+        return get("HOSTWISE_BASE_URL").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
+    }
+
+    /** True when Slack credentials are set; without them the server runs in local mode with a web form. */
+    public boolean slackConfigured() {
+        return get("SLACK_BOT_TOKEN").isPresent() || get("SLACK_APP_TOKEN").isPresent();
     }
 }

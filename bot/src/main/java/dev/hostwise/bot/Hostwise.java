@@ -1,63 +1,126 @@
 package dev.hostwise.bot;
 
+import dev.hostwise.bot.store.Database;
+import dev.hostwise.bot.store.DatabaseSettings;
+import dev.hostwise.bot.store.RuleReason;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.bot.store.VerdictStore;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
+import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.PolicyCompiler;
+import dev.hostwise.rules.RuleInfo;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The application's parts, wired once: the catalog, the compiled policy, the decider and the
- * scenario reader. Front ends (CLI, Slack, web) share one instance.
+ * The application's parts, wired once: the catalog, the compiled policy, the decider, the scenario
+ * reader and the verdict store. Front ends (CLI, Slack, web) share one instance.
  */
-public final class Hostwise {
+public final class Hostwise implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hostwise.class);
 
     private final Catalog catalog;
     private final ScenarioReader reader;
     private final PolicyCompiler compiler;
     private final Decider decider;
-    private final VerdictIds ids;
+    private final VerdictStore store;
     private final Clock clock;
 
-    private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, Clock clock) {
+    private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock) {
         this.catalog = catalog;
         this.reader = new ScenarioReader(catalog);
         this.compiler = compiler;
         this.decider = new Decider(catalog, policy);
+        this.store = store;
         this.clock = clock;
-        this.ids = new VerdictIds(clock);
     }
 
     /**
-     * Loads the catalog and compiles the rules named by the environment (or the bundled ones).
-     * A rules directory given explicitly wins over {@code HOSTWISE_RULES_DIR}.
+     * Loads the catalog, compiles the rules named by the environment (or the bundled ones) and opens
+     * the verdict store. A rules directory given explicitly wins over {@code HOSTWISE_RULES_DIR}.
+     * A database that is down does not stop start-up: verdicts are then answered but not saved.
      */
     public static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock) {
         Catalog catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
         PolicyCompiler compiler = new PolicyCompiler();
-        return new Hostwise(catalog, compiler, compiler.compile(rules), clock);
+        CompiledPolicy policy = compiler.compile(rules);
+        VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)));
+        return new Hostwise(catalog, compiler, policy, store, clock);
     }
 
-    /** Decides a scenario now, with a fresh verdict ID. */
+    /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
     public Verdict decide(Scenario scenario) {
-        return decider.decide(scenario, ids.next(), clock.instant());
+        Instant now = clock.instant();
+        return decider.decide(scenario, VerdictIds.unsaved(now), now);
     }
 
     /**
-     * Decides a scenario for someone and records the verdict. Every front end that answers a user
-     * (Slack, web, API) goes through here, so every verdict is kept the same way.
+     * Decides a scenario for someone and stores the verdict. Every front end that answers a user
+     * (Slack, web, API, CLI) goes through here, so every verdict is kept the same way. When the
+     * store is down the verdict is still returned, with the reason it was not saved.
      */
     public RecordedVerdict decideFor(Scenario scenario, Requester who) {
-        // no verdict store yet: verdicts are returned but not kept
-        return RecordedVerdict.unsaved(decide(scenario), "verdicts are not stored in this version");
+        return record(scenario, who, Optional.empty());
+    }
+
+    /**
+     * Decides a stored verdict's scenario again on the rules and catalog active now. The old verdict
+     * is never changed: the new one is stored beside it and names it as the one it supersedes.
+     */
+    public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
+        return record(previous.verdict().scenario(), who, Optional.of(previous.id()));
+    }
+
+    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes) {
+        Instant now = clock.instant();
+        // one revision for the whole decision, so the stored reasons match the rules that fired
+        CompiledPolicy policy = decider.activePolicy();
+        String id;
+        try {
+            id = store.reserveId(now);
+        } catch (StoreUnavailableException e) {
+            return unsaved(decider.decide(scenario, VerdictIds.unsaved(now), now, policy), e);
+        }
+        Verdict verdict = decider.decide(scenario, id, now, policy);
+        try {
+            StoredVerdict stored = store.save(verdict, who, version(), supersedes, reasons(policy, verdict.firedRules()));
+            return new RecordedVerdict(verdict, Optional.of(stored.linkToken()), Optional.empty());
+        } catch (StoreUnavailableException e) {
+            return unsaved(verdict, e);
+        }
+    }
+
+    private static RecordedVerdict unsaved(Verdict verdict, StoreUnavailableException e) {
+        // not logged here: the CLI prints it as its one-line notice, the server front ends log it
+        LOG.debug("verdict {} not saved", verdict.id(), e);
+        return RecordedVerdict.unsaved(verdict, e.getMessage());
+    }
+
+    private static List<RuleReason> reasons(CompiledPolicy policy, List<FiredRule> fired) {
+        Map<String, RuleInfo> byName = policy.rules().stream()
+                .collect(Collectors.toMap(RuleInfo::name, Function.identity(), (a, b) -> a));
+        return fired.stream()
+                .map(f -> new RuleReason(f.file(), f.rule(),
+                        Optional.ofNullable(byName.get(f.rule())).map(RuleInfo::reason).orElse("")))
+                .toList();
     }
 
     public Catalog catalog() {
@@ -76,8 +139,19 @@ public final class Hostwise {
         return decider;
     }
 
+    /** The verdict store: look-ups by link token or by citable ID, and listings. */
+    public VerdictStore store() {
+        return store;
+    }
+
     public Clock clock() {
         return clock;
+    }
+
+    /** Closes the store's connections. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     /** The application version, from the jar manifest; "dev" when run from classes. */

@@ -3,8 +3,9 @@ package dev.hostwise.bot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.VerdictText;
 import dev.hostwise.bot.render.charts.VerdictCharts;
@@ -54,6 +55,9 @@ final class DecideCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    HostwiseCli parent;
+
     @Option(names = "--scenario", paramLabel = "FILE|-", description = "scenario JSON file, or - to read it from stdin")
     String scenarioFile;
 
@@ -90,12 +94,11 @@ final class DecideCommand implements Callable<Integer> {
             }
         }
         CommandLine cl = spec.commandLine();
+        JsonNode base;
         Hostwise hostwise;
-        Scenario scenario;
         try {
-            JsonNode base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
-            hostwise = Hostwise.start(Env.system(), Optional.ofNullable(rulesDir), Clock.systemUTC());
-            scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+            base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
+            hostwise = Hostwise.start(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC());
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
@@ -108,22 +111,45 @@ final class DecideCommand implements Callable<Integer> {
             cl.getErr().flush();
             return HostwiseCli.BAD_INPUT;
         }
-        Verdict verdict = hostwise.decide(scenario);
-        cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
-        cl.getOut().flush();
-        if (chartsDir != null) {
+        try (hostwise) {
+            Scenario scenario;
             try {
-                Files.createDirectories(chartsDir);
-                VerdictCharts charts = new VerdictCharts();
-                Files.write(chartsDir.resolve(verdict.id() + "-break-even.png"), charts.breakEvenPng(verdict));
-                Files.write(chartsDir.resolve(verdict.id() + "-tornado.png"), charts.tornadoPng(verdict));
-                cl.getErr().println("hostwise decide: charts written to " + chartsDir);
-            } catch (IOException e) {
-                cl.getErr().println("hostwise decide: --charts: cannot write to " + chartsDir + ": " + e.getMessage());
+                scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+            } catch (InvalidScenarioException e) {
+                printErrors(cl, e.errors());
+                return HostwiseCli.BAD_INPUT;
             }
+            RecordedVerdict recorded = hostwise.decideFor(scenario, Requester.cli());
+            Verdict verdict = recorded.verdict();
+            cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
+            // the page link needs `hostwise serve` on the same database; stdout stays pure JSON with --json
+            recorded.linkToken().map(t -> parent.env().baseUrl(parent.env().port()) + "/v/" + t).ifPresent(link -> {
+                if (json) {
+                    cl.getErr().println("hostwise decide: saved as " + verdict.id() + ": " + link);
+                } else {
+                    cl.getOut().println("\nLink: " + link);
+                }
+            });
+            recorded.saveProblem().ifPresent(p -> cl.getErr().println("hostwise decide: not saved: " + p));
+            if (chartsDir != null) {
+                writeCharts(cl, verdict);
+            }
+            cl.getOut().flush();
             cl.getErr().flush();
+            return HostwiseCli.OK;
         }
-        return HostwiseCli.OK;
+    }
+
+    private void writeCharts(CommandLine cl, Verdict verdict) {
+        try {
+            Files.createDirectories(chartsDir);
+            VerdictCharts charts = new VerdictCharts();
+            Files.write(chartsDir.resolve(verdict.id() + "-break-even.png"), charts.breakEvenPng(verdict));
+            Files.write(chartsDir.resolve(verdict.id() + "-tornado.png"), charts.tornadoPng(verdict));
+            cl.getErr().println("hostwise decide: charts written to " + chartsDir);
+        } catch (IOException e) {
+            cl.getErr().println("hostwise decide: --charts: cannot write to " + chartsDir + ": " + e.getMessage());
+        }
     }
 
     private JsonNode readScenarioJson(String file) {

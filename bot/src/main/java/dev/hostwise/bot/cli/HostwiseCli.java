@@ -1,5 +1,6 @@
 package dev.hostwise.bot.cli;
 
+import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,17 @@ public final class HostwiseCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Env env;
+
+    HostwiseCli(Env env) {
+        this.env = env;
+    }
+
+    /** The configuration subcommands read (the process environment, or a test's). */
+    Env env() {
+        return env;
+    }
+
     @Override
     public void run() {
         // no subcommand: show what there is, the way `git` does
@@ -26,7 +38,11 @@ public final class HostwiseCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new HostwiseCli());
+        return commandLine(Env.system());
+    }
+
+    public static CommandLine commandLine(Env env) {
+        CommandLine cl = new CommandLine(new HostwiseCli(env));
         // an unexpected failure is one line on stderr, never a stack trace; HOSTWISE_DEBUG=1 shows the trace
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("hostwise " + cmd.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));

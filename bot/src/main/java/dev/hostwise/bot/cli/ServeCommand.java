@@ -4,6 +4,8 @@ import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.web.HostwiseServer;
 import dev.hostwise.bot.web.Routes;
+import dev.hostwise.bot.web.WebApp;
+import dev.hostwise.bot.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+    @picocli.CommandLine.ParentCommand
+    HostwiseCli parent;
+
     @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: PORT, else 3000)")
     Integer port;
 
@@ -33,19 +38,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Env env = Env.system();
-        int listenPort = port != null ? port : env.get("PORT").map(Integer::parseInt).orElse(3000);
+        Env env = parent.env();
+        int listenPort = port != null ? port : env.port();
         String bind = host != null ? host : env.get("HOSTWISE_BIND").orElse("0.0.0.0");
         Hostwise hostwise = Hostwise.start(env, Optional.ofNullable(rulesDir), Clock.systemUTC());
-        List<Routes> routes = new ArrayList<>();
+        hostwise.store().database().startupProblem().ifPresentOrElse(
+                p -> LOG.warn("{} (verdicts are answered but not saved until it is back)", p),
+                () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
+        WebSettings web = WebSettings.from(env, listenPort);
+        List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
         HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
+            hostwise.close();
             stopped.countDown();
         }, "hostwise-shutdown"));
         LOG.info("hostwise {} ready, rules revision {}", Hostwise.version(), hostwise.decider().activePolicy().revision());
+        if (web.localMode()) {
+            LOG.info("local mode (no Slack credentials): open {}/ to decide a scenario in the browser", web.baseUrl());
+        }
         stopped.await();
         return HostwiseCli.OK;
     }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.store.StoredVerdict;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +107,48 @@ class DecideCommandTest {
         CliRun run = CliRun.of("decide", "--requests-per-dya", "5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'--requests-per-dya'", "Possible solutions: --requests-per-day");
+    }
+
+    @Test
+    void aVerdictIsStoredAndItsLinkIsPrinted() {
+        CliRun run = CliRun.of("decide", "--requests-per-day", "100000", "--task", "CLASSIFICATION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE");
+        assertThat(run.exitCode()).isZero();
+        String link = run.out().lines().filter(l -> l.startsWith("Link: ")).findFirst().orElseThrow().substring(6);
+        assertThat(link).matches("http://localhost:3000/v/[A-Za-z0-9_-]{24}");
+        String id = run.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+
+        try (Hostwise hw = Hostwise.start(CliRun.env(), Optional.empty(), Clock.systemUTC())) {
+            StoredVerdict stored = hw.store().byToken(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
+            assertThat(stored.id()).isEqualTo(id);
+            assertThat(stored.requester().source()).isEqualTo("cli");
+        }
+    }
+
+    @Test
+    void withJsonTheLinkGoesToStderrAndStdoutStaysJson() throws Exception {
+        CliRun run = CliRun.run(CliRun.env().with("HOSTWISE_BASE_URL", "https://hostwise.example.com/"), null,
+                "decide", "--json", "--requests-per-day", "5000", "--task", "EXTRACTION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "NONE");
+        assertThat(run.exitCode()).isZero();
+        String id = new ObjectMapper().readTree(run.out()).get("id").asText();
+        assertThat(run.err().strip()).matches("hostwise decide: saved as " + id + ": https://hostwise.example.com/v/[A-Za-z0-9_-]{24}");
+    }
+
+    @Test
+    void whenTheDatabaseIsDownTheVerdictIsStillPrintedWithAOneLineNotice() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        CliRun run = CliRun.run(CliRun.env().with("HOSTWISE_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/hostwise"),
+                null, "decide", "--requests-per-day", "100000", "--task", "CLASSIFICATION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("STAY ON THE HOSTED API\nHW-").doesNotContain("Link:");
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("hostwise decide: not saved: the verdict store (PostgreSQL at jdbc:postgresql://127.0.0.1:"
+                        + closedPort + "/hostwise) is unavailable: ")
+                .doesNotContain("Exception");
     }
 }

@@ -1,0 +1,210 @@
+package dev.hostwise.bot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool (HikariCP) and schema migrations (Flyway) of the verdict store.
+ *
+ * <p>Opening never fails because the database is down: the pool is created without connecting,
+ * migrations are tried once at start-up and again on the next use until they succeed, and every
+ * wait for a connection is bounded ({@link #CONNECTION_TIMEOUT_MS}). A caller that cannot get a
+ * connection gets a {@link StoreUnavailableException} with one readable line.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a decision waits for the database before it answers without saving. */
+    public static final long CONNECTION_TIMEOUT_MS = 2_000;
+
+    /**
+     * After the database failed to answer, calls within this window fail at once with the same
+     * reason instead of each waiting {@link #CONNECTION_TIMEOUT_MS} again: during an outage the bot
+     * stays quick, and it tries the database again at most this often.
+     */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final Flyway flyway;
+    private final Object migrationLock = new Object();
+    private volatile boolean migrated;
+    private volatile String startupProblem;
+    private final long retryAfterNanos;
+    /** While {@code System.nanoTime()} is before this, fail fast with {@link #lastFailure}. */
+    private volatile long quietUntil;
+    private volatile StoreUnavailableException lastFailure;
+
+    private Database(DatabaseSettings settings, HikariDataSource pool, Duration retryAfter) {
+        this.settings = settings;
+        this.pool = pool;
+        this.retryAfterNanos = retryAfter.toNanos();
+        this.flyway = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load();
+    }
+
+    /**
+     * Creates the pool and runs the migrations. When the database is down it carries on and keeps the
+     * reason in {@link #startupProblem()}: the server logs it, the CLI says it once per verdict.
+     */
+    public static Database open(DatabaseSettings settings) {
+        return open(settings, RETRY_AFTER);
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with another wait before the database is tried again after a failure. */
+    public static Database open(DatabaseSettings settings, Duration retryAfter) {
+        Database db = new Database(settings, pool(settings), retryAfter);
+        try {
+            db.migrate();
+        } catch (StoreUnavailableException e) {
+            db.startupProblem = e.getMessage();
+        }
+        return db;
+    }
+
+    /** Why the store could not be reached at start-up, if it could not. */
+    public java.util.Optional<String> startupProblem() {
+        return java.util.Optional.ofNullable(startupProblem);
+    }
+
+    private static HikariDataSource pool(DatabaseSettings s) {
+        if (s.isH2()) {
+            prepareH2(s);
+        }
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("hostwise-store");
+        c.setJdbcUrl(s.jdbcUrl());
+        if (!s.user().isEmpty()) {
+            c.setUsername(s.user());
+        }
+        if (!s.password().isEmpty()) {
+            c.setPassword(s.password());
+        }
+        // a small pool: a save is two short transactions, and the machine has few cores
+        c.setMaximumPoolSize(4);
+        // one connection stays open, which also keeps an embedded H2 database open between requests
+        c.setMinimumIdle(1);
+        c.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        c.setValidationTimeout(1_000);
+        // do not connect while building the pool: start-up must survive a database that is down
+        c.setInitializationFailTimeout(-1);
+        c.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (s.isPostgres()) {
+            // bound the driver too, so a reachable but stuck server cannot hang a request
+            // (parameters given in the URL win over these)
+            c.addDataSourceProperty("connectTimeout", "2");
+            c.addDataSourceProperty("socketTimeout", "10");
+            c.addDataSourceProperty("ApplicationName", "hostwise");
+        }
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * AUTO_SERVER makes the first process to open the file serve it to later ones. H2 would listen on
+     * every interface; the database holds business-sensitive inputs, so bind it to loopback unless
+     * the operator chose an address. This must happen before H2's classes load.
+     */
+    private static void prepareH2(DatabaseSettings s) {
+        if (s.jdbcUrl().toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")
+                && System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        String prefix = "jdbc:h2:file:";
+        if (s.jdbcUrl().startsWith(prefix)) {
+            String path = s.jdbcUrl().substring(prefix.length()).split(";", 2)[0];
+            Path parent = Path.of(path).getParent();
+            try {
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // reported by the first connection attempt, which fails for the same reason
+                LOG.debug("cannot create {}", parent, e);
+            }
+        }
+    }
+
+    /** Runs pending migrations; a no-op once they have run in this process. */
+    public void migrate() {
+        if (migrated) {
+            return;
+        }
+        synchronized (migrationLock) {
+            if (migrated) {
+                return;
+            }
+            failFastDuringOutage();
+            try {
+                flyway.migrate();
+                migrated = true;
+            } catch (RuntimeException e) {
+                throw failed(e);
+            }
+        }
+    }
+
+    /** A pooled connection to a migrated database; close it to give it back. */
+    public Connection connection() {
+        migrate();
+        failFastDuringOutage();
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private void failFastDuringOutage() {
+        StoreUnavailableException last = lastFailure;
+        if (last != null && System.nanoTime() - quietUntil < 0) {
+            throw new StoreUnavailableException(last.getMessage(), last.getCause());
+        }
+    }
+
+    private StoreUnavailableException failed(Throwable e) {
+        StoreUnavailableException u = unavailable(e);
+        lastFailure = u;
+        quietUntil = System.nanoTime() + retryAfterNanos;
+        return u;
+    }
+
+    /**
+     * The exception for a failed statement. A lost connection (SQLSTATE class 08, or a server
+     * shutting down, 57P) counts as an outage, like a failed connect; other errors do not.
+     */
+    StoreUnavailableException problem(SQLException e) {
+        String state = e.getSQLState();
+        boolean outage = state != null && (state.startsWith("08") || state.startsWith("57P"));
+        return outage ? failed(e) : unavailable(e);
+    }
+
+    StoreUnavailableException unavailable(Throwable e) {
+        return new StoreUnavailableException("the verdict store (" + settings.description() + ") is unavailable: "
+                + StoreUnavailableException.reason(e), e);
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** Whether the migrations have run: false while the database has been unreachable since start-up. */
+    public boolean migrated() {
+        return migrated;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.hostwise.bot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.VerdictIds;
+import dev.hostwise.bot.VerdictJson;
+import dev.hostwise.rules.Verdict;
+import dev.hostwise.rules.facts.Recommendation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where verdicts are kept: plain JDBC with prepared statements over {@link Database}. Verdicts are
+ * written once and never updated; a re-evaluation is a new verdict that names the one it supersedes.
+ *
+ * <p>Every method throws {@link StoreUnavailableException} when the database cannot be reached.
+ */
+public final class VerdictStore implements AutoCloseable {
+
+    /** SQLSTATE of a unique-key violation (H2 and PostgreSQL), and of a serialisation failure. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final int ATTEMPTS = 5;
+
+    private static final String COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, "
+            + "app_version, source, slack_team, slack_channel, requested_by, supersedes";
+
+    private final Database db;
+    private final VerdictJson json = new VerdictJson();
+    private final LinkTokens tokens = new LinkTokens();
+
+    public VerdictStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Takes the next number of the year the instant falls in and returns the citable ID. Several
+     * replicas can do this at once against one database: the counter row's lock serialises them.
+     * A number whose verdict is then never saved is skipped, so IDs are unique but may have gaps.
+     */
+    public String reserveId(Instant at) {
+        int year = VerdictIds.yearOf(at);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    int number = nextNumber(c, year);
+                    c.commit();
+                    return VerdictIds.format(year, number);
+                } catch (SQLException e) {
+                    // the pool restores auto-commit when the connection goes back
+                    c.rollback();
+                    if (attempt < ATTEMPTS && retryable(e)) {
+                        continue;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw db.problem(e);
+            }
+        }
+    }
+
+    private static int nextNumber(Connection c, int year) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE verdict_counter SET last_number = last_number + 1 WHERE counter_year = ?")) {
+            up.setInt(1, year);
+            if (up.executeUpdate() == 0) {
+                // first verdict of the year; if another replica inserts the row first, the key
+                // violation rolls this attempt back and the next one takes the UPDATE path
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO verdict_counter (counter_year, last_number) VALUES (?, 1)")) {
+                    ins.setInt(1, year);
+                    ins.executeUpdate();
+                    return 1;
+                }
+            }
+        }
+        try (PreparedStatement sel = c.prepareStatement("SELECT last_number FROM verdict_counter WHERE counter_year = ?")) {
+            sel.setInt(1, year);
+            try (ResultSet rs = sel.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
+    }
+
+    /**
+     * Stores a verdict whose ID came from {@link #reserveId}, with a fresh link token.
+     *
+     * @param supersedes  the ID of the verdict this one re-evaluates, if any
+     * @param ruleReasons the {@code @reason} of each fired rule in the revision that decided it
+     */
+    public StoredVerdict save(Verdict verdict, Requester requester, String appVersion,
+                              Optional<String> supersedes, List<RuleReason> ruleReasons) {
+        Requester who = new Requester(requester.source(), clip(requester.team()), clip(requester.channel()),
+                clip(requester.user()));
+        StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), who, appVersion, supersedes, ruleReasons);
+        String sql = "INSERT INTO verdict (" + COLUMNS + ", rule_reasons, verdict_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            ps.setString(++i, verdict.id());
+            ps.setString(++i, stored.linkToken());
+            ps.setObject(++i, OffsetDateTime.ofInstant(verdict.createdAt(), ZoneOffset.UTC));
+            ps.setString(++i, verdict.recommendation().name());
+            ps.setString(++i, verdict.rulesRevision());
+            ps.setObject(++i, verdict.catalogDate());
+            ps.setString(++i, appVersion);
+            ps.setString(++i, who.source());
+            setNullable(ps, ++i, who.team());
+            setNullable(ps, ++i, who.channel());
+            setNullable(ps, ++i, who.user());
+            setNullable(ps, ++i, supersedes.orElse(null));
+            ps.setString(++i, writeReasons(ruleReasons));
+            ps.setString(++i, json.write(verdict));
+            ps.executeUpdate();
+            return stored;
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    /** The verdict behind a page link; empty for a token that was never issued. */
+    public Optional<StoredVerdict> byToken(String token) {
+        if (!LinkTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return findOne("link_token", token);
+    }
+
+    /** The verdict with a citable ID, for lookups by people who may see it (e.g. workspace members in Slack). */
+    public Optional<StoredVerdict> byId(String id) {
+        if (id == null || id.length() > 32) {
+            return Optional.empty();
+        }
+        return findOne("id", id.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private Optional<StoredVerdict> findOne(String column, String value) {
+        // column is one of two constants above, never user text
+        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                VerdictSummary s = summary(rs);
+                Verdict v = json.read(rs.getString("verdict_json"));
+                return Optional.of(new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
+                        readReasons(rs.getString("rule_reasons"))));
+            }
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    /** The newest verdicts first, at most {@code limit}. */
+    public List<VerdictSummary> recent(int limit) {
+        return list("SELECT " + COLUMNS + " FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?", ps -> ps.setInt(1, limit));
+    }
+
+    /** The verdicts that re-evaluated this one, oldest first. */
+    public List<VerdictSummary> supersededBy(String id) {
+        return list("SELECT " + COLUMNS + " FROM verdict WHERE supersedes = ? ORDER BY created_at, id", ps -> ps.setString(1, id));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<VerdictSummary> list(String sql, Binder binder) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<VerdictSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(summary(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    private static VerdictSummary summary(ResultSet rs) throws SQLException {
+        return new VerdictSummary(
+                rs.getString("id"),
+                rs.getString("link_token"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Recommendation.valueOf(rs.getString("recommendation")),
+                rs.getString("rules_revision"),
+                rs.getObject("catalog_date", LocalDate.class),
+                rs.getString("app_version"),
+                new Requester(rs.getString("source"), rs.getString("slack_team"), rs.getString("slack_channel"),
+                        rs.getString("requested_by")),
+                Optional.ofNullable(rs.getString("supersedes")));
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, value);
+        }
+    }
+
+    /** Requester fields are IDs and names; a longer one is cut rather than losing the verdict. */
+    private static String clip(String s) {
+        return s == null || s.length() <= 255 ? s : s.substring(0, 255);
+    }
+
+    private String writeReasons(List<RuleReason> reasons) {
+        try {
+            return json.mapper().writeValueAsString(reasons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<RuleReason> readReasons(String text) {
+        try {
+            return json.mapper().readValue(text, new TypeReference<List<RuleReason>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rule reasons are not valid JSON", e);
+        }
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hostwise.bot.web;
+
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.ScenarioField;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local mode, when no Slack credentials are set: the scenario form at {@code GET /}, and
+ * {@code POST /}, which validates like every other front end. Bad input shows the form again with
+ * the user's values and a message under each bad field (400); a verdict is stored and the browser
+ * is sent to its page (303 to {@code /v/{token}}).
+ */
+public final class LocalFormRoutes implements Routes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFormRoutes.class);
+
+    private final Hostwise hostwise;
+    private final ScenarioForm form;
+    private final VerdictPage page = new VerdictPage();
+
+    public LocalFormRoutes(Hostwise hostwise) {
+        this.hostwise = hostwise;
+        this.form = new ScenarioForm(hostwise.catalog());
+    }
+
+    @Override
+    public void register(RoutingHandler routing) {
+        routing.get("/", ex -> sendForm(ex, 200, form.defaults(), List.of()));
+        routing.post("/", this::submit);
+    }
+
+    private void submit(HttpServerExchange ex) throws Exception {
+        Map<String, String> posted = Requests.form(ex);
+        // only scenario fields are read; the submit button and anything else a browser adds are not
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ScenarioField f : ScenarioField.values()) {
+            String v = posted.get(f.json());
+            if (v != null) {
+                values.put(f.json(), v);
+            }
+        }
+        Scenario scenario;
+        try {
+            scenario = hostwise.reader().fromText(values);
+        } catch (InvalidScenarioException e) {
+            sendForm(ex, 400, values, e.errors());
+            return;
+        }
+        RecordedVerdict r = hostwise.decideFor(scenario, Requester.web());
+        if (r.linkToken().isPresent()) {
+            ex.getResponseHeaders().put(Headers.LOCATION, "/v/" + r.linkToken().get());
+            HttpResponses.send(ex, 303, "text/plain; charset=utf-8", "decided: " + r.verdict().id());
+            return;
+        }
+        // the store is down: still answer, on this page, and say it was not saved
+        LOG.warn("POST /: verdict {} not saved: {}", r.verdict().id(), r.saveProblem().orElse(""));
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(VerdictView.unsaved(r, Requester.web()), true));
+    }
+
+    private void sendForm(HttpServerExchange ex, int status, Map<String, String> values,
+                          List<dev.hostwise.knowledge.FieldError> errors) {
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        HttpResponses.send(ex, status, "text/html; charset=utf-8",
+                PageLayout.page(errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise", true,
+                        form.render(values, errors)));
+    }
+}

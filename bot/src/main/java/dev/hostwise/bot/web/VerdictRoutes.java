@@ -1,0 +1,147 @@
+package dev.hostwise.bot.web;
+
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.VerdictJson;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.StoredVerdict;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verdict's link and its other forms: {@code GET /v/{token}} (HTML page), {@code .json},
+ * {@code .md} (ADR) and {@code .svg} (chart); {@code POST /v/{token}/reevaluate} decides the same
+ * scenario again as a new verdict that supersedes this one.
+ */
+public final class VerdictRoutes implements Routes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictRoutes.class);
+
+    private final Hostwise hostwise;
+    private final WebSettings settings;
+    private final VerdictPage page = new VerdictPage();
+    private final VerdictAdr adr = new VerdictAdr();
+    private final CostChart chart = new CostChart();
+    private final VerdictJson json = new VerdictJson();
+
+    public VerdictRoutes(Hostwise hostwise, WebSettings settings) {
+        this.hostwise = hostwise;
+        this.settings = settings;
+    }
+
+    /** The forms a verdict is served in, by the suffix of its link. */
+    private enum Form {
+        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg");
+
+        final String suffix;
+
+        Form(String suffix) {
+            this.suffix = suffix;
+        }
+
+        static Form of(String tokenWithSuffix) {
+            for (Form f : new Form[] {JSON, MARKDOWN, SVG}) {
+                if (tokenWithSuffix.endsWith(f.suffix)) {
+                    return f;
+                }
+            }
+            return PAGE;
+        }
+    }
+
+    @Override
+    public void register(RoutingHandler routing) {
+        routing.get("/v/{token}", this::show);
+        routing.post("/v/{token}/reevaluate", this::reevaluate);
+    }
+
+    private void show(HttpServerExchange ex) {
+        String raw = Requests.pathParam(ex, "token");
+        Form form = Form.of(raw);
+        String token = raw.substring(0, raw.length() - form.suffix.length());
+        // the page shows business-sensitive inputs: no shared caches, no search engines
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        ex.getResponseHeaders().put(io.undertow.util.HttpString.tryFromString("X-Robots-Tag"), "noindex, nofollow");
+        Optional<StoredVerdict> found;
+        try {
+            found = hostwise.store().byToken(token);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("{} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+            unavailable(ex, form, e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            notFound(ex, form);
+            return;
+        }
+        StoredVerdict stored = found.get();
+        switch (form) {
+            case JSON -> HttpResponses.send(ex, 200, "application/json; charset=utf-8", json.write(stored.verdict()) + "\n");
+            case SVG -> HttpResponses.send(ex, 200, "image/svg+xml; charset=utf-8", chart.svg(stored.verdict()));
+            case MARKDOWN -> {
+                ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline; filename=\"" + stored.id() + ".md\"");
+                HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",
+                        adr.render(view(stored), settings.link(stored.linkToken())));
+            }
+            case PAGE -> HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(view(stored), settings.localMode()));
+        }
+    }
+
+    private VerdictView view(StoredVerdict stored) {
+        return VerdictView.of(stored, hostwise.store());
+    }
+
+    private void reevaluate(HttpServerExchange ex) {
+        String token = Requests.pathParam(ex, "token");
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        Optional<StoredVerdict> found;
+        try {
+            found = hostwise.store().byToken(token);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("{} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+            unavailable(ex, Form.PAGE, e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            notFound(ex, Form.PAGE);
+            return;
+        }
+        RecordedVerdict again = hostwise.reevaluate(found.get(), Requester.web());
+        if (again.linkToken().isPresent()) {
+            ex.getResponseHeaders().put(Headers.LOCATION, "/v/" + again.linkToken().get());
+            HttpResponses.send(ex, 303, "text/plain; charset=utf-8", "re-evaluated as " + again.verdict().id());
+            return;
+        }
+        LOG.warn("re-evaluation of {} not saved: {}", found.get().id(), again.saveProblem().orElse(""));
+        HttpResponses.send(ex, 200, "text/html; charset=utf-8",
+                page.render(VerdictView.unsaved(again, Requester.web()), settings.localMode()));
+    }
+
+    private void notFound(HttpServerExchange ex, Form form) {
+        String message = "There is no verdict at this link. Check that the whole link was copied; "
+                + "links are long on purpose, because a verdict's inputs are business-sensitive.";
+        switch (form) {
+            case JSON -> HttpResponses.error(ex, 404, message);
+            case PAGE -> HttpResponses.send(ex, 404, "text/html; charset=utf-8", PageLayout.page("No such verdict · Hostwise",
+                    settings.localMode(), "<h1>No such verdict</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+            default -> HttpResponses.send(ex, 404, "text/plain; charset=utf-8", message + "\n");
+        }
+    }
+
+    private void unavailable(HttpServerExchange ex, Form form, String why) {
+        ex.getResponseHeaders().put(Headers.RETRY_AFTER, "30");
+        // the details (database host, driver message) go to the log, not to whoever holds the link
+        String message = "The verdict store cannot be reached right now, so this verdict cannot be shown. Try again in a minute.";
+        switch (form) {
+            case JSON -> HttpResponses.error(ex, 503, message);
+            case PAGE -> HttpResponses.send(ex, 503, "text/html; charset=utf-8", PageLayout.page("Verdict store unavailable · Hostwise",
+                    settings.localMode(), "<h1>Verdict store unavailable</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+            default -> HttpResponses.send(ex, 503, "text/plain; charset=utf-8", message + "\n");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.hostwise.bot.web;
+
+import dev.hostwise.bot.Hostwise;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The web front end's routes for the shared server: verdict pages, the JSON API, the stylesheet,
+ * and in local mode the scenario form at {@code /}. The Slack app adds its own routes beside these.
+ */
+public final class WebApp {
+
+    private WebApp() {
+    }
+
+    public static List<Routes> routes(Hostwise hostwise, WebSettings settings) {
+        List<Routes> routes = new ArrayList<>();
+        routes.add(new StaticRoutes());
+        routes.add(new VerdictRoutes(hostwise, settings));
+        routes.add(new VerdictApiRoutes(hostwise, settings));
+        if (settings.localMode()) {
+            routes.add(new LocalFormRoutes(hostwise));
+        }
+        return routes;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hostwise.bot.web;
+
+import dev.hostwise.bot.Env;
+import java.util.Optional;
+
+/**
+ * How the web front end behaves.
+ *
+ * @param baseUrl    the public address links start with, no trailing slash ({@code HOSTWISE_BASE_URL})
+ * @param adminToken the bearer token that may list verdicts ({@code HOSTWISE_ADMIN_TOKEN}); empty switches listing off
+ * @param localMode  true without Slack credentials: the scenario form is served at {@code /}
+ */
+public record WebSettings(String baseUrl, Optional<String> adminToken, boolean localMode) {
+
+    public static WebSettings from(Env env, int port) {
+        return new WebSettings(env.baseUrl(port), env.adminToken(), !env.slackConfigured());
+    }
+
+    /** The page of a verdict: {@code https://host/v/{token}}. */
+    public String link(String token) {
+        return baseUrl + "/v/" + token;
+    }
+}

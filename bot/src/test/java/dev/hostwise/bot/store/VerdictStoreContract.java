@@ -1,0 +1,163 @@
+package dev.hostwise.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.rules.FiredRule;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the store promises, run against each database. Each test uses its own year, so tests do not
+ * depend on each other's counters on a shared PostgreSQL database.
+ */
+abstract class VerdictStoreContract {
+
+    /** A fresh, migrated-on-start environment for this database. */
+    abstract Env env();
+
+    @Test
+    void everyVerdictIsStoredWithItsRequesterAndReadBackByLinkAndById() {
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2031-03-04T10:15:30Z"))) {
+            RecordedVerdict r = hw.decideFor(StoreFixture.scenario(hw, 100_000), Requester.slack("T0001", "C0002", "U0003"));
+            assertThat(r.saveProblem()).isEmpty();
+            assertThat(r.linkToken()).isPresent();
+            assertThat(r.verdict().id()).matches("HW-2031-\\d{4}");
+
+            StoredVerdict byLink = hw.store().byToken(r.linkToken().get()).orElseThrow();
+            // the whole verdict comes back: scenario, figures, conditions, reasons, caveats, rules, revision, date
+            assertThat(byLink.verdict()).isEqualTo(r.verdict());
+            assertThat(byLink.requester()).isEqualTo(Requester.slack("T0001", "C0002", "U0003"));
+            assertThat(byLink.appVersion()).isEqualTo(Hostwise.version());
+            assertThat(byLink.supersedes()).isEmpty();
+            assertThat(byLink.ruleReasons()).extracting(RuleReason::rule)
+                    .containsExactlyElementsOf(r.verdict().firedRules().stream().map(FiredRule::rule).toList());
+            assertThat(byLink.ruleReasons()).allSatisfy(rr -> assertThat(rr.reason()).isNotBlank());
+
+            assertThat(hw.store().byId(r.verdict().id())).get().extracting(StoredVerdict::linkToken).isEqualTo(r.linkToken().get());
+            assertThat(hw.store().byId(r.verdict().id().toLowerCase())).isPresent();
+        }
+    }
+
+    @Test
+    void idsCountUpWithinAYearAndStartAgainInTheNext() {
+        Instant lateIn2032 = Instant.parse("2032-12-31T23:59:59Z");
+        List<String> ids = new ArrayList<>();
+        try (Hostwise hw = StoreFixture.start(env(), lateIn2032)) {
+            ids.add(hw.decideFor(StoreFixture.scenario(hw, 1000), Requester.api()).verdict().id());
+            ids.add(hw.decideFor(StoreFixture.scenario(hw, 2000), Requester.api()).verdict().id());
+        }
+        try (Hostwise hw = StoreFixture.start(env(), lateIn2032.plusSeconds(1))) {
+            ids.add(hw.decideFor(StoreFixture.scenario(hw, 3000), Requester.api()).verdict().id());
+        }
+        assertThat(ids).containsExactly("HW-2032-0001", "HW-2032-0002", "HW-2033-0001");
+    }
+
+    @Test
+    void linksAreUnguessableAndTheShortIdIsNotALink() {
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2034-01-01T00:00:00Z"))) {
+            RecordedVerdict a = hw.decideFor(StoreFixture.scenario(hw, 1000), Requester.cli());
+            RecordedVerdict b = hw.decideFor(StoreFixture.scenario(hw, 1000), Requester.cli());
+            assertThat(a.linkToken().get()).matches("[A-Za-z0-9_-]{24}").isNotEqualTo(b.linkToken().get());
+            assertThat(hw.store().byToken(a.verdict().id())).isEmpty();
+            assertThat(hw.store().byToken("AAAAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
+            assertThat(hw.store().byToken("' OR '1'='1")).isEmpty();
+        }
+    }
+
+    @Test
+    void reevaluatingAddsAVerdictThatSupersedesTheOldOneWhichStaysAsItWas() {
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2035-06-01T12:00:00Z"))) {
+            RecordedVerdict first = hw.decideFor(StoreFixture.scenario(hw, 50_000), Requester.web());
+            StoredVerdict old = hw.store().byToken(first.linkToken().get()).orElseThrow();
+
+            RecordedVerdict again = hw.reevaluate(old, Requester.web());
+
+            StoredVerdict newer = hw.store().byToken(again.linkToken().get()).orElseThrow();
+            assertThat(newer.id()).isNotEqualTo(old.id());
+            assertThat(newer.supersedes()).contains(old.id());
+            assertThat(newer.verdict().scenario()).isEqualTo(old.verdict().scenario());
+            assertThat(hw.store().byToken(first.linkToken().get())).contains(old);
+            assertThat(hw.store().supersededBy(old.id())).extracting(VerdictSummary::id).containsExactly(newer.id());
+        }
+    }
+
+    @Test
+    void replicasSharingOneDatabaseNeverHandOutTheSameId() throws Exception {
+        Instant at = Instant.parse("2036-02-02T02:02:02Z");
+        int perThread = 15;
+        try (Hostwise replicaA = StoreFixture.start(env(), at); Hostwise replicaB = StoreFixture.start(env(), at)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<List<String>>> work = new ArrayList<>();
+            for (Hostwise hw : List.of(replicaA, replicaB, replicaA, replicaB)) {
+                work.add(pool.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        RecordedVerdict r = hw.decideFor(StoreFixture.scenario(hw, 1000 + i), Requester.api());
+                        assertThat(r.saveProblem()).isEmpty();
+                        ids.add(r.verdict().id());
+                    }
+                    return ids;
+                }));
+            }
+            TreeSet<String> all = new TreeSet<>();
+            int total = 0;
+            for (Future<List<String>> f : work) {
+                List<String> ids = f.get();
+                total += ids.size();
+                all.addAll(ids);
+            }
+            pool.shutdown();
+            assertThat(all).hasSize(total);
+            // nothing failed, so no number was skipped either
+            assertThat(all.first()).isEqualTo("HW-2036-0001");
+            assertThat(all).contains(String.format("HW-2036-%04d", total));
+        }
+    }
+
+    @Test
+    void recentVerdictsComeNewestFirst() {
+        try (Hostwise early = StoreFixture.start(env(), Instant.parse("2037-01-01T00:00:00Z"));
+             Hostwise late = StoreFixture.start(env(), Instant.parse("2099-01-01T00:00:00Z"))) {
+            String older = early.decideFor(StoreFixture.scenario(early, 1000), Requester.cli()).verdict().id();
+            String newest = late.decideFor(StoreFixture.scenario(late, 1000), Requester.cli()).verdict().id();
+            List<VerdictSummary> recent = late.store().recent(2);
+            assertThat(recent).extracting(VerdictSummary::id).containsExactly(newest, older);
+            assertThat(recent.get(0).requester().source()).isEqualTo("cli");
+            assertThat(late.store().recent(1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void migrationsRunAtStartUpOnceAndLeaveTheDataAlone() throws Exception {
+        String id;
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2038-01-01T00:00:00Z"))) {
+            assertThat(hw.store().database().migrated()).isTrue();
+            id = hw.decideFor(StoreFixture.scenario(hw, 1000), Requester.cli()).verdict().id();
+        }
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2038-01-01T00:00:00Z"));
+             Connection c = hw.store().database().connection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                     + " WHERE \"version\" IS NOT NULL")) {
+            // one versioned migration, applied once (Flyway may add a row for creating the schema)
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("1");
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.next()).isFalse();
+            assertThat(hw.store().byId(id)).isPresent();
+        }
+    }
+}
