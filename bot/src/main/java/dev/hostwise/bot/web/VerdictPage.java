@@ -4,6 +4,8 @@ import static dev.hostwise.bot.web.Html.esc;
 
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.SensitivityRow;
+import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
 import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
@@ -74,6 +76,8 @@ public final class VerdictPage {
                         + "The break-even with ops is where the orange steps fall below the blue line for good.</figcaption>\n")
                 .append("</figure>\n</section>\n");
 
+        sensitivity(b, view);
+
         b.append("<section id=\"figures\">\n<h2>Figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th>"
                 + "<th scope=\"col\">Value</th><th scope=\"col\">How it is computed</th></tr></thead>\n<tbody>\n");
         for (FigureRow r : FigureRows.of(v.figures())) {
@@ -111,6 +115,29 @@ public final class VerdictPage {
                 .append("</section>\n"));
 
         return PageLayout.page(v.id() + " · " + v.recommendation().headline() + " · Hostwise", homeLink, b.toString());
+    }
+
+    /** Which input would flip the cost case, and the tornado of daily savings at ±50% of each. */
+    private static void sensitivity(StringBuilder b, VerdictView view) {
+        List<SensitivityRow> rows = SensitivityRows.of(view.verdict());
+        if (rows.isEmpty()) {
+            return;
+        }
+        b.append("<section id=\"sensitivity\">\n<h2>What would flip the cost case</h2>\n<table class=\"figures sensitivity\">\n")
+                .append("<thead><tr><th scope=\"col\">Input</th><th scope=\"col\">Now</th><th scope=\"col\">Flips at</th>")
+                .append("<th scope=\"col\">Daily saving at −50% / +50%</th></tr></thead>\n<tbody>\n");
+        for (SensitivityRow r : rows) {
+            b.append("<tr id=\"sensitivity-").append(esc(r.input())).append("\"><th scope=\"row\">").append(esc(r.label()))
+                    .append("<code>").append(esc(r.input())).append("</code><p class=\"hint\">").append(esc(r.sentence()))
+                    .append("</p></th><td class=\"value\">").append(esc(r.now())).append("</td><td class=\"value flip-at\">")
+                    .append(esc(r.flipAt())).append("</td><td class=\"value\">").append(esc(r.low())).append(" / ")
+                    .append(esc(r.high())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        view.linkToken().ifPresent(token -> b.append("<figure><img class=\"chart\" src=\"/v/").append(esc(token))
+                .append("-tornado.png\" width=\"800\" height=\"480\" alt=\"Tornado chart: the daily saving from self-hosting ")
+                .append("with each input at half and one and a half times its value\"></figure>\n"));
+        b.append("</section>\n");
     }
 
     private static void meta(StringBuilder b, VerdictView view) {

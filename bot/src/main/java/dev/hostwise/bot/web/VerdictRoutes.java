@@ -4,6 +4,7 @@ import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.VerdictJson;
+import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
 import io.undertow.server.HttpServerExchange;
@@ -27,6 +28,7 @@ public final class VerdictRoutes implements Routes {
     private final VerdictPage page = new VerdictPage();
     private final VerdictAdr adr = new VerdictAdr();
     private final CostChart chart = new CostChart();
+    private final VerdictCharts charts = new VerdictCharts();
     private final VerdictJson json = new VerdictJson();
 
     public VerdictRoutes(Hostwise hostwise, WebSettings settings) {
@@ -36,7 +38,7 @@ public final class VerdictRoutes implements Routes {
 
     /** The forms a verdict is served in, by the suffix of its link. */
     private enum Form {
-        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg");
+        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg"), BREAK_EVEN_PNG("-break-even.png"), TORNADO_PNG("-tornado.png");
 
         final String suffix;
 
@@ -45,7 +47,7 @@ public final class VerdictRoutes implements Routes {
         }
 
         static Form of(String tokenWithSuffix) {
-            for (Form f : new Form[] {JSON, MARKDOWN, SVG}) {
+            for (Form f : new Form[] {JSON, MARKDOWN, SVG, BREAK_EVEN_PNG, TORNADO_PNG}) {
                 if (tokenWithSuffix.endsWith(f.suffix)) {
                     return f;
                 }
@@ -83,6 +85,8 @@ public final class VerdictRoutes implements Routes {
         switch (form) {
             case JSON -> HttpResponses.send(ex, 200, "application/json; charset=utf-8", json.write(stored.verdict()) + "\n");
             case SVG -> HttpResponses.send(ex, 200, "image/svg+xml; charset=utf-8", chart.svg(stored.verdict()));
+            case BREAK_EVEN_PNG -> png(ex, charts.breakEvenPng(stored.verdict()));
+            case TORNADO_PNG -> png(ex, charts.tornadoPng(stored.verdict()));
             case MARKDOWN -> {
                 ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline; filename=\"" + stored.id() + ".md\"");
                 HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",
@@ -90,6 +94,12 @@ public final class VerdictRoutes implements Routes {
             }
             case PAGE -> HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(view(stored), settings.localMode()));
         }
+    }
+
+    private static void png(HttpServerExchange ex, byte[] png) {
+        ex.setStatusCode(200);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "image/png");
+        ex.getResponseSender().send(java.nio.ByteBuffer.wrap(png));
     }
 
     private VerdictView view(StoredVerdict stored) {

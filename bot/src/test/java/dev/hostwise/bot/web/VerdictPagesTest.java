@@ -80,6 +80,21 @@ class VerdictPagesTest {
     }
 
     @Test
+    void thePageSaysWhichInputWouldFlipTheCostCaseWithATornadoChart() throws Exception {
+        String path = create(VerdictApiTest.SCENARIO);
+        String page = web.get(path).body();
+        assertThat(page).contains("<section id=\"sensitivity\">", "What would flip the cost case", "id=\"sensitivity-requestsPerSecond\"")
+                .contains("src=\"" + path + "-tornado.png\"");
+        for (String chart : new String[] {"-tornado.png", "-break-even.png"}) {
+            HttpResponse<byte[]> png = web.getBytes(path + chart);
+            assertThat(png.statusCode()).isEqualTo(200);
+            assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+            assertThat(img.getWidth()).isEqualTo(800);
+        }
+    }
+
+    @Test
     void theStylesheetIsServedAsAFile() throws Exception {
         HttpResponse<String> css = web.get("/static/hostwise.css");
         assertThat(css.statusCode()).isEqualTo(200);
@@ -150,7 +165,7 @@ class VerdictPagesTest {
         String path = "/v/" + r.linkToken().orElseThrow();
 
         String page = web.get(path).body();
-        assertThat(page).doesNotContain("<script", "<img", "onerror=alert(1)>")
+        assertThat(page).doesNotContain("<script", "<img src=x", "onerror=alert(1)>")
                 .contains("Slack user U&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;");
 
         String md = web.get(path + ".md").body();
