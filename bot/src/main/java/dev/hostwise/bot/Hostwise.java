@@ -17,6 +17,11 @@ import dev.hostwise.rules.RuleInfo;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
 import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import dev.hostwise.bot.audit.DecisionLog;
+import dev.hostwise.rules.PolicyReloader;
+import dev.hostwise.rules.ReloadOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,14 +46,44 @@ public final class Hostwise implements AutoCloseable {
     private final Decider decider;
     private final VerdictStore store;
     private final Clock clock;
+    private final DecisionLog audit;
+    private final Optional<Path> rulesDir;
+    private final PolicyReloader reloader;
+    private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
 
-    private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock) {
+    private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
+                     DecisionLog audit, Optional<Path> rulesDir) {
         this.catalog = catalog;
         this.reader = new ScenarioReader(catalog);
         this.compiler = compiler;
         this.decider = new Decider(catalog, policy);
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
+        this.rulesDir = rulesDir;
+        this.reloader = new PolicyReloader(
+                () -> rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled),
+                decider, compiler, clock, this::reloaded);
+    }
+
+    private void reloaded(ReloadOutcome outcome) {
+        audit.reload(outcome);
+        reloadListeners.forEach(l -> l.accept(outcome));
+    }
+
+    /** Tells a listener of every reload attempt (e.g. to post failures to the admins' Slack channel). */
+    public void onReload(Consumer<ReloadOutcome> listener) {
+        reloadListeners.add(listener);
+    }
+
+    /** The reload gate for the active rules: checks a changed policy and swaps it in only if it passes. */
+    public PolicyReloader reloader() {
+        return reloader;
+    }
+
+    /** The rules directory in use, when not the bundled policy. */
+    public Optional<Path> rulesDir() {
+        return rulesDir;
     }
 
     /**
@@ -63,7 +98,7 @@ public final class Hostwise implements AutoCloseable {
         PolicyCompiler compiler = new PolicyCompiler();
         CompiledPolicy policy = compiler.compile(rules);
         VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)));
-        return new Hostwise(catalog, compiler, policy, store, clock);
+        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
@@ -97,9 +132,12 @@ public final class Hostwise implements AutoCloseable {
         try {
             id = store.reserveId(now);
         } catch (StoreUnavailableException e) {
-            return unsaved(decider.decide(scenario, VerdictIds.unsaved(now), now, policy), e);
+            Verdict verdict = decider.decide(scenario, VerdictIds.unsaved(now), now, policy);
+            audit.verdict(verdict, who);
+            return unsaved(verdict, e);
         }
         Verdict verdict = decider.decide(scenario, id, now, policy);
+        audit.verdict(verdict, who);
         try {
             StoredVerdict stored = store.save(verdict, who, version(), supersedes, reasons(policy, verdict.firedRules()));
             return new RecordedVerdict(verdict, Optional.of(stored.linkToken()), Optional.empty());
@@ -151,6 +189,7 @@ public final class Hostwise implements AutoCloseable {
     /** Closes the store's connections. */
     @Override
     public void close() {
+        reloader.close();
         store.close();
     }
 

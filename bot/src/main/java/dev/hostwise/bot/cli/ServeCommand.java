@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
         WebSettings web = WebSettings.from(env, listenPort);
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
+        RulesReloadTriggers.install(hostwise, env);
         HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,6 +18,7 @@ public final class WebApp {
         routes.add(new StaticRoutes());
         routes.add(new VerdictRoutes(hostwise, settings));
         routes.add(new VerdictApiRoutes(hostwise, settings));
+        routes.add(new StatusRoutes(hostwise, hostwise.reloader()));
         if (settings.localMode()) {
             routes.add(new LocalFormRoutes(hostwise));
         }
