@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:the rules compile and every case passes", "1:a problem or a failing case", "2:bad input"})
 class RulesCheckCommand implements Callable<Integer> {
 
+    @CommandLine.ParentCommand
+    RulesCommand rules;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,7 @@ class RulesCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Env env = Env.system();
+        Env env = rules.parent.env();
         Optional<Path> chosen = Optional.ofNullable(dir).or(env::rulesDir);
         RuleSet rules;
         try {

@@ -1,0 +1,72 @@
+package dev.hostwise.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.bot.Env;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replaying a stored verdict, and impact analysis of a candidate policy, against a real embedded store. */
+class ReplayAndDiffCommandTest {
+
+    private static final String[] CONTRACTUAL = {"--requests-per-day", "1000000", "--task", "CLASSIFICATION",
+        "--quality", "GOOD_ENOUGH", "--privacy", "CONTRACTUAL", "--throughput-measured"};
+
+    private static String decide(Env env, String... flags) throws IOException {
+        String[] args = new String[flags.length + 2];
+        args[0] = "decide";
+        args[1] = "--json";
+        System.arraycopy(flags, 0, args, 2, flags.length);
+        CliRun run = CliRun.run(env, null, args);
+        assertThat(run.exitCode()).isZero();
+        return new ObjectMapper().readTree(run.out()).get("id").asText();
+    }
+
+    /** A candidate policy in which a contractual privacy need is enough to self-host. */
+    private static Path lenientPolicy(Path dir) throws IOException {
+        RulesCheckCommandTest.copyPolicy(dir);
+        Path privacy = dir.resolve("privacy.drl");
+        Files.writeString(privacy, Files.readString(privacy).replace(
+                "insert(new Finding(Condition.PRIVACY, false,\n        \"The requirement is contractual",
+                "insert(new Finding(Condition.PRIVACY, true,\n        \"The requirement is contractual"));
+        return dir;
+    }
+
+    @Test
+    void replayShowsWhatChangesOnOtherRules(@TempDir Path data, @TempDir Path rules) throws IOException {
+        Env env = CliRun.env().with("HOSTWISE_DATA_DIR", data.toString());
+        String id = decide(env, CONTRACTUAL);
+
+        CliRun same = CliRun.run(env, null, "replay", id);
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).contains(id + " decided ", "Stay on the hosted API", "nothing changed");
+
+        CliRun changed = CliRun.run(env, null, "replay", id, "--rules", lenientPolicy(rules).toString());
+        assertThat(changed.exitCode()).isZero();
+        assertThat(changed.out()).contains("recommendation: Stay on the hosted API -> Self-host",
+                "PRIVACY: does not hold -> holds");
+    }
+
+    @Test
+    void replayOfAnUnknownIdIsBadInput(@TempDir Path data) {
+        CliRun run = CliRun.run(CliRun.env().with("HOSTWISE_DATA_DIR", data.toString()), null, "replay", "HW-2026-9999");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no verdict HW-2026-9999", "IDs look like HW-2026-0042");
+    }
+
+    @Test
+    void diffListsTheStoredVerdictsWhoseRecommendationWouldChange(@TempDir Path data, @TempDir Path rules) throws IOException {
+        Env env = CliRun.env().with("HOSTWISE_DATA_DIR", data.toString());
+        String affected = decide(env, CONTRACTUAL);
+        String unaffected = decide(env, "--requests-per-day", "50000", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
+                "--privacy", "NONE");
+        CliRun run = CliRun.run(env, null, "rules", "diff", lenientPolicy(rules).toString(), "--last", "10");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(affected + " (", "Stay on the hosted API -> Self-host",
+                "1 of the last 2 verdict(s) would change recommendation").doesNotContain(unaffected + " (");
+    }
+}
