@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
     private final Flyway flyway;
+    private final Flyway startupFlyway;
     private final Object migrationLock = new Object();
     private volatile boolean migrated;
     private volatile String startupProblem;
@@ -52,6 +53,13 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load();
+        // After a crash H2 needs about 4 s to decide that the dead process's lock file is stale. At
+        // start-up only, retry (after 1 s, then 2 s) rather than report the store unavailable; later
+        // attempts, made while a user waits for a verdict, do not retry.
+        this.startupFlyway = settings.isH2()
+                ? Flyway.configure(Database.class.getClassLoader()).configuration(flyway.getConfiguration())
+                        .connectRetries(2).connectRetriesInterval(2).load()
+                : flyway;
     }
 
     /**
@@ -66,7 +74,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Duration retryAfter) {
         Database db = new Database(settings, pool(settings), retryAfter);
         try {
-            db.migrate();
+            db.migrate(db.startupFlyway);
         } catch (StoreUnavailableException e) {
             db.startupProblem = e.getMessage();
         }
@@ -137,6 +145,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs pending migrations; a no-op once they have run in this process. */
     public void migrate() {
+        migrate(flyway);
+    }
+
+    private void migrate(Flyway with) {
         if (migrated) {
             return;
         }
@@ -146,7 +158,7 @@ public final class Database implements AutoCloseable {
             }
             failFastDuringOutage();
             try {
-                flyway.migrate();
+                with.migrate();
                 migrated = true;
             } catch (RuntimeException e) {
                 throw failed(e);

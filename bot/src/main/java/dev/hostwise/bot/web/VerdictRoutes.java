@@ -73,8 +73,9 @@ public final class VerdictRoutes implements Routes {
         try {
             found = hostwise.store().byToken(token);
         } catch (StoreUnavailableException e) {
-            LOG.warn("{} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
-            unavailable(ex, form, e.getMessage());
+            // the path holds the link token, which is as good as the verdict: it stays out of the log
+            LOG.warn("GET /v/{token}: {}", e.getMessage());
+            unavailable(ex, form);
             return;
         }
         if (found.isEmpty()) {
@@ -113,8 +114,8 @@ public final class VerdictRoutes implements Routes {
         try {
             found = hostwise.store().byToken(token);
         } catch (StoreUnavailableException e) {
-            LOG.warn("{} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
-            unavailable(ex, Form.PAGE, e.getMessage());
+            LOG.warn("POST /v/{token}/reevaluate: {}", e.getMessage());
+            unavailable(ex, Form.PAGE);
             return;
         }
         if (found.isEmpty()) {
@@ -143,7 +144,7 @@ public final class VerdictRoutes implements Routes {
         }
     }
 
-    private void unavailable(HttpServerExchange ex, Form form, String why) {
+    private void unavailable(HttpServerExchange ex, Form form) {
         ex.getResponseHeaders().put(Headers.RETRY_AFTER, "30");
         // the details (database host, driver message) go to the log, not to whoever holds the link
         String message = "The verdict store cannot be reached right now, so this verdict cannot be shown. Try again in a minute.";
