@@ -2,6 +2,7 @@ package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.slack.SlackModule;
 import dev.hostwise.bot.web.HostwiseServer;
 import dev.hostwise.bot.web.Routes;
 import java.nio.file.Path;
@@ -37,12 +38,16 @@ final class ServeCommand implements Callable<Integer> {
         int listenPort = port != null ? port : env.get("PORT").map(Integer::parseInt).orElse(3000);
         String bind = host != null ? host : env.get("HOSTWISE_BIND").orElse("0.0.0.0");
         Hostwise hostwise = Hostwise.start(env, Optional.ofNullable(rulesDir), Clock.systemUTC());
+        Optional<SlackModule> slack = SlackModule.fromEnv(env, hostwise);
         List<Routes> routes = new ArrayList<>();
+        slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();
+        slack.ifPresent(SlackModule::start);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
+            slack.ifPresent(SlackModule::close);
             stopped.countDown();
         }, "hostwise-shutdown"));
         LOG.info("hostwise {} ready, rules revision {}", Hostwise.version(), hostwise.decider().activePolicy().revision());
