@@ -78,8 +78,8 @@ final class SlackConnection implements AutoCloseable {
             problem = "the Slack app could not start (" + e.getMessage() + ")";
         }
         if (!problem.equals(lastProblem)) {
-            LOG.warn("{}; /healthz and the web pages keep working, Slack requests get 503 until then; trying again in {} s, "
-                    + "then every minute at most", problem, nextWait.toSeconds() == 0 ? 1 : nextWait.toSeconds());
+            LOG.warn("{}; /healthz and the web pages keep working, Slack requests get 503 until then; trying again in {}, "
+                    + "then at least every minute", problem, nextWait.toMillis() < 1000 ? nextWait.toMillis() + " ms" : nextWait.toSeconds() + " s");
             lastProblem = problem;
         } else {
             LOG.debug("{}; trying again in {} ms", problem, nextWait.toMillis());

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * A stand-in for Slack's Web API and for response_urls, on loopback: records every call with its
  * body and answers {@code {"ok":true,...}}, or a scripted answer (429, 500, not_in_channel, ...).
  */
-final class SlackApiStandIn implements AutoCloseable {
+class SlackApiStandIn implements AutoCloseable {
 
     /** One recorded call: the Web API method (or "response_url"), its parameters and raw body. */
     record Call(String method, Map<String, String> params, String body, String authorization, String path) {
