@@ -1,6 +1,8 @@
 package dev.hostwise.bot.slack.blocks;
 
 import dev.hostwise.knowledge.ScenarioField;
+import java.util.Locale;
+import java.util.regex.Matcher;
 
 /** The words the Slack app shows for each scenario field: modal labels and inline errors use the same ones. */
 public final class FieldLabels {
@@ -42,6 +44,15 @@ public final class FieldLabels {
             case HOSTED_PRICE_PER_1K_TOKENS -> " (ignored when input and output prices are both given)";
             default -> "";
         };
-        return Character.toUpperCase(m.charAt(0)) + m.substring(1) + extra + ".";
+        return Character.toUpperCase(m.charAt(0)) + inWords(m.substring(1)) + extra + ".";
+    }
+
+    /** Replaces scenario JSON names in a sentence by the labels the modal shows ("outputTokens" → "output tokens per request"). */
+    public static String inWords(String text) {
+        String out = text;
+        for (ScenarioField f : ScenarioField.values()) {
+            out = out.replaceAll("\\b" + f.json() + "\\b", Matcher.quoteReplacement(label(f).toLowerCase(Locale.ROOT)));
+        }
+        return out;
     }
 }

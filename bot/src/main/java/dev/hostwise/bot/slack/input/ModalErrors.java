@@ -39,11 +39,7 @@ public final class ModalErrors {
 
     /** "is required: …" reads as "Requests per day is required: …"; JSON names become the labels users see. */
     public static String message(ScenarioField field, String message) {
-        String m = message;
-        for (ScenarioField other : ScenarioField.values()) {
-            m = m.replaceAll("\\b" + other.json() + "\\b",
-                    java.util.regex.Matcher.quoteReplacement(FieldLabels.label(other).toLowerCase(java.util.Locale.ROOT)));
-        }
+        String m = FieldLabels.inWords(message);
         if (m.startsWith("is ")) {
             return FieldLabels.label(field) + " " + m;
         }

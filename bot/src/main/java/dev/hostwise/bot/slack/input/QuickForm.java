@@ -39,9 +39,9 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
             Matcher perDay = PER_DAY.matcher(word);
             int eq = word.indexOf('=');
             if (eq < 0 && perDay.matches()) {
-                put(values, problems, QuickFormKey.PER_DAY, perDay.group(1));
+                put(values, problems, QuickFormKey.PER_DAY, "the volume (`NNN/day`)", perDay.group(1));
             } else if (eq < 0 && word.equalsIgnoreCase(QuickFormKey.MEASURED.key())) {
-                put(values, problems, QuickFormKey.MEASURED, "true");
+                put(values, problems, QuickFormKey.MEASURED, "`measured`", "true");
             } else if (eq <= 0) {
                 problems.add("`" + word + "` is not something I understand: give the volume as `50000/day`, other inputs "
                         + "as `key=value`, or `measured`.");
@@ -55,16 +55,16 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
                 } else if (value.isBlank()) {
                     problems.add("`" + key + "` has no value: " + k.get().field().allowed() + ".");
                 } else {
-                    put(values, problems, k.get(), value);
+                    put(values, problems, k.get(), "`" + key + "`", value);
                 }
             }
         }
         return new QuickForm(values, problems);
     }
 
-    private static void put(Map<ScenarioField, String> values, List<String> problems, QuickFormKey key, String value) {
+    private static void put(Map<ScenarioField, String> values, List<String> problems, QuickFormKey key, String typed, String value) {
         if (values.putIfAbsent(key.field(), value) != null) {
-            problems.add("`" + key.example() + "` is given twice; give it once.");
+            problems.add(typed + " is given twice; give it once.");
         }
     }
 
