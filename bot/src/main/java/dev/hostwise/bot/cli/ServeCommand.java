@@ -38,7 +38,13 @@ final class ServeCommand implements Callable<Integer> {
         int listenPort = port != null ? port : env.get("PORT").map(Integer::parseInt).orElse(3000);
         String bind = host != null ? host : env.get("HOSTWISE_BIND").orElse("0.0.0.0");
         Hostwise hostwise = Hostwise.start(env, Optional.ofNullable(rulesDir), Clock.systemUTC());
-        Optional<SlackModule> slack = SlackModule.fromEnv(env, hostwise);
+        Optional<SlackModule> slack;
+        try {
+            slack = SlackModule.fromEnv(env, hostwise);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hostwise serve: " + e.getMessage());
+            return HostwiseCli.BAD_INPUT;
+        }
         List<Routes> routes = new ArrayList<>();
         slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();

@@ -79,7 +79,7 @@ final class SlackConnection implements AutoCloseable {
         }
         if (!problem.equals(lastProblem)) {
             LOG.warn("{}; /healthz and the web pages keep working, Slack requests get 503 until then; trying again in {}, "
-                    + "then at least every minute", problem, nextWait.toMillis() < 1000 ? nextWait.toMillis() + " ms" : nextWait.toSeconds() + " s");
+                    + "then less often, up to a minute apart", problem, nextWait.toMillis() < 1000 ? nextWait.toMillis() + " ms" : nextWait.toSeconds() + " s");
             lastProblem = problem;
         } else {
             LOG.debug("{}; trying again in {} ms", problem, nextWait.toMillis());

@@ -54,7 +54,7 @@ public final class SlackModule implements AutoCloseable {
                 .authTestCacheExpirationMillis(-1)
                 .build());
         this.work = new SlackWork(tuning.workers(), tuning.queue());
-        WebApi api = new WebApi(slack, settings.botToken(), tuning.retry());
+        WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
         VerdictDelivery delivery = new VerdictDelivery(api);
         SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,

@@ -126,7 +126,8 @@ class SlackApiStandIn implements AutoCloseable {
     private void api(HttpExchange ex) throws IOException {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Call call = new Call(method, form(body), body, ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestURI().getPath());
+        Call call = new Call(method, body.startsWith("{") ? jsonArgs(body) : form(body), body,
+                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestURI().getPath());
         Reply reply;
         synchronized (this) {
             calls.add(call);
@@ -182,6 +183,14 @@ class SlackApiStandIn implements AutoCloseable {
             String[] kv = pair.split("=", 2);
             out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
+        return out;
+    }
+
+    /** A JSON request's top-level arguments; objects and arrays as their JSON text. */
+    static Map<String, String> jsonArgs(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonParser.parseString(body).getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(),
+                e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
         return out;
     }
 

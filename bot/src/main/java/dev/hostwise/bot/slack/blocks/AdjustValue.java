@@ -3,8 +3,9 @@ package dev.hostwise.bot.slack.blocks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostwise.rules.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,16 +20,13 @@ public record AdjustValue(String verdictId, JsonNode scenario) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static AdjustValue of(Verdict v) {
-        return new AdjustValue(v.id(), JSON.valueToTree(v.scenario()));
-    }
-
-    public String toJson() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", verdictId);
-        node.set("scenario", scenario);
+    /** The button value for a verdict: {"id": ..., "scenario": {...}}. */
+    public static String valueOf(Verdict v) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("id", v.id());
+        value.put("scenario", v.scenario());
         try {
-            return JSON.writeValueAsString(node);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

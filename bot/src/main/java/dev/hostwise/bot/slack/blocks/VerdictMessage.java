@@ -69,7 +69,7 @@ public final class VerdictMessage {
         }
         blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
-                        .value(AdjustValue.of(v).toJson())),
+                        .value(AdjustValue.valueOf(v))),
                 button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
         blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who))))));
         List<String> notes = new ArrayList<>();

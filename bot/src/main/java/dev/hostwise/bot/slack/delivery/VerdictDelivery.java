@@ -4,8 +4,7 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
@@ -42,7 +41,7 @@ public final class VerdictDelivery {
         List<String> problems = new ArrayList<>();
         Optional<String> channelProblem = Optional.empty();
         if (to.channel() != null) {
-            ApiResult<ChatPostMessageResponse> posted = post(v.id(), to.channel(), text, message.blocks(recorded, who, Optional.empty()));
+            ApiResult<JsonObject> posted = post(v.id(), to.channel(), text, message.blocks(recorded, who, Optional.empty()));
             if (posted.ok()) {
                 return Where.CHANNEL;
             }
@@ -53,7 +52,7 @@ public final class VerdictDelivery {
             Optional<String> note = channelProblem.map(p -> "I couldn't post in <#" + to.channel() + "> myself (" + p
                     + "), so this came through the command's reply link. `/invite` me to the channel to let me post there directly.");
             ApiResult<String> replied = api.respond(to.responseUrl(), v.id(),
-                    SlackJson.responseMessage(true, text, message.blocks(recorded, who, note)));
+                    SlackMethods.responseMessage(true, text, message.blocks(recorded, who, note)));
             if (replied.ok()) {
                 return Where.RESPONSE_URL;
             }
@@ -62,7 +61,7 @@ public final class VerdictDelivery {
         if (to.user() != null) {
             Optional<String> note = channelProblem.map(p -> "I couldn't post this in <#" + to.channel() + "> (" + p
                     + "), so here it is as a direct message. `/invite` me to that channel to get verdicts there.");
-            ApiResult<ChatPostMessageResponse> sent = directMessage(v.id(), to.user(), text, message.blocks(recorded, who, note));
+            ApiResult<JsonObject> sent = directMessage(v.id(), to.user(), text, message.blocks(recorded, who, note));
             if (sent.ok()) {
                 return Where.DIRECT_MESSAGE;
             }
@@ -80,8 +79,8 @@ public final class VerdictDelivery {
     public boolean replyInThread(Destination to, String threadTs, String subject, String text, List<LayoutBlock> blocks) {
         String problem = "no thread to reply in";
         if (to.channel() != null && threadTs != null) {
-            ApiResult<ChatPostMessageResponse> posted = api.call("chat.postMessage", subject, c -> c.chatPostMessage(r -> r
-                    .channel(to.channel()).threadTs(threadTs).text(text).blocks(blocks)));
+            ApiResult<JsonObject> posted = api.call("chat.postMessage", subject,
+                    SlackMethods.chatPostInThread(to.channel(), threadTs, text, blocks));
             if (posted.ok()) {
                 return true;
             }
@@ -92,7 +91,7 @@ public final class VerdictDelivery {
             String why = problem;
             withNote.add(context(c -> c.elements(List.of(markdownText("Only you can see this: I couldn't reply in the thread ("
                     + why + "). `/invite` me to the channel to let me post there.")))));
-            if (api.respond(to.responseUrl(), subject, SlackJson.responseMessage(false, text, withNote)).ok()) {
+            if (api.respond(to.responseUrl(), subject, SlackMethods.responseMessage(false, text, withNote)).ok()) {
                 return true;
             }
         }
@@ -106,7 +105,7 @@ public final class VerdictDelivery {
      */
     public boolean tell(Destination to, String subject, String text) {
         List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))));
-        if (to.responseUrl() != null && api.respond(to.responseUrl(), subject, SlackJson.responseMessage(false, text, blocks)).ok()) {
+        if (to.responseUrl() != null && api.respond(to.responseUrl(), subject, SlackMethods.responseMessage(false, text, blocks)).ok()) {
             return true;
         }
         if (to.user() != null && directMessage(subject, to.user(), text, blocks).ok()) {
@@ -116,17 +115,15 @@ public final class VerdictDelivery {
         return false;
     }
 
-    private ApiResult<ChatPostMessageResponse> post(String subject, String channel, String text, List<LayoutBlock> blocks) {
-        return api.call("chat.postMessage", subject, c -> c.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+    private ApiResult<JsonObject> post(String subject, String channel, String text, List<LayoutBlock> blocks) {
+        return api.call("chat.postMessage", subject, SlackMethods.chatPostMessage(channel, text, blocks));
     }
 
-    private ApiResult<ChatPostMessageResponse> directMessage(String subject, String user, String text, List<LayoutBlock> blocks) {
-        ApiResult<ConversationsOpenResponse> dm = api.call("conversations.open", subject,
-                c -> c.conversationsOpen(r -> r.users(List.of(user))));
-        if (dm instanceof ApiResult.Ok<ConversationsOpenResponse> open) {
-            return post(subject, open.response().getChannel().getId(), text, blocks);
+    private ApiResult<JsonObject> directMessage(String subject, String user, String text, List<LayoutBlock> blocks) {
+        ApiResult<JsonObject> dm = api.call("conversations.open", subject, SlackMethods.conversationsOpen(user));
+        if (dm instanceof ApiResult.Ok<JsonObject> open) {
+            return post(subject, open.response().getAsJsonObject("channel").get("id").getAsString(), text, blocks);
         }
-        return dm instanceof ApiResult.Refused<ConversationsOpenResponse> r
-                ? new ApiResult.Refused<>(r.error()) : new ApiResult.Failed<>(dm.problem());
+        return dm;
     }
 }

@@ -1,12 +1,13 @@
 package dev.hostwise.bot.slack.listeners.actions;
 
+import com.google.gson.JsonObject;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.AdjustValue;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
@@ -36,9 +37,9 @@ public final class AdjustInputs implements BlockActionHandler {
         Optional<AdjustValue> value = AdjustValue.parse(Actions.first(p).getValue());
         ModalValues values = value.map(v -> ModalValues.of(v.scenario())).orElseGet(ModalValues::defaults);
         ModalMetadata meta = new ModalMetadata(channel, p.getResponseUrl(), 0);
-        ApiResult<ViewsOpenResponse> opened = parts.api().callWithin("views.open",
+        ApiResult<JsonObject> opened = parts.api().callWithin("views.open",
                 value.map(AdjustValue::verdictId).orElse("the scenario form"), parts.triggerBudget(),
-                c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(parts.modal().build(values, meta, Set.of()))));
+                SlackMethods.viewsOpen(p.getTriggerId(), parts.modal().build(values, meta, Set.of())));
         if (!opened.ok()) {
             parts.keys().release(key);
             Destination to = new Destination(channel, p.getResponseUrl(), user);

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.CatalogFill;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.SlackIds;
@@ -43,8 +44,7 @@ public final class CatalogPicked implements BlockActionHandler {
             ModalMetadata meta = ModalMetadata.parse(view.getPrivateMetadata()).nextRevision();
             View updated = parts.modal().build(fill.values(), meta, fill.filled());
             // the hash makes Slack refuse this update if the user changed the form meanwhile
-            parts.api().call("views.update", "the scenario form", c -> c.viewsUpdate(r -> r
-                    .viewId(view.getId()).hash(view.getHash()).view(updated)));
+            parts.api().call("views.update", "the scenario form", SlackMethods.viewsUpdate(view.getId(), view.getHash(), updated));
         });
         return ctx.ack();
     }

@@ -1,12 +1,13 @@
 package dev.hostwise.bot.slack.listeners.actions;
 
+import com.google.gson.JsonObject;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
 import dev.hostwise.bot.slack.delivery.ApiResult;
@@ -29,9 +30,8 @@ public final class OpenFormFromHome implements BlockActionHandler {
         if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
-        ApiResult<ViewsOpenResponse> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
-                c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId())
-                        .view(parts.modal().build(ModalValues.defaults(), ModalMetadata.none(), Set.of()))));
+        ApiResult<JsonObject> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
+                SlackMethods.viewsOpen(p.getTriggerId(), parts.modal().build(ModalValues.defaults(), ModalMetadata.none(), Set.of())));
         if (!opened.ok()) {
             parts.keys().release(key);
             String user = p.getUser() == null ? null : p.getUser().getId();

@@ -1,12 +1,13 @@
 package dev.hostwise.bot.slack.listeners.commands;
 
+import com.google.gson.JsonObject;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
 import dev.hostwise.bot.slack.delivery.ApiResult;
@@ -32,9 +33,8 @@ public final class OpenFormCommand implements SlashCommandHandler {
             return ctx.ack();
         }
         ModalMetadata meta = new ModalMetadata(p.getChannelId(), p.getResponseUrl(), 0);
-        ApiResult<ViewsOpenResponse> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
-                c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId())
-                        .view(parts.modal().build(ModalValues.defaults(), meta, Set.of()))));
+        ApiResult<JsonObject> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
+                SlackMethods.viewsOpen(p.getTriggerId(), parts.modal().build(ModalValues.defaults(), meta, Set.of())));
         if (opened.ok()) {
             return ctx.ack();
         }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.HomeTab;
 
 /** The user opened the app's Home tab: publish the policy, the active rules revision and the form button. */
@@ -26,7 +27,7 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
         }
         String revision = parts.hostwise().decider().activePolicy().revision();
         parts.work().offer("App Home for " + event.getUser(), () -> parts.api().call("views.publish", "App Home of " + event.getUser(),
-                c -> c.viewsPublish(r -> r.userId(event.getUser()).view(home.build(revision, parts.hostwise().catalog().date())))));
+                SlackMethods.viewsPublish(event.getUser(), home.build(revision, parts.hostwise().catalog().date()))));
         return ctx.ack();
     }
 }
