@@ -2,6 +2,7 @@ package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.slack.SlackModule;
 import dev.hostwise.bot.web.HostwiseServer;
 import dev.hostwise.bot.web.Routes;
 import dev.hostwise.bot.web.WebApp;
@@ -45,14 +46,25 @@ final class ServeCommand implements Callable<Integer> {
         hostwise.store().database().startupProblem().ifPresentOrElse(
                 p -> LOG.warn("{} (verdicts are answered but not saved until it is back)", p),
                 () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
+        Optional<SlackModule> slack;
+        try {
+            slack = SlackModule.fromEnv(env, hostwise);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hostwise serve: " + e.getMessage());
+            hostwise.close();
+            return HostwiseCli.BAD_INPUT;
+        }
         WebSettings web = WebSettings.from(env, listenPort);
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
+        slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         RulesReloadTriggers.install(hostwise, env);
         HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();
+        slack.ifPresent(SlackModule::start);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
+            slack.ifPresent(SlackModule::close);
             hostwise.close();
             stopped.countDown();
         }, "hostwise-shutdown"));

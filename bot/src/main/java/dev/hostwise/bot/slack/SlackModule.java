@@ -1,0 +1,121 @@
+package dev.hostwise.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.slack.blocks.ScenarioModal;
+import dev.hostwise.bot.slack.delivery.VerdictDelivery;
+import dev.hostwise.bot.slack.delivery.WebApi;
+import dev.hostwise.bot.slack.http.BoltUndertowHandler;
+import dev.hostwise.bot.slack.http.SignatureCheck;
+import dev.hostwise.bot.slack.http.SlackEventsRoutes;
+import dev.hostwise.bot.slack.listeners.SlackListeners;
+import dev.hostwise.bot.slack.socket.SocketModeLink;
+import dev.hostwise.bot.web.Routes;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack app: a Bolt app with Hostwise's listeners, reached over HTTP ({@code POST /slack/events}
+ * on the shared server) or over Socket Mode. Owns its work queue and its connection to Slack, and
+ * stops both on {@link #close()}.
+ */
+public final class SlackModule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackModule.class);
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final SlackWork work;
+    private final SlackConnection connection;
+    private final Optional<Routes> routes;
+
+    public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        // the SDK's per-team call statistics would call auth.test again and run background threads for nothing
+        config.setStatsEnabled(false);
+        config.setHttpClientCallTimeoutMillis(10_000);
+        this.slack = Slack.getInstance(config);
+        this.app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                // the signature is checked against the raw bytes before Bolt sees the request (SignatureCheck)
+                .requestVerificationEnabled(false)
+                // one workspace, one bot token: auth.test at start-up is enough, no call on the request path
+                .authTestCacheExpirationMillis(-1)
+                .build());
+        this.work = new SlackWork(tuning.workers(), tuning.queue());
+        WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
+        RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
+        VerdictDelivery delivery = new VerdictDelivery(api);
+        SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
+                new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget());
+        SlackListeners.register(app, parts);
+
+        Optional<SocketModeLink> socket = settings.mode() == SlackSettings.Mode.SOCKET
+                ? Optional.of(new SocketModeLink(app, settings.appToken())) : Optional.empty();
+        this.connection = new SlackConnection(app, settings, socket, tuning.connectRetry());
+        this.routes = settings.mode() == SlackSettings.Mode.HTTP
+                ? Optional.of(new SlackEventsRoutes(new BoltUndertowHandler(app,
+                        new SignatureCheck(settings.signingSecret(), hostwise.clock()), connection::ready)))
+                : Optional.empty();
+    }
+
+    /**
+     * The Slack app the environment asks for, or empty when no Slack variable is set.
+     *
+     * @throws IllegalArgumentException naming the variable to fix, when the Slack settings are incomplete
+     */
+    public static Optional<SlackModule> fromEnv(Env env, Hostwise hostwise) {
+        Optional<SlackSettings> settings = SlackSettings.fromEnv(env);
+        if (settings.isEmpty()) {
+            LOG.info("no Slack app: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to add one");
+        }
+        return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard()));
+    }
+
+    /** {@code POST /slack/events} in HTTP mode; empty in Socket Mode, where Slack needs no URL. */
+    public Optional<Routes> routes() {
+        return routes;
+    }
+
+    /** Starts connecting to Slack in the background; returns at once. */
+    public SlackModule start() {
+        LOG.info("Slack app in {} mode, Web API at {}", settings.mode() == SlackSettings.Mode.SOCKET ? "Socket" : "HTTP",
+                settings.apiUrl());
+        connection.start();
+        return this;
+    }
+
+    /** True once Slack has answered and the app takes requests. */
+    public boolean ready() {
+        return connection.ready();
+    }
+
+    /** Waits until no verdict is being decided or posted (for tests and orderly shutdown). */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        return work.awaitQuiet(timeout);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        work.close();
+        app.stop();
+        app.executorService().shutdownNow();
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.debug("closing the Slack client: {}", e.getMessage());
+        }
+    }
+}

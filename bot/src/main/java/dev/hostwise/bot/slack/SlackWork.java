@@ -1,0 +1,92 @@
+package dev.hostwise.bot.slack;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work the Slack app does after it has answered Slack: deciding and posting. Slack wants an answer
+ * within 3 seconds, and posting is a network call that may be retried for many seconds, so it runs
+ * here, off the request thread. Bounded: when the queue is full the caller is told, and tells the user.
+ */
+public final class SlackWork implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackWork.class);
+
+    private final ThreadPoolExecutor executor;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Object quiet = new Object();
+
+    public SlackWork(int threads, int queueCapacity) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "hostwise-slack-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Queues a task; false when the queue is full or the app is stopping. {@code what} names it in logs. */
+    public boolean offer(String what, Runnable task) {
+        pending.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("{} failed", what, e);
+                } finally {
+                    done();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            done();
+            return false;
+        }
+    }
+
+    private void done() {
+        if (pending.decrementAndGet() == 0) {
+            synchronized (quiet) {
+                quiet.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no task is queued or running; true if that happened within {@code timeout}. */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (quiet) {
+            while (pending.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(quiet, left);
+            }
+        }
+        return true;
+    }
+
+    /** Lets queued work finish (up to ten seconds), then stops. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{} Slack tasks were still running at shutdown and were stopped", executor.getActiveCount());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

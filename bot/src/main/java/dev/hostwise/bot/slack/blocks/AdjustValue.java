@@ -1,0 +1,46 @@
+package dev.hostwise.bot.slack.blocks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.rules.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The value of the "Adjust inputs" button: the verdict's ID and its scenario, so the modal can be
+ * reopened with exactly those inputs even after a restart. A scenario's JSON is about 600 characters,
+ * well inside Slack's 2,000 for a button value.
+ *
+ * @param verdictId the verdict the inputs came from
+ * @param scenario  the scenario's public JSON form
+ */
+public record AdjustValue(String verdictId, JsonNode scenario) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The button value for a verdict: {"id": ..., "scenario": {...}}. */
+    public static String valueOf(Verdict v) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("id", v.id());
+        value.put("scenario", v.scenario());
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Optional<AdjustValue> parse(String json) {
+        try {
+            JsonNode node = JSON.readTree(json == null ? "" : json);
+            if (node == null || !node.path("scenario").isObject()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AdjustValue(node.path("id").asText(""), node.get("scenario")));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}

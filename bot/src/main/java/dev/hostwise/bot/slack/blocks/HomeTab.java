@@ -1,0 +1,33 @@
+package dev.hostwise.bot.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.view.Views.view;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The App Home tab: the policy in brief, the active rules revision, and a button that opens the modal. */
+public final class HomeTab {
+
+    public View build(String rulesRevision, LocalDate catalogDate) {
+        List<LayoutBlock> blocks = List.of(
+                header(h -> h.text(plainText("Self-host an open model, or stay on the hosted API?"))),
+                VerdictMessage.markdown("I price your workload both ways and apply the team's policy. You get a "
+                        + "recommendation, the three conditions behind it, every figure, and a verdict ID to cite in a design review."),
+                VerdictMessage.markdown(HelpMessage.POLICY),
+                actions(a -> a.blockId(SlackIds.HOME_ACTIONS_BLOCK).elements(List.of(
+                        button(b -> b.actionId(SlackIds.OPEN_FORM).style("primary").text(plainText("Decide a scenario")))))),
+                divider(),
+                context(c -> c.elements(List.of(markdownText("Active rules revision `" + rulesRevision + "` · catalog "
+                        + catalogDate + " · in any channel, `/selfhost` opens the form and `/selfhost help` explains the one-line form.")))));
+        return view(v -> v.type("home").blocks(blocks));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hostwise.bot.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.render.FigureRow;
+import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.SensitivityRow;
+import dev.hostwise.bot.render.SensitivityRows;
+import dev.hostwise.rules.ConditionResult;
+import dev.hostwise.rules.Verdict;
+import dev.hostwise.rules.facts.Condition;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The verdict as a channel message: the recommendation, the three conditions, the key figures, the
+ * caveats, buttons to adjust or explain, and who asked when. Figures come formatted from
+ * {@link FigureRows}; nothing here recomputes one.
+ */
+public final class VerdictMessage {
+
+    /** The figures a reader needs to check the answer, in reading order (all of them are in "Show the math"). */
+    static final List<String> KEY_FIGURES = List.of(
+            "hostedPerRequest", "allInPerRequest",
+            "hostedPerDay", "selfHostPerDay",
+            "breakEvenRequestsPerHour", "breakEvenWithOpsRequestsPerHour",
+            "replicasNeeded", "monthlySavings",
+            "requestsPerSecond");
+
+    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * @param note a line telling the user something about this delivery (e.g. why it came by DM), if any
+     */
+    public List<LayoutBlock> blocks(RecordedVerdict recorded, Requester who, Optional<String> note) {
+        Verdict v = recorded.verdict();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(SlackText.fit(v.recommendation().headline(), SlackText.HEADER_MAX)))));
+        if (!v.reasons().isEmpty()) {
+            blocks.add(markdown(SlackText.escape(v.reasons().get(0))));
+        }
+        blocks.add(markdown("*The three conditions* (self-hosting needs all three at once)"));
+        for (Condition c : Condition.values()) {
+            ConditionResult r = v.condition(c);
+            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + conditionName(c) + "*  " + SlackText.escape(r.reason())));
+        }
+        blocks.add(section(s -> s.fields(keyFigures(v))));
+        if (v.reasons().size() > 1) {
+            blocks.add(markdown(bullets("*Why*", v.reasons().subList(1, v.reasons().size()))));
+        }
+        // the three inputs that move the cost case most, each with the value that would flip it
+        List<String> flips = SensitivityRows.of(v).stream().limit(3).map(SensitivityRow::sentence).toList();
+        if (!flips.isEmpty()) {
+            blocks.add(markdown(bullets("*What would flip the cost case*", flips)));
+        }
+        if (!v.caveats().isEmpty()) {
+            blocks.add(markdown(bullets("*Caveats*", v.caveats())));
+        }
+        blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
+                button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
+                        .value(AdjustValue.valueOf(v))),
+                button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who))))));
+        List<String> notes = new ArrayList<>();
+        note.ifPresent(notes::add);
+        recorded.saveProblem().ifPresent(p -> notes.add("Not saved: " + SlackText.escape(p) + "."));
+        if (!notes.isEmpty()) {
+            blocks.add(context(c -> c.elements(notes.stream().map(n -> (ContextBlockElement) markdownText(n)).toList())));
+        }
+        return blocks;
+    }
+
+    /** The notification text, shown where blocks are not (push notifications, screen readers). */
+    public String text(Verdict v) {
+        return v.recommendation().headline() + " (" + v.id() + ")";
+    }
+
+    static String conditionName(Condition c) {
+        return switch (c) {
+            case VOLUME -> "Volume";
+            case QUALITY -> "Quality";
+            case PRIVACY -> "Privacy";
+        };
+    }
+
+    private static List<TextObject> keyFigures(Verdict v) {
+        Map<String, FigureRow> rows = FigureRows.of(v.figures()).stream()
+                .collect(Collectors.toMap(FigureRow::name, Function.identity()));
+        return KEY_FIGURES.stream()
+                .map(rows::get)
+                .map(r -> (TextObject) markdownText(SlackText.fit("*" + r.label() + "*\n" + SlackText.escape(r.value())
+                        + "  `" + r.name() + "`", SlackText.FIELD_MAX)))
+                .toList();
+    }
+
+    /** "HW-2026-0545 · rules 8deadd510b12 · asked by @ana · Nov 29th at 9:05 PM", in the reader's own time zone. */
+    static String provenance(Verdict v, Requester who) {
+        String when = "<!date^" + v.createdAt().getEpochSecond() + "^{date_short_pretty} at {time}|"
+                + FALLBACK_TIME.format(v.createdAt()) + ">";
+        String asker = who.user() == null ? "" : " · asked by <@" + who.user() + ">";
+        return "*" + v.id() + "* · rules `" + v.rulesRevision() + "` · catalog " + v.catalogDate() + asker + " · " + when;
+    }
+
+    static LayoutBlock markdown(String text) {
+        return section(s -> s.text(markdownText(SlackText.fit(text, SlackText.SECTION_MAX))));
+    }
+
+    static String bullets(String title, List<String> items) {
+        StringBuilder out = new StringBuilder(title);
+        for (String item : items) {
+            out.append("\n• ").append(SlackText.escape(item));
+        }
+        return out.toString();
+    }
+}

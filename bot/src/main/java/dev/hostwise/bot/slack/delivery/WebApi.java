@@ -1,0 +1,198 @@
+package dev.hostwise.bot.slack.delivery;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.slack.api.util.json.GsonFactory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack Web API calls with the bot token, as JSON bodies, retried the way Slack asks: on 429 after
+ * {@code Retry-After}, on 5xx and network errors with a doubling backoff, up to the {@link RetryPolicy}.
+ * Every outcome is an {@link ApiResult}; nothing here throws. Log lines name the method and what the
+ * call was for, never the token.
+ *
+ * <p>The SDK's {@code MethodsClient} builds a new Gson for every request and every response; under
+ * load that reflection was 45% of the CPU a verdict cost (JFR, see BENCHMARKS.md). Here one shared
+ * Gson (the SDK's own configuration, thread-safe) serialises the SDK's block and view models.
+ */
+public final class WebApi {
+
+    /** Errors Slack sends with HTTP 200 that mean "try again later", not "no". */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of(
+            "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
+
+    private final OkHttpClient http;
+    private final String apiUrl;
+    private final String botToken;
+    private final RetryPolicy policy;
+
+    /**
+     * @param apiUrl base of the Web API, ending in a slash (https://slack.com/api/)
+     */
+    public WebApi(OkHttpClient http, String apiUrl, String botToken, RetryPolicy policy) {
+        this.http = http;
+        this.apiUrl = apiUrl;
+        this.botToken = botToken;
+        this.policy = policy;
+    }
+
+    /** The JSON form of an SDK model (blocks, views), as Slack expects it. */
+    public static JsonElement json(Object model) {
+        return GSON.toJsonTree(model);
+    }
+
+    /** Calls a method, retrying within the policy. {@code subject} says what it is for (a verdict ID, "the form"). */
+    public ApiResult<JsonObject> call(String method, String subject, JsonObject args) {
+        return callWithin(method, subject, null, args);
+    }
+
+    /**
+     * As {@link #call}, but gives up once {@code budget} would be exceeded: a {@code trigger_id} is only
+     * good for three seconds, so a modal that cannot open by then is not worth waiting for.
+     */
+    public ApiResult<JsonObject> callWithin(String method, String subject, Duration budget, JsonObject args) {
+        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
+        String body = GSON.toJson(args);
+        String problem;
+        for (int attempt = 1; ; attempt++) {
+            Duration wait;
+            Request request = new Request.Builder().url(apiUrl + method)
+                    .header("Authorization", "Bearer " + botToken)
+                    .post(RequestBody.create(body, JSON))
+                    .build();
+            try (Response response = http.newCall(request).execute()) {
+                int status = response.code();
+                String text = text(response.body());
+                if (status == 200) {
+                    JsonObject answer = parse(text);
+                    if (answer == null) {
+                        return failed(method, subject, attempt, "an answer that is not JSON");
+                    }
+                    if (answer.has("ok") && answer.get("ok").getAsBoolean()) {
+                        return new ApiResult.Ok<>(answer);
+                    }
+                    String error = answer.has("error") ? answer.get("error").getAsString() : "unknown_error";
+                    if (!TRANSIENT_ERRORS.contains(error)) {
+                        LOG.info("{} for {}: Slack said {}", method, subject, error);
+                        return new ApiResult.Refused<>(error);
+                    }
+                    problem = "Slack said " + error;
+                    wait = policy.backoff(attempt);
+                } else if (status == 429) {
+                    problem = "HTTP 429";
+                    wait = retryAfter(response.header("Retry-After"), attempt);
+                    if (wait.compareTo(policy.maxRetryAfter()) > 0) {
+                        return failed(method, subject, attempt, problem + ", Retry-After " + wait.toSeconds() + " s is longer than we wait");
+                    }
+                } else if (status >= 500) {
+                    problem = "HTTP " + status;
+                    wait = policy.backoff(attempt);
+                } else {
+                    return failed(method, subject, attempt, "HTTP " + status);
+                }
+            } catch (IOException e) {
+                problem = "network error: " + e.getMessage();
+                wait = policy.backoff(attempt);
+            }
+            if (attempt >= policy.attempts() || System.nanoTime() + wait.toNanos() > deadline) {
+                return failed(method, subject, attempt, problem);
+            }
+            LOG.info("{} for {}: {}; trying again in {} ms (attempt {} of {})",
+                    method, subject, problem, wait.toMillis(), attempt + 1, policy.attempts());
+            if (!sleep(wait)) {
+                return failed(method, subject, attempt, problem + "; interrupted while waiting to retry");
+            }
+        }
+    }
+
+    /** Posts a message to a response_url (which needs no token), retried like a Web API call. */
+    public ApiResult<String> respond(String responseUrl, String subject, JsonObject message) {
+        String body = GSON.toJson(message);
+        String problem;
+        for (int attempt = 1; ; attempt++) {
+            Duration wait;
+            Request request = new Request.Builder().url(responseUrl).post(RequestBody.create(body, JSON)).build();
+            try (Response response = http.newCall(request).execute()) {
+                int status = response.code();
+                String text = text(response.body());
+                if (status == 200) {
+                    return new ApiResult.Ok<>(text);
+                }
+                problem = "HTTP " + status + (text.isEmpty() ? "" : " " + text);
+                if (status == 429) {
+                    wait = retryAfter(response.header("Retry-After"), attempt);
+                } else if (status >= 500) {
+                    wait = policy.backoff(attempt);
+                } else {
+                    LOG.info("response_url for {}: {}", subject, problem);
+                    return new ApiResult.Refused<>(problem);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // IllegalArgumentException: OkHttp's word for a malformed URL
+                problem = "network error: " + e.getMessage();
+                wait = policy.backoff(attempt);
+            }
+            if (attempt >= policy.attempts() || wait.compareTo(policy.maxRetryAfter()) > 0) {
+                return failed("response_url", subject, attempt, problem);
+            }
+            if (!sleep(wait)) {
+                return failed("response_url", subject, attempt, problem + "; interrupted while waiting to retry");
+            }
+        }
+    }
+
+    private static String text(ResponseBody body) throws IOException {
+        return body == null ? "" : body.string();
+    }
+
+    private static JsonObject parse(String text) {
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            return e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    private <T> ApiResult<T> failed(String method, String subject, int attempts, String problem) {
+        LOG.warn("{} for {} failed after {} attempt{}: {}", method, subject, attempts, attempts == 1 ? "" : "s", problem);
+        return new ApiResult.Failed<>(problem + " (after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")");
+    }
+
+    private Duration retryAfter(String header, int attempt) {
+        if (header != null) {
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            } catch (NumberFormatException e) {
+                // an HTTP date or junk: fall back to our own backoff
+            }
+        }
+        return policy.backoff(attempt);
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

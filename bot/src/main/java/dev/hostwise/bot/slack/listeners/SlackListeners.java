@@ -1,0 +1,54 @@
+package dev.hostwise.bot.slack.listeners;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.blocks.SlackIds;
+import dev.hostwise.bot.slack.listeners.actions.AdjustInputs;
+import dev.hostwise.bot.slack.listeners.actions.CatalogPicked;
+import dev.hostwise.bot.slack.listeners.actions.OpenFormFromHome;
+import dev.hostwise.bot.slack.listeners.actions.ShowTheMath;
+import dev.hostwise.bot.slack.listeners.commands.HelpCommand;
+import dev.hostwise.bot.slack.listeners.commands.OpenFormCommand;
+import dev.hostwise.bot.slack.listeners.commands.QuickFormCommand;
+import dev.hostwise.bot.slack.listeners.commands.SelfhostCommand;
+import dev.hostwise.bot.slack.listeners.events.AppHomeOpened;
+import dev.hostwise.bot.slack.listeners.views.ScenarioSubmitted;
+import java.util.Map;
+
+/** Registers every listener on the Bolt app, grouped by kind as in Slack's Bolt starter template. */
+public final class SlackListeners {
+
+    private SlackListeners() {
+    }
+
+    public static void register(App app, SlackParts parts) {
+        commands(app, parts);
+        views(app, parts);
+        actions(app, parts);
+        events(app, parts);
+    }
+
+    private static void commands(App app, SlackParts parts) {
+        // subcommands by first word; admin subcommands (reload, rules, verdict) are added here when they exist
+        app.command(SlackIds.COMMAND, new SelfhostCommand(new OpenFormCommand(parts), new QuickFormCommand(parts),
+                Map.of("help", new HelpCommand(parts.hostwise()))));
+    }
+
+    private static void views(App app, SlackParts parts) {
+        app.viewSubmission(SlackIds.SCENARIO_MODAL, new ScenarioSubmitted(parts));
+    }
+
+    private static void actions(App app, SlackParts parts) {
+        app.blockAction(SlackIds.ADJUST_INPUTS, new AdjustInputs(parts));
+        app.blockAction(SlackIds.SHOW_THE_MATH, new ShowTheMath(parts));
+        app.blockAction(SlackIds.OPEN_FORM, new OpenFormFromHome(parts));
+        CatalogPicked picked = new CatalogPicked(parts);
+        app.blockAction(SlackIds.PICK_HOSTED_MODEL, picked);
+        app.blockAction(SlackIds.PICK_GPU_TYPE, picked);
+    }
+
+    private static void events(App app, SlackParts parts) {
+        app.event(AppHomeOpenedEvent.class, new AppHomeOpened(parts));
+    }
+}
