@@ -62,7 +62,7 @@ public final class SensitivityRows {
         String side = i.winsAbove() ? "above" : "below";
         return i.holdsNow()
                 ? "Self-hosting stays cheaper only while the " + kind.label() + " is " + side + " " + flip + "; it is " + entered + "."
-                : "Self-hosting wins only " + side + " " + flip + "; you have " + entered + ".";
+                : "Self-hosting wins only if the " + kind.label() + " is " + side + " " + flip + "; you entered " + entered + ".";
     }
 
     private static String source(ThroughputSource s) {
