@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.slack.blocks.ScenarioModal;
+import dev.hostwise.bot.slack.delivery.ChartUpload;
 import dev.hostwise.bot.slack.delivery.VerdictDelivery;
 import dev.hostwise.bot.slack.delivery.WebApi;
 import dev.hostwise.bot.slack.http.BoltUndertowHandler;
@@ -56,7 +57,7 @@ public final class SlackModule implements AutoCloseable {
         this.work = new SlackWork(tuning.workers(), tuning.queue());
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
-        VerdictDelivery delivery = new VerdictDelivery(api);
+        VerdictDelivery delivery = new VerdictDelivery(api, new ChartUpload(slack.methods(settings.botToken())));
         SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
                 new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget());
         SlackListeners.register(app, parts);

@@ -71,6 +71,7 @@ class SlackApiStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
+        server.createContext("/upload/", this::upload);
         server.setExecutor(executor);
         server.start();
     }
@@ -151,6 +152,16 @@ class SlackApiStandIn implements AutoCloseable {
         send(ex, reply);
     }
 
+    /** The upload URLs files.getUploadURLExternal hands out: the file bytes arrive here. */
+    private void upload(HttpExchange ex) throws IOException {
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        synchronized (this) {
+            calls.add(new Call("upload", Map.of("bytes", String.valueOf(bytes.length)), "", null, ex.getRequestURI().getPath()));
+            notifyAll();
+        }
+        send(ex, new Reply(200, Map.of(), "OK - " + bytes.length));
+    }
+
     private Reply defaultReply(Call call) {
         return switch (call.method()) {
             case "auth.test" -> Reply.ok("{\"ok\":true,\"url\":\"https://hostwise-test.slack.com/\",\"team\":\"Hostwise Test\","
@@ -159,6 +170,12 @@ class SlackApiStandIn implements AutoCloseable {
                     + "\",\"ts\":\"1764450000.000100\"}");
             case "views.open", "views.update", "views.publish" -> Reply.ok("{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"hash\":\"h0\"}}");
             case "conversations.open" -> Reply.ok("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}");
+            case "files.getUploadURLExternal" -> {
+                String id = "F0" + Math.abs(call.params().getOrDefault("filename", "x").hashCode());
+                yield Reply.ok("{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
+                        + "/upload/" + id + "\",\"file_id\":\"" + id + "\"}");
+            }
+            case "files.completeUploadExternal" -> Reply.ok("{\"ok\":true,\"files\":[{\"id\":\"F0\",\"title\":\"chart\"}]}");
             case "apps.connections.open" -> Reply.ok("{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}");
             default -> Reply.ok("{\"ok\":true}");
         };

@@ -117,6 +117,16 @@ class SlackEndToEndTest {
         String context = contextText(blocks);
         assertThat(context).contains("HW-", "rules `" + hostwise.decider().activePolicy().revision() + "`",
                 "asked by <@" + SlackBot.USER + ">", "<!date^");
+        assertThat(all).contains("*What would flip the cost case*", "Self-hosting wins only if the");
+
+        // the charts follow in the message's thread, through files.uploadV2's three steps
+        List<Call> urls = bot.slack.await("files.getUploadURLExternal", 2);
+        assertThat(urls).extracting(c -> c.params().get("filename"))
+                .allMatch(f -> f.matches("HW-\\d{4}-\\d{4}-(break-even|tornado)\\.png"));
+        assertThat(bot.slack.await("upload", 2)).allSatisfy(u -> assertThat(Integer.parseInt(u.params().get("bytes"))).isGreaterThan(5_000));
+        Call complete = bot.slack.await("files.completeUploadExternal");
+        assertThat(complete.params()).containsEntry("channel_id", SlackBot.CHANNEL).containsEntry("thread_ts", "1764450000.000100");
+        assertThat(bot.slack.calls().stream().map(Call::method)).doesNotContain("files.upload");
     }
 
     @Test

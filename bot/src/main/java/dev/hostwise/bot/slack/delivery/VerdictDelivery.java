@@ -29,10 +29,12 @@ public final class VerdictDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictDelivery.class);
 
     private final WebApi api;
+    private final ChartUpload charts;
     private final VerdictMessage message = new VerdictMessage();
 
-    public VerdictDelivery(WebApi api) {
+    public VerdictDelivery(WebApi api, ChartUpload charts) {
         this.api = api;
+        this.charts = charts;
     }
 
     public Where deliver(RecordedVerdict recorded, Requester who, Destination to) {
@@ -42,7 +44,11 @@ public final class VerdictDelivery {
         Optional<String> channelProblem = Optional.empty();
         if (to.channel() != null) {
             ApiResult<JsonObject> posted = post(v.id(), to.channel(), text, message.blocks(recorded, who, Optional.empty()));
-            if (posted.ok()) {
+            if (posted instanceof ApiResult.Ok<JsonObject> done) {
+                JsonObject answer = done.response();
+                if (answer.has("ts") && answer.has("channel")) {
+                    charts.upload(answer.get("channel").getAsString(), answer.get("ts").getAsString(), v);
+                }
                 return Where.CHANNEL;
             }
             channelProblem = Optional.of(posted.problem());

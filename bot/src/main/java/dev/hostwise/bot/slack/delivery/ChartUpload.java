@@ -1,0 +1,55 @@
+package dev.hostwise.bot.slack.delivery;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.files.FilesUploadV2Request.UploadFile;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import dev.hostwise.bot.render.charts.VerdictCharts;
+import dev.hostwise.rules.Verdict;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the verdict's two charts (break-even and tornado, PNG) into the verdict message's thread with
+ * {@code files.uploadV2}: the SDK gets an upload URL per file, uploads the bytes, and completes the
+ * upload into the thread ({@code files.upload} has been retired). A failed upload is logged with the
+ * verdict ID; the verdict itself is already in the channel.
+ */
+public final class ChartUpload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChartUpload.class);
+
+    private final MethodsClient methods;
+    private final VerdictCharts charts = new VerdictCharts();
+
+    public ChartUpload(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    public boolean upload(String channel, String threadTs, Verdict v) {
+        try {
+            FilesUploadV2Response r = methods.filesUploadV2(req -> req
+                    .channel(channel)
+                    .threadTs(threadTs)
+                    // files.info per file is not needed: the upload already landed in the thread
+                    .requestFileInfo(false)
+                    .initialComment("Charts for " + v.id() + ": cost per day against volume, and what moves the saving most.")
+                    .uploadFiles(List.of(
+                            UploadFile.builder().fileData(charts.breakEvenPng(v)).filename(v.id() + "-break-even.png")
+                                    .title(v.id() + " break-even").altTxt("Cost per day against requests per day, "
+                                            + "hosted API against self-hosting, with the break-even and your volume marked").build(),
+                            UploadFile.builder().fileData(charts.tornadoPng(v)).filename(v.id() + "-tornado.png")
+                                    .title(v.id() + " sensitivity").altTxt("Daily saving from self-hosting with each input "
+                                            + "at half and one and a half times its value").build())));
+            if (!r.isOk()) {
+                LOG.warn("charts for verdict {} were not uploaded: Slack said {}", v.id(), r.getError());
+            }
+            return r.isOk();
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("charts for verdict {} were not uploaded: {}", v.id(), e.getMessage());
+            return false;
+        }
+    }
+}
