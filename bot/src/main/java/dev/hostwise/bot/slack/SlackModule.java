@@ -8,6 +8,9 @@ import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.slack.blocks.ScenarioModal;
 import dev.hostwise.bot.slack.delivery.ChartUpload;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.slack.blocks.ReloadReport;
+import dev.hostwise.bot.slack.blocks.VerdictMessage;
 import dev.hostwise.bot.slack.delivery.VerdictDelivery;
 import dev.hostwise.bot.slack.delivery.WebApi;
 import dev.hostwise.bot.slack.http.BoltUndertowHandler;
@@ -38,6 +41,14 @@ public final class SlackModule implements AutoCloseable {
     private final Optional<Routes> routes;
 
     public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning) {
+        this(settings, hostwise, tuning, null, SlackAdmins.NONE);
+    }
+
+    /**
+     * @param pageBaseUrl where verdict pages are served, for the message's "Cite / open" link; null for none
+     * @param admins      who may reload the rules, and where failed reloads are announced
+     */
+    public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning, String pageBaseUrl, SlackAdmins admins) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -57,10 +68,18 @@ public final class SlackModule implements AutoCloseable {
         this.work = new SlackWork(tuning.workers(), tuning.queue());
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
-        VerdictDelivery delivery = new VerdictDelivery(api, new ChartUpload(slack.methods(settings.botToken())));
+        VerdictDelivery delivery = new VerdictDelivery(api, new ChartUpload(slack.methods(settings.botToken())),
+                new VerdictMessage(pageBaseUrl));
         SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
-                new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget());
+                new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget(), pageBaseUrl, admins);
         SlackListeners.register(app, parts);
+        admins.channel().ifPresent(channel -> hostwise.onReload(outcome -> {
+            // admins hear about refused changes; a successful reload is in the log and on /status
+            if (!outcome.activated() && !outcome.unchanged()) {
+                work.offer("reload announcement", () -> api.call("chat.postMessage", "reload " + outcome.candidate(),
+                        SlackMethods.chatPostMessage(channel, outcome.summary(), ReloadReport.blocks(outcome))));
+            }
+        }));
 
         Optional<SocketModeLink> socket = settings.mode() == SlackSettings.Mode.SOCKET
                 ? Optional.of(new SocketModeLink(app, settings.appToken())) : Optional.empty();
@@ -81,7 +100,8 @@ public final class SlackModule implements AutoCloseable {
         if (settings.isEmpty()) {
             LOG.info("no Slack app: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to add one");
         }
-        return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard()));
+        return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard(), env.baseUrl(env.port()),
+                SlackAdmins.fromEnv(env)));
     }
 
     /** {@code POST /slack/events} in HTTP mode; empty in Socket Mode, where Slack needs no URL. */

@@ -21,5 +21,13 @@ public record SlackParts(
         VerdictDelivery delivery,
         VerdictFlow flow,
         ScenarioModal modal,
-        Duration triggerBudget) {
+        Duration triggerBudget,
+        String pageBaseUrl,
+        SlackAdmins admins) {
+
+    /** The page of a stored verdict, when pages are served; empty otherwise. */
+    public java.util.Optional<String> pageOf(String linkToken) {
+        return pageBaseUrl == null || linkToken == null ? java.util.Optional.empty()
+                : java.util.Optional.of(pageBaseUrl + "/v/" + linkToken);
+    }
 }

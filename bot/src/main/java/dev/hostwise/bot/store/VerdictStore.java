@@ -176,6 +176,16 @@ public final class VerdictStore implements AutoCloseable {
         return list("SELECT " + COLUMNS + " FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?", ps -> ps.setInt(1, limit));
     }
 
+    /** A Slack user's most recent verdicts, newest first: their App Home lists them. */
+    public List<VerdictSummary> recentBy(String source, String user, int limit) {
+        return list("SELECT " + COLUMNS + " FROM verdict WHERE source = ? AND requested_by = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                ps -> {
+                    ps.setString(1, source);
+                    ps.setString(2, user);
+                    ps.setInt(3, limit);
+                });
+    }
+
     /** The verdicts that re-evaluated this one, oldest first. */
     public List<VerdictSummary> supersededBy(String id) {
         return list("SELECT " + COLUMNS + " FROM verdict WHERE supersedes = ? ORDER BY created_at, id", ps -> ps.setString(1, id));

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 final class SlackBot implements AutoCloseable {
 
+    static final String PAGE_BASE_URL = "https://hostwise.example.com";
+    static final String ADMIN_CHANNEL = "C0ADMINS";
+
     static final String BOT_TOKEN = "xoxb-1111-2222-botTokenThatMustNeverBeLogged";
     static final String SIGNING_SECRET = "8f7e6d5c4b3a2910signingSecretNeverLogged";
     static final String CHANNEL = "C0CHANNEL";
@@ -53,7 +56,8 @@ final class SlackBot implements AutoCloseable {
     /** Starts the bot; with {@code awaitReady} false it may still be trying to reach Slack when this returns. */
     static SlackBot start(Hostwise hostwise, SlackApiStandIn slack, boolean awaitReady) throws Exception {
         SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, BOT_TOKEN, SIGNING_SECRET, null, slack.apiUrl());
-        SlackModule module = new SlackModule(settings, hostwise, TUNING);
+        SlackModule module = new SlackModule(settings, hostwise, TUNING, PAGE_BASE_URL,
+                new SlackAdmins(java.util.Set.of(USER), java.util.Optional.of(ADMIN_CHANNEL)));
         HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(module.routes().orElseThrow())).start();
         module.start();
         SlackBot bot = new SlackBot(slack, module, server);

@@ -156,6 +156,38 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void aCitedVerdictOpensByItsIdAndItsLinkAndTheHomeTabListsIt() throws Exception {
+        bot.command("50000/day task=classification quality=good_enough privacy=in_house");
+        Call post = bot.slack.await("chat.postMessage");
+        assertThat(post.params().get("blocks")).contains(SlackBot.PAGE_BASE_URL + "/v/", "|Cite / open>");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HW-\\d{4}-\\d{4}").matcher(post.params().get("text"));
+        assertThat(m.find()).isTrue();
+        String id = m.group();
+
+        HttpResponse<String> shown = bot.command("verdict " + id.toLowerCase(java.util.Locale.ROOT));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("\"response_type\":\"ephemeral\"", id, "Cite / open");
+        assertThat(bot.command("verdict HW-1999-0001").body()).contains("There is no verdict HW-1999-0001");
+
+        bot.event(Payloads.appHomeOpened("Ev0HOMERECENT"), Map.of());
+        Call publish = bot.slack.await("views.publish");
+        assertThat(publish.json("view").toString()).contains("Your recent verdicts", id);
+    }
+
+    @Test
+    void rulesShowsTheActiveRevisionAndAnAdminCanReload() throws Exception {
+        String revision = hostwise.decider().activePolicy().revision();
+        HttpResponse<String> rules = bot.command("rules");
+        assertThat(rules.body()).contains("\"response_type\":\"ephemeral\"", revision,
+                "Privacy holds when the data must stay in-house");
+
+        HttpResponse<String> reload = bot.command("reload");
+        assertThat(reload.body()).contains("Checking the rules");
+        Call reply = bot.slack.await("response_url");
+        assertThat(reply.body()).contains("rules revision " + revision + " is already active", "slack:" + SlackBot.USER);
+    }
+
+    @Test
     void theQuickFormDecidesWithoutAModal() throws Exception {
         HttpResponse<String> ack = bot.command("50000/day task=classification quality=good_enough privacy=in_house "
                 + "tokens=800 gpu=1.2 rps=4 measured");

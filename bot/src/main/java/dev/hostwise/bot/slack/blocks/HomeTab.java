@@ -18,7 +18,14 @@ import java.util.List;
 public final class HomeTab {
 
     public View build(String rulesRevision, LocalDate catalogDate) {
-        List<LayoutBlock> blocks = List.of(
+        return build(rulesRevision, catalogDate, List.of());
+    }
+
+    /**
+     * @param recent the user's own recent verdicts, newest first, each as a line of Slack mrkdwn
+     */
+    public View build(String rulesRevision, LocalDate catalogDate, List<String> recent) {
+        List<LayoutBlock> blocks = new java.util.ArrayList<>(List.of(
                 header(h -> h.text(plainText("Self-host an open model, or stay on the hosted API?"))),
                 VerdictMessage.markdown("I price your workload both ways and apply the team's policy. You get a "
                         + "recommendation, the three conditions behind it, every figure, and a verdict ID to cite in a design review."),
@@ -27,7 +34,11 @@ public final class HomeTab {
                         button(b -> b.actionId(SlackIds.OPEN_FORM).style("primary").text(plainText("Decide a scenario")))))),
                 divider(),
                 context(c -> c.elements(List.of(markdownText("Active rules revision `" + rulesRevision + "` · catalog "
-                        + catalogDate + " · in any channel, `/selfhost` opens the form and `/selfhost help` explains the one-line form.")))));
+                        + catalogDate + " · in any channel, `/selfhost` opens the form and `/selfhost help` explains the one-line form."))))));
+        if (!recent.isEmpty()) {
+            blocks.add(header(h -> h.text(plainText("Your recent verdicts"))));
+            blocks.add(VerdictMessage.markdown(String.join("\n", recent)));
+        }
         return view(v -> v.type("home").blocks(blocks));
     }
 }

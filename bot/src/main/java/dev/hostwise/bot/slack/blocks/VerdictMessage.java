@@ -50,6 +50,17 @@ public final class VerdictMessage {
     /**
      * @param note a line telling the user something about this delivery (e.g. why it came by DM), if any
      */
+    /** Where verdict pages are served ({@code HOSTWISE_BASE_URL}); null when there is no page to link to. */
+    private final String pageBaseUrl;
+
+    public VerdictMessage() {
+        this(null);
+    }
+
+    public VerdictMessage(String pageBaseUrl) {
+        this.pageBaseUrl = pageBaseUrl;
+    }
+
     public List<LayoutBlock> blocks(RecordedVerdict recorded, Requester who, Optional<String> note) {
         Verdict v = recorded.verdict();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -78,7 +89,9 @@ public final class VerdictMessage {
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
                         .value(AdjustValue.valueOf(v))),
                 button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who))))));
+        String cite = pageBaseUrl == null ? "" : recorded.linkToken()
+                .map(t -> " · <" + pageBaseUrl + "/v/" + t + "|Cite / open>").orElse("");
+        blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who) + cite)))));
         List<String> notes = new ArrayList<>();
         note.ifPresent(notes::add);
         recorded.saveProblem().ifPresent(p -> notes.add("Not saved: " + SlackText.escape(p) + "."));

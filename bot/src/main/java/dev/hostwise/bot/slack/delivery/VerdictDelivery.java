@@ -30,11 +30,12 @@ public final class VerdictDelivery {
 
     private final WebApi api;
     private final ChartUpload charts;
-    private final VerdictMessage message = new VerdictMessage();
+    private final VerdictMessage message;
 
-    public VerdictDelivery(WebApi api, ChartUpload charts) {
+    public VerdictDelivery(WebApi api, ChartUpload charts, VerdictMessage message) {
         this.api = api;
         this.charts = charts;
+        this.message = message;
     }
 
     public Where deliver(RecordedVerdict recorded, Requester who, Destination to) {

@@ -9,6 +9,9 @@ import dev.hostwise.bot.slack.listeners.actions.CatalogPicked;
 import dev.hostwise.bot.slack.listeners.actions.OpenFormFromHome;
 import dev.hostwise.bot.slack.listeners.actions.ShowTheMath;
 import dev.hostwise.bot.slack.listeners.commands.HelpCommand;
+import dev.hostwise.bot.slack.listeners.commands.VerdictLookupCommand;
+import dev.hostwise.bot.slack.listeners.commands.ReloadCommand;
+import dev.hostwise.bot.slack.listeners.commands.RulesStatusCommand;
 import dev.hostwise.bot.slack.listeners.commands.OpenFormCommand;
 import dev.hostwise.bot.slack.listeners.commands.QuickFormCommand;
 import dev.hostwise.bot.slack.listeners.commands.SelfhostCommand;
@@ -30,9 +33,12 @@ public final class SlackListeners {
     }
 
     private static void commands(App app, SlackParts parts) {
-        // subcommands by first word; admin subcommands (reload, rules, verdict) are added here when they exist
+        // subcommands by first word; anything else is the one-line quick form
         app.command(SlackIds.COMMAND, new SelfhostCommand(new OpenFormCommand(parts), new QuickFormCommand(parts),
-                Map.of("help", new HelpCommand(parts.hostwise()))));
+                Map.of("help", new HelpCommand(parts.hostwise()),
+                        "rules", new RulesStatusCommand(parts),
+                        "reload", new ReloadCommand(parts),
+                        "verdict", new VerdictLookupCommand(parts))));
     }
 
     private static void views(App app, SlackParts parts) {

@@ -8,6 +8,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.HomeTab;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import java.util.List;
 
 /** The user opened the app's Home tab: publish the policy, the active rules revision and the form button. */
 public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
@@ -19,6 +21,19 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
         this.parts = parts;
     }
 
+    /** The user's five most recent verdicts, linked to their pages; none when the store is down. */
+    private List<String> recentOf(String user) {
+        try {
+            return parts.hostwise().store().recentBy("slack", user, 5).stream()
+                    .map(s -> "• " + parts.pageOf(s.linkToken()).map(link -> "<" + link + "|*" + s.id() + "*>").orElse("*" + s.id() + "*")
+                            + " · " + s.recommendation().headline() + " · <!date^" + s.createdAt().getEpochSecond()
+                            + "^{date_short_pretty}|" + s.createdAt().toString().substring(0, 10) + ">")
+                    .toList();
+        } catch (StoreUnavailableException e) {
+            return List.of();
+        }
+    }
+
     @Override
     public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
         AppHomeOpenedEvent event = payload.getEvent();
@@ -26,8 +41,9 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
             return ctx.ack();
         }
         String revision = parts.hostwise().decider().activePolicy().revision();
-        parts.work().offer("App Home for " + event.getUser(), () -> parts.api().call("views.publish", "App Home of " + event.getUser(),
-                SlackMethods.viewsPublish(event.getUser(), home.build(revision, parts.hostwise().catalog().date()))));
+        String user = event.getUser();
+        parts.work().offer("App Home for " + user, () -> parts.api().call("views.publish", "App Home of " + user,
+                SlackMethods.viewsPublish(user, home.build(revision, parts.hostwise().catalog().date(), recentOf(user)))));
         return ctx.ack();
     }
 }
