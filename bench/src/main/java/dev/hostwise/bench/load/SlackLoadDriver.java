@@ -7,6 +7,7 @@ import dev.hostwise.bot.slack.SlackSettings;
 import dev.hostwise.bot.slack.SlackTuning;
 import dev.hostwise.bot.web.HostwiseServer;
 import io.undertow.Undertow;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,11 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +32,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load driver for the Slack endpoint: signed quick-form slash commands at a fixed concurrency against
- * POST /slack/events on loopback, reporting throughput and time-to-ack percentiles; then the same
- * requests against a bare Undertow handler that only answers 200, the ceiling on this machine.
- * Bounded: a fixed number of client threads for a fixed time, loopback only.
+ * Load driver for the Slack endpoint. Sends signed quick-form slash commands at a fixed concurrency to
+ * POST /slack/events on loopback and measures throughput and time-to-ack; every command also makes
+ * the bot decide and post a verdict to a loopback stand-in of the Web API, on the same cores. In the
+ * same run it sends the same requests to a bare Undertow handler that only answers 200 (the ceiling)
+ * and to an empty route on Hostwise's shared server (what the shared server alone costs).
+ *
+ * <p>The targets are measured in alternating rounds, so that anything else running on the machine
+ * weighs on all of them alike. Bounded: a fixed number of client threads for a fixed time, loopback only.
  *
  * <pre>
  * ./mvnw -B -q -DskipTests -pl bench -am package
- * java -cp bench/target/benchmarks.jar dev.hostwise.bench.load.SlackLoadDriver [concurrency] [warm-up s] [measure s]
+ * java -cp bench/target/benchmarks.jar dev.hostwise.bench.load.SlackLoadDriver [concurrency] [warm-up s] [rounds] [round s]
  * </pre>
  */
 public final class SlackLoadDriver {
@@ -43,19 +51,33 @@ public final class SlackLoadDriver {
     private static final String SECRET = "load-driver-signing-secret";
     private static final String TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured";
 
-    /** What one measured phase saw. */
-    record Result(String name, long requests, long non200, long busy, double seconds, Histogram latency) {
+    /** A URL under load, and everything measured against it so far. */
+    private static final class Target {
+        final String name;
+        final URI uri;
+        final Histogram latency = new Histogram();
+        final Map<String, Double> cpu = new LinkedHashMap<>();
+        long requests;
+        long non200;
+        long busy;
+        double seconds;
+
+        Target(String name, URI uri) {
+            this.name = name;
+            this.uri = uri;
+        }
+
         double throughput() {
             return requests / seconds;
         }
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("org.jboss.logging.provider", "slf4j");
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
-        Duration measure = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
+        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 40);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        Duration round = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 5);
 
         Hostwise hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
         try (WebApiStandIn slackApi = new WebApiStandIn()) {
@@ -72,23 +94,40 @@ public final class SlackLoadDriver {
                         ex.getResponseSender().send("");
                     }).build();
             bare.start();
-            int barePort = ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort();
+            HostwiseServer shared = new HostwiseServer("127.0.0.1", 0, List.of(r -> r.post("/ok", ex -> {
+                ex.setStatusCode(200);
+                ex.getResponseSender().send("");
+            }))).start();
             try {
-                URI slackUri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
-                URI bareUri = URI.create("http://127.0.0.1:" + barePort + "/");
-                System.out.printf(Locale.ROOT, "concurrency %d, warm-up %d s, measure %d s, %d cores, Java %s%n",
-                        concurrency, warmUp.toSeconds(), measure.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"));
-                run("slack-warmup", slackUri, concurrency, warmUp);
-                long postsBefore = slackApi.posts();
-                Result s = run("slack", slackUri, concurrency, measure);
+                Target s = new Target("POST /slack/events (quick form)", URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
+                Target b = new Target("bare Undertow handler, 200", URI.create("http://127.0.0.1:"
+                        + ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort() + "/"));
+                Target e = new Target("shared server, empty route", URI.create("http://127.0.0.1:" + shared.port() + "/ok"));
+                System.out.printf(Locale.ROOT, "concurrency %d, warm-up %d s, %d rounds of %d s per target, %d cores, Java %s, load average %s%n",
+                        concurrency, warmUp.toSeconds(), rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), loadAverage());
+                // warm-up: the JIT needs tens of seconds on two cores before the request path stops changing
+                run(new Target("warm-up", s.uri), concurrency, warmUp);
+                run(new Target("warm-up", b.uri), concurrency, warmUp.dividedBy(4));
+                run(new Target("warm-up", e.uri), concurrency, warmUp.dividedBy(4));
                 slack.awaitQuiet(Duration.ofSeconds(60));
-                long posted = slackApi.posts() - postsBefore;
-                run("bare-warmup", bareUri, concurrency, warmUp);
-                Result b = run("bare", bareUri, concurrency, measure);
-                report(s, b, posted);
+                long postsBefore = slackApi.posts();
+                for (int i = 1; i <= rounds; i++) {
+                    List<Target> order = i % 2 == 1 ? List.of(s, b, e) : List.of(e, b, s);
+                    StringBuilder line = new StringBuilder("round " + i + ":");
+                    for (Target t : order) {
+                        double rate = run(t, concurrency, round);
+                        // drained between rounds, untimed, so no verdict is still being posted while another target runs
+                        slack.awaitQuiet(Duration.ofSeconds(60));
+                        line.append(String.format(Locale.ROOT, "  %s %,.0f req/s", t == s ? "slack" : t == b ? "bare" : "shared", rate));
+                    }
+                    System.out.println(line);
+                }
+                report(s, b, e, slackApi.posts() - postsBefore);
+                System.out.println("load average at the end: " + loadAverage());
             } finally {
                 bare.stop();
+                shared.close();
                 server.close();
                 slack.close();
             }
@@ -96,22 +135,24 @@ public final class SlackLoadDriver {
         System.exit(0);
     }
 
-    private static Result run(String name, URI uri, int concurrency, Duration length) throws InterruptedException {
+    /** Runs one round against a target and adds what it saw; returns the round's throughput. */
+    private static double run(Target target, int concurrency, Duration length) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Histogram latency = new Histogram();
         AtomicLong requests = new AtomicLong();
         AtomicLong non200 = new AtomicLong();
         AtomicLong busy = new AtomicLong();
         AtomicLong triggers = new AtomicLong();
+        ThreadCpu cpu = ThreadCpu.start(SlackLoadDriver::threadGroup);
+        String run = Long.toString(System.nanoTime(), 36);
         long start = System.nanoTime();
         long end = start + length.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    String body = commandBody(name + "." + triggers.incrementAndGet());
+                    String body = commandBody(run + "." + triggers.incrementAndGet());
                     long ts = Instant.now().getEpochSecond();
-                    HttpRequest request = HttpRequest.newBuilder(uri)
+                    HttpRequest request = HttpRequest.newBuilder(target.uri)
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .header("X-Slack-Request-Timestamp", String.valueOf(ts))
                             .header("X-Slack-Signature", sign(ts, body))
@@ -120,14 +161,14 @@ public final class SlackLoadDriver {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        latency.add(System.nanoTime() - t0);
+                        target.latency.add(System.nanoTime() - t0);
                         requests.incrementAndGet();
                         if (r.statusCode() != 200) {
                             non200.incrementAndGet();
                         } else if (!r.body().isEmpty()) {
-                            busy.incrementAndGet(); // an ephemeral answer instead of a verdict: the queue was full
+                            busy.incrementAndGet(); // an ephemeral "busy" answer instead of a verdict
                         }
-                    } catch (Exception e) {
+                    } catch (IOException | InterruptedException e) {
                         non200.incrementAndGet();
                     }
                 }
@@ -139,32 +180,92 @@ public final class SlackLoadDriver {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, requests.get(), non200.get(), busy.get(), seconds, latency);
+        synchronized (target) {
+            target.requests += requests.get();
+            target.non200 += non200.get();
+            target.busy += busy.get();
+            target.seconds += seconds;
+            cpu.stop().forEach((g, c) -> target.cpu.merge(g, c, Double::sum));
+        }
+        return requests.get() / seconds;
     }
 
-    private static void report(Result slack, Result bare, long posted) {
+    private static void report(Target slack, Target bare, Target shared, long posted) {
         System.out.println();
         System.out.println("| endpoint | requests | throughput (req/s) | p50 ack (ms) | p99 ack (ms) | p99.9 (ms) | max (ms) | not 200 |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Result r : List.of(slack, bare)) {
-            System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", r.name().equals("slack")
-                            ? "POST /slack/events (quick form)" : "bare Undertow 200", r.requests(), r.throughput(),
-                    r.latency().percentileMillis(50), r.latency().percentileMillis(99), r.latency().percentileMillis(99.9),
-                    r.latency().percentileMillis(100), r.non200());
+        for (Target r : List.of(slack, bare, shared)) {
+            System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", r.name, r.requests,
+                    r.throughput(), r.latency.percentileMillis(50), r.latency.percentileMillis(99),
+                    r.latency.percentileMillis(99.9), r.latency.percentileMillis(100), r.non200);
         }
+        cpuSplit(slack);
+        cpuSplit(bare);
         double ratio = slack.throughput() / bare.throughput();
         System.out.printf(Locale.ROOT, "%nSlack endpoint at %.0f%% of the bare handler's throughput (target >= 40%%): %s%n",
                 ratio * 100, ratio >= 0.40 ? "met" : "NOT met");
-        double p99 = slack.latency().percentileMillis(99);
+        double p99 = slack.latency.percentileMillis(99);
         System.out.printf(Locale.ROOT, "p99 time-to-ack %.2f ms (target <= 50 ms): %s%n", p99, p99 <= 50 ? "met" : "NOT met");
-        System.out.printf(Locale.ROOT, "verdicts posted to the Web API stand-in: %,d of %,d commands; %,d answered 'busy' (queue full)%n",
-                posted, slack.requests(), slack.busy());
+        System.out.printf(Locale.ROOT, "verdicts decided and posted to the Web API stand-in: %,d for %,d commands; %,d answered 'busy'%n",
+                posted, slack.requests, slack.busy);
+    }
+
+    private static void cpuSplit(Target r) {
+        double total = r.cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total == 0) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%nCPU while measuring '%s' (%.1f core-seconds in %.1f s):%n", r.name, total, r.seconds);
+        r.cpu.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(c -> System.out.printf(Locale.ROOT, "  %5.1f%%  %5.0f us per request  %s%n",
+                        100 * c.getValue() / total, c.getValue() * 1e6 / Math.max(1, r.requests), c.getKey()));
+    }
+
+    /**
+     * The group a thread's CPU time counts in. Undertow names each server's threads XNIO-n in the order
+     * the servers start: 1 is the Web API stand-in, then the servers under test.
+     */
+    static String threadGroup(String name) {
+        if (name.startsWith("load-") || name.startsWith("HttpClient-")) {
+            return "load generator (JDK HttpClient)";
+        }
+        if (name.startsWith("XNIO-1 ")) {
+            return "Web API stand-in";
+        }
+        if (name.startsWith("XNIO-")) {
+            return "server: Undertow request threads (ack path)";
+        }
+        if (name.startsWith("hostwise-slack-") || name.startsWith("OkHttp") || name.startsWith("Okio")) {
+            return "server: verdict workers (decide + post)";
+        }
+        if (name.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+            return "garbage collector";
+        }
+        return "other";
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String commandBody(String trigger) {
-        Map<String, String> form = Map.of("team_id", "T0LOAD", "channel_id", "C0LOAD", "user_id", "U0LOAD",
-                "command", "/selfhost", "text", TEXT, "api_app_id", "A0LOAD",
-                "response_url", "http://127.0.0.1:9/hooks/none", "trigger_id", trigger);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("team_id", "T0LOAD");
+        form.put("channel_id", "C0LOAD");
+        form.put("user_id", "U0LOAD");
+        form.put("command", "/selfhost");
+        form.put("text", TEXT);
+        form.put("api_app_id", "A0LOAD");
+        form.put("response_url", "http://127.0.0.1:9/hooks/none");
+        form.put("trigger_id", trigger);
         StringBuilder b = new StringBuilder();
         form.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -1,40 +1,36 @@
 package dev.hostwise.bench.load;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A loopback stand-in for Slack's Web API: answers auth.test and counts the verdicts posted. */
+/**
+ * A loopback stand-in for Slack's Web API: answers auth.test and counts the verdicts posted. Built on
+ * Undertow rather than the JDK's HttpServer (as the unit tests' stand-in is) because it shares the
+ * two cores with the server under test, and the harness should take as little of them as it can.
+ */
 final class WebApiStandIn implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final Undertow server;
     private final AtomicLong posts = new AtomicLong();
 
-    WebApiStandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/", this::handle);
-        server.setExecutor(executor);
+    WebApiStandIn() {
+        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setHandler(this::handle).build();
         server.start();
     }
 
     String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        return "http://127.0.0.1:" + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort() + "/api/";
     }
 
     long posts() {
         return posts.get();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        ex.getRequestBody().readAllBytes();
-        String method = ex.getRequestURI().getPath().substring("/api/".length());
+    private void handle(HttpServerExchange ex) {
+        String method = ex.getRequestPath().substring("/api/".length());
         String body = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"team\":\"Load\",\"user\":\"hostwise\",\"team_id\":\"T0LOAD\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
             case "chat.postMessage" -> {
@@ -43,17 +39,13 @@ final class WebApiStandIn implements AutoCloseable {
             }
             default -> "{\"ok\":true}";
         };
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        // the request body is drained by Undertow when the exchange ends
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        ex.getResponseSender().send(body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 }

@@ -65,7 +65,7 @@ public final class SlackModule implements AutoCloseable {
                 // one workspace, one bot token: auth.test at start-up is enough, no call on the request path
                 .authTestCacheExpirationMillis(-1)
                 .build());
-        this.work = new SlackWork(tuning.workers(), tuning.queue());
+        this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom());
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
         VerdictDelivery delivery = new VerdictDelivery(api, new ChartUpload(slack.methods(settings.botToken())),

@@ -1,8 +1,9 @@
 package dev.hostwise.bot.slack;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,28 +13,46 @@ import org.slf4j.LoggerFactory;
 /**
  * The work the Slack app does after it has answered Slack: deciding and posting. Slack wants an answer
  * within 3 seconds, and posting is a network call that may be retried for many seconds, so it runs
- * here, off the request thread. Bounded: when the queue is full the caller is told, and tells the user.
+ * here, off the request thread. Bounded: when the queue is full, a request waits a moment for room
+ * (which slows the acknowledgements down to the pace verdicts can be posted at, instead of taking
+ * work it cannot finish); if there is still none, the caller is told and tells the user.
  */
 public final class SlackWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWork.class);
 
     private final ThreadPoolExecutor executor;
+    /** Room for the running and the queued tasks; the executor's own queue is never the limit. */
+    private final Semaphore room;
+    private final Duration waitForRoom;
     private final AtomicInteger pending = new AtomicInteger();
     private final Object quiet = new Object();
 
-    public SlackWork(int threads, int queueCapacity) {
+    public SlackWork(int threads, int queueCapacity, Duration waitForRoom) {
         AtomicInteger n = new AtomicInteger();
+        this.room = new Semaphore(threads + queueCapacity);
+        this.waitForRoom = waitForRoom;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "hostwise-slack-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
     }
 
-    /** Queues a task; false when the queue is full or the app is stopping. {@code what} names it in logs. */
+    /**
+     * Queues a task, waiting up to the configured moment for room; false when there is still none or
+     * the app is stopping. {@code what} names the task in logs.
+     */
     public boolean offer(String what, Runnable task) {
+        try {
+            if (!room.tryAcquire(waitForRoom.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         pending.incrementAndGet();
         try {
             executor.execute(() -> {
@@ -42,11 +61,13 @@ public final class SlackWork implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.error("{} failed", what, e);
                 } finally {
+                    room.release();
                     done();
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
+            room.release();
             done();
             return false;
         }

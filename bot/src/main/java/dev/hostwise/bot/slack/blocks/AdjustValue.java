@@ -20,13 +20,17 @@ public record AdjustValue(String verdictId, JsonNode scenario) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The button value for a verdict: {"id": ..., "scenario": {...}}. */
+    /**
+     * The button value for a verdict: {"id": ..., "scenario": {...}}; just the ID in the unlikely case
+     * the scenario does not fit Slack's limit (the modal then opens with the defaults).
+     */
     public static String valueOf(Verdict v) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("id", v.id());
         value.put("scenario", v.scenario());
         try {
-            return JSON.writeValueAsString(value);
+            String json = JSON.writeValueAsString(value);
+            return json.length() <= SlackText.BUTTON_VALUE_MAX ? json : JSON.writeValueAsString(Map.of("id", v.id()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 
 /**
  * What the modal carries in {@code private_metadata} between opening and submission: where the
@@ -49,13 +48,5 @@ public record ModalMetadata(String channel, String responseUrl, int revision) {
         } catch (JsonProcessingException e) {
             return none();
         }
-    }
-
-    public Optional<String> channelId() {
-        return Optional.ofNullable(channel);
-    }
-
-    public Optional<String> responseUrlValue() {
-        return Optional.ofNullable(responseUrl);
     }
 }

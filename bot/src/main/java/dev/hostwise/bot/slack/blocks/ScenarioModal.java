@@ -90,7 +90,7 @@ public final class ScenarioModal {
 
         return view(v -> v.type("modal")
                 .callbackId(SlackIds.SCENARIO_MODAL)
-                .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
+                .title(viewTitle(t -> t.type("plain_text").text(SlackText.fit(TITLE, SlackText.MODAL_TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Decide")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .privateMetadata(meta.toJson())

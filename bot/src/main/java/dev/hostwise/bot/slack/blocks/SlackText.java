@@ -14,8 +14,6 @@ public final class SlackText {
     public static final int PLACEHOLDER_MAX = 150;
     public static final int BUTTON_VALUE_MAX = 2000;
     public static final int PRIVATE_METADATA_MAX = 3000;
-    public static final int MODAL_BLOCKS_MAX = 100;
-    public static final int MESSAGE_BLOCKS_MAX = 50;
 
     private SlackText() {
     }

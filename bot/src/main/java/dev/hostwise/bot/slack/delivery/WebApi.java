@@ -5,9 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The SDK's {@code MethodsClient} builds a new Gson for every request and every response; under
  * load that reflection was 45% of the CPU a verdict cost (JFR, see BENCHMARKS.md). Here one shared
- * Gson (the SDK's own configuration, thread-safe) serialises the SDK's block and view models.
+ * Gson (the SDK's own configuration, thread-safe) writes the SDK's block and view models straight
+ * into the request body.
  */
 public final class WebApi {
 
@@ -34,7 +38,8 @@ public final class WebApi {
     private static final Set<String> TRANSIENT_ERRORS = Set.of(
             "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final Gson GSON = GsonFactory.createSnakeCase();
+    /** The SDK's Gson configuration, without escaping &lt; &gt; &amp; = ' as \\u00xx: Slack reads plain JSON. */
+    private static final Gson GSON = GsonFactory.createSnakeCase().newBuilder().disableHtmlEscaping().create();
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
     private final OkHttpClient http;
@@ -52,13 +57,26 @@ public final class WebApi {
         this.policy = policy;
     }
 
-    /** The JSON form of an SDK model (blocks, views), as Slack expects it. */
-    public static JsonElement json(Object model) {
-        return GSON.toJsonTree(model);
+    /** Writes the arguments of a call: strings as JSON strings, SDK models (blocks, views) as Slack expects them. */
+    public static String json(Map<String, ?> args) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonWriter w = GSON.newJsonWriter(out)) {
+            w.beginObject();
+            for (Map.Entry<String, ?> e : args.entrySet()) {
+                if (e.getValue() != null) {
+                    w.name(e.getKey());
+                    GSON.toJson(e.getValue(), e.getValue().getClass(), w);
+                }
+            }
+            w.endObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
     }
 
     /** Calls a method, retrying within the policy. {@code subject} says what it is for (a verdict ID, "the form"). */
-    public ApiResult<JsonObject> call(String method, String subject, JsonObject args) {
+    public ApiResult<JsonObject> call(String method, String subject, String args) {
         return callWithin(method, subject, null, args);
     }
 
@@ -66,9 +84,8 @@ public final class WebApi {
      * As {@link #call}, but gives up once {@code budget} would be exceeded: a {@code trigger_id} is only
      * good for three seconds, so a modal that cannot open by then is not worth waiting for.
      */
-    public ApiResult<JsonObject> callWithin(String method, String subject, Duration budget, JsonObject args) {
+    public ApiResult<JsonObject> callWithin(String method, String subject, Duration budget, String body) {
         long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
-        String body = GSON.toJson(args);
         String problem;
         for (int attempt = 1; ; attempt++) {
             Duration wait;
@@ -122,8 +139,7 @@ public final class WebApi {
     }
 
     /** Posts a message to a response_url (which needs no token), retried like a Web API call. */
-    public ApiResult<String> respond(String responseUrl, String subject, JsonObject message) {
-        String body = GSON.toJson(message);
+    public ApiResult<String> respond(String responseUrl, String subject, String body) {
         String problem;
         for (int attempt = 1; ; attempt++) {
             Duration wait;

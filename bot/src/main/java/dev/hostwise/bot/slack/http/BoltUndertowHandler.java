@@ -135,8 +135,12 @@ public final class BoltUndertowHandler implements HttpHandler {
             if (body.length > 1024) {
                 return false;
             }
+            String form = new String(body, StandardCharsets.US_ASCII);
+            if (!form.contains("ssl_check=1")) {
+                return false;
+            }
             boolean check = false;
-            for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+            for (String pair : form.split("&")) {
                 String name = pair.split("=", 2)[0];
                 if (name.equals("command") || name.equals("payload")) {
                     return false;

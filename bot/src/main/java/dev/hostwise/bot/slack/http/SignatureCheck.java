@@ -38,11 +38,17 @@ public final class SignatureCheck {
         }
     }
 
-    private final SecretKeySpec key;
+    /** Initialised once with the secret; each check works on a clone (a Mac is not thread-safe, and looking one up is slow). */
+    private final Mac prototype;
     private final Clock clock;
 
     public SignatureCheck(String signingSecret, Clock clock) {
-        this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
         this.clock = clock;
     }
 
@@ -67,12 +73,11 @@ public final class SignatureCheck {
 
     private byte[] hmac(String timestamp, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
             return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }

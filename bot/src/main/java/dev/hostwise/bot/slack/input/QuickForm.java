@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
 public record QuickForm(Map<ScenarioField, String> values, List<String> problems) {
 
     private static final Pattern PER_DAY = Pattern.compile("(?i)(.+)/(?:day|d)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String USAGE = "`/selfhost 50000/day task=classification quality=good_enough privacy=in_house "
             + "[tokens=800] [gpu=1.2] [rps=4] [measured]`";
 
     public static QuickForm parse(String text) {
         Map<ScenarioField, String> values = new EnumMap<>(ScenarioField.class);
         List<String> problems = new ArrayList<>();
-        for (String word : SlackText.unescape(text).trim().split("\\s+")) {
+        for (String word : SPACES.split(SlackText.unescape(text).trim())) {
             if (word.isEmpty()) {
                 continue;
             }

@@ -31,7 +31,11 @@ public final class SelfhostCommand implements SlashCommandHandler {
         if (text.isEmpty()) {
             return openForm.apply(req, ctx);
         }
-        String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        int space = 0;
+        while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+            space++;
+        }
+        String first = text.substring(0, space).toLowerCase(Locale.ROOT);
         return subcommands.getOrDefault(first, quickForm).apply(req, ctx);
     }
 }
