@@ -50,11 +50,14 @@ public final class SlackLoadDriver {
 
     private static final String SECRET = "load-driver-signing-secret";
     private static final String TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured";
+    /** A quick form with a bad value: answered in the acknowledgement itself, so no verdict is decided or posted. */
+    private static final String BAD_TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 util=150%";
 
     /** A URL under load, and everything measured against it so far. */
     private static final class Target {
         final String name;
         final URI uri;
+        final String text;
         final Histogram latency = new Histogram();
         final Map<String, Double> cpu = new LinkedHashMap<>();
         long requests;
@@ -63,8 +66,13 @@ public final class SlackLoadDriver {
         double seconds;
 
         Target(String name, URI uri) {
+            this(name, uri, TEXT);
+        }
+
+        Target(String name, URI uri, String text) {
             this.name = name;
             this.uri = uri;
+            this.text = text;
         }
 
         double throughput() {
@@ -103,6 +111,7 @@ public final class SlackLoadDriver {
                 Target b = new Target("bare Undertow handler, 200", URI.create("http://127.0.0.1:"
                         + ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort() + "/"));
                 Target e = new Target("shared server, empty route", URI.create("http://127.0.0.1:" + shared.port() + "/ok"));
+                Target a = new Target("POST /slack/events, quick form with a bad value (answered in the ack)", s.uri, BAD_TEXT);
                 System.out.printf(Locale.ROOT, "concurrency %d, warm-up %d s, %d rounds of %d s per target, %d cores, Java %s, load average %s%n",
                         concurrency, warmUp.toSeconds(), rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), loadAverage());
@@ -110,20 +119,22 @@ public final class SlackLoadDriver {
                 run(new Target("warm-up", s.uri), concurrency, warmUp);
                 run(new Target("warm-up", b.uri), concurrency, warmUp.dividedBy(4));
                 run(new Target("warm-up", e.uri), concurrency, warmUp.dividedBy(4));
+                run(new Target("warm-up", a.uri, BAD_TEXT), concurrency, warmUp.dividedBy(4));
                 slack.awaitQuiet(Duration.ofSeconds(60));
                 long postsBefore = slackApi.posts();
                 for (int i = 1; i <= rounds; i++) {
-                    List<Target> order = i % 2 == 1 ? List.of(s, b, e) : List.of(e, b, s);
+                    List<Target> order = i % 2 == 1 ? List.of(s, b, e, a) : List.of(a, e, b, s);
                     StringBuilder line = new StringBuilder("round " + i + ":");
                     for (Target t : order) {
                         double rate = run(t, concurrency, round);
                         // drained between rounds, untimed, so no verdict is still being posted while another target runs
                         slack.awaitQuiet(Duration.ofSeconds(60));
-                        line.append(String.format(Locale.ROOT, "  %s %,.0f req/s", t == s ? "slack" : t == b ? "bare" : "shared", rate));
+                        line.append(String.format(Locale.ROOT, "  %s %,.0f req/s",
+                                t == s ? "slack" : t == b ? "bare" : t == e ? "shared" : "slack-bad-value", rate));
                     }
                     System.out.println(line);
                 }
-                report(s, b, e, slackApi.posts() - postsBefore);
+                report(s, b, e, a, slackApi.posts() - postsBefore);
                 System.out.println("load average at the end: " + loadAverage());
             } finally {
                 bare.stop();
@@ -150,7 +161,7 @@ public final class SlackLoadDriver {
         for (int i = 0; i < concurrency; i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    String body = commandBody(run + "." + triggers.incrementAndGet());
+                    String body = commandBody(target.text, run + "." + triggers.incrementAndGet());
                     long ts = Instant.now().getEpochSecond();
                     HttpRequest request = HttpRequest.newBuilder(target.uri)
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -165,7 +176,7 @@ public final class SlackLoadDriver {
                         requests.incrementAndGet();
                         if (r.statusCode() != 200) {
                             non200.incrementAndGet();
-                        } else if (!r.body().isEmpty()) {
+                        } else if (r.body().contains("couldn't take yours")) {
                             busy.incrementAndGet(); // an ephemeral "busy" answer instead of a verdict
                         }
                     } catch (IOException | InterruptedException e) {
@@ -190,17 +201,18 @@ public final class SlackLoadDriver {
         return requests.get() / seconds;
     }
 
-    private static void report(Target slack, Target bare, Target shared, long posted) {
+    private static void report(Target slack, Target bare, Target shared, Target ackOnly, long posted) {
         System.out.println();
         System.out.println("| endpoint | requests | throughput (req/s) | p50 ack (ms) | p99 ack (ms) | p99.9 (ms) | max (ms) | not 200 |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Target r : List.of(slack, bare, shared)) {
+        for (Target r : List.of(slack, bare, shared, ackOnly)) {
             System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", r.name, r.requests,
                     r.throughput(), r.latency.percentileMillis(50), r.latency.percentileMillis(99),
                     r.latency.percentileMillis(99.9), r.latency.percentileMillis(100), r.non200);
         }
         cpuSplit(slack);
         cpuSplit(bare);
+        cpuSplit(ackOnly);
         double ratio = slack.throughput() / bare.throughput();
         System.out.printf(Locale.ROOT, "%nSlack endpoint at %.0f%% of the bare handler's throughput (target >= 40%%): %s%n",
                 ratio * 100, ratio >= 0.40 ? "met" : "NOT met");
@@ -208,6 +220,8 @@ public final class SlackLoadDriver {
         System.out.printf(Locale.ROOT, "p99 time-to-ack %.2f ms (target <= 50 ms): %s%n", p99, p99 <= 50 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "verdicts decided and posted to the Web API stand-in: %,d for %,d commands; %,d answered 'busy'%n",
                 posted, slack.requests, slack.busy);
+        System.out.printf(Locale.ROOT, "the acknowledgement path alone (bad value, no verdict): %.0f%% of the bare handler, p99 %.2f ms%n",
+                100 * ackOnly.throughput() / bare.throughput(), ackOnly.latency.percentileMillis(99));
     }
 
     private static void cpuSplit(Target r) {
@@ -256,13 +270,13 @@ public final class SlackLoadDriver {
         }
     }
 
-    private static String commandBody(String trigger) {
+    private static String commandBody(String text, String trigger) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("team_id", "T0LOAD");
         form.put("channel_id", "C0LOAD");
         form.put("user_id", "U0LOAD");
         form.put("command", "/selfhost");
-        form.put("text", TEXT);
+        form.put("text", text);
         form.put("api_app_id", "A0LOAD");
         form.put("response_url", "http://127.0.0.1:9/hooks/none");
         form.put("trigger_id", trigger);

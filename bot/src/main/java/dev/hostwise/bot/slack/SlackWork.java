@@ -30,7 +30,8 @@ public final class SlackWork implements AutoCloseable {
 
     public SlackWork(int threads, int queueCapacity, Duration waitForRoom) {
         AtomicInteger n = new AtomicInteger();
-        this.room = new Semaphore(threads + queueCapacity);
+        // fair: under sustained load, requests get room in the order they asked, which keeps the slowest acknowledgements short
+        this.room = new Semaphore(threads + queueCapacity, true);
         this.waitForRoom = waitForRoom;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {

@@ -21,6 +21,14 @@ public final class ShowTheMath implements BlockActionHandler {
         this.parts = parts;
     }
 
+    private Optional<Verdict> stored(String id) {
+        try {
+            return parts.hostwise().store().byId(id).map(dev.hostwise.bot.store.StoredVerdict::verdict);
+        } catch (dev.hostwise.bot.store.StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
@@ -32,12 +40,13 @@ public final class ShowTheMath implements BlockActionHandler {
         Destination to = new Destination(Actions.channel(p), p.getResponseUrl(), user);
         String threadTs = Actions.messageTs(p);
         parts.work().offer("the math of " + id, () -> {
-            Optional<Verdict> verdict = parts.recent().find(id);
+            // recent verdicts are in memory; older ones come from the verdict store
+            Optional<Verdict> verdict = parts.recent().find(id).or(() -> stored(id));
             if (verdict.isPresent()) {
                 parts.delivery().replyInThread(to, threadTs, id, math.text(verdict.get()), math.blocks(verdict.get()));
             } else {
-                parts.delivery().tell(to, id, "I no longer have the figures of " + id + ": it was decided before I last "
-                        + "restarted. Press *Adjust inputs* and *Decide* for a fresh verdict with its math.");
+                parts.delivery().tell(to, id, "I can't find the figures of " + id + " right now (it was not saved, or the "
+                        + "verdict store is unavailable). Press *Adjust inputs* and *Decide* for a fresh verdict with its math.");
             }
         });
         return ctx.ack();
