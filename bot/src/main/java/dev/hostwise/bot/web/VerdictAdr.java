@@ -2,6 +2,8 @@ package dev.hostwise.bot.web;
 
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.SensitivityRow;
+import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.rules.ConditionResult;
@@ -110,6 +112,16 @@ public final class VerdictAdr {
         view.supersedes().ifPresent(o -> md.append("* Supersedes: ").append(o.id()).append('\n'));
         for (VerdictSummary newer : view.supersededBy()) {
             md.append("* Superseded by: ").append(newer.id()).append('\n');
+        }
+        List<SensitivityRow> sensitivity = SensitivityRows.of(v);
+        if (!sensitivity.isEmpty()) {
+            md.append("\n### What would flip the cost case\n\n");
+            for (SensitivityRow r : sensitivity) {
+                md.append("* ").append(text(r.sentence())).append(" Daily saving at −50% / +50%: ").append(cell(r.low()))
+                        .append(" / ").append(cell(r.high())).append('\n');
+            }
+            md.append("\n![Break-even chart](").append(link).append("-break-even.png)\n\n![Tornado chart](")
+                    .append(link).append("-tornado.png)\n");
         }
         md.append("\n### Figures\n\n| figure | value | how it is computed |\n|---|---|---|\n");
         for (FigureRow r : FigureRows.of(v.figures())) {

@@ -131,7 +131,10 @@ class VerdictPagesTest {
                 + "\ndeciders: \"asked from the API; decided by Hostwise verdict " + v.id() + "\"\n---\n\n# Stay on the hosted API");
         assertThat(md.lines().filter(l -> l.startsWith("## ") || l.startsWith("### ")).toList()).containsExactly(
                 "## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome",
-                "### Consequences", "### Confirmation", "## More Information", "### Figures", "### Rules that fired");
+                "### Consequences", "### Confirmation", "## More Information", "### What would flip the cost case",
+                "### Figures", "### Rules that fired");
+        assertThat(md).contains("Self-hosting wins only if the", "![Break-even chart](" + web.settings().baseUrl() + path + "-break-even.png)",
+                "![Tornado chart](" + web.settings().baseUrl() + path + "-tornado.png)");
         assertThat(md).contains("* **VOLUME** does not hold:", "* **QUALITY** holds:", "* **PRIVACY** holds:");
         assertThat(md).contains("* Self-host an open model: $428.80 a day all-in", "* Stay on the hosted API: $240.00 a day");
         assertThat(md).contains("Chosen option: \"Stay on the hosted API\", because 2 of the three conditions hold");
