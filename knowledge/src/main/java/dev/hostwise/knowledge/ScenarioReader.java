@@ -10,7 +10,6 @@ import dev.hostwise.knowledge.catalog.HostedModel;
 import dev.hostwise.knowledge.catalog.OpenModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -337,29 +336,6 @@ public final class ScenarioReader {
     }
 
     static Optional<String> nearest(String given, List<String> candidates) {
-        String g = given.toLowerCase(Locale.ROOT);
-        return candidates.stream()
-                .min(Comparator.comparingInt(c -> distance(g, c.toLowerCase(Locale.ROOT))))
-                .filter(c -> distance(g, c.toLowerCase(Locale.ROOT)) <= MAX_SUGGESTION_DISTANCE);
-    }
-
-    /** Levenshtein distance; inputs are short field names and ids. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(given, candidates, MAX_SUGGESTION_DISTANCE);
     }
 }

@@ -3,13 +3,12 @@ package dev.hostwise.bot.slack.input;
 import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.ScenarioField;
+import dev.hostwise.knowledge.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -108,29 +107,7 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
     }
 
     private static Optional<String> nearest(String typed) {
-        String t = typed.toLowerCase(Locale.ROOT);
-        return Arrays.stream(QuickFormKey.values()).filter(k -> k != QuickFormKey.PER_DAY).map(QuickFormKey::key)
-                .min(Comparator.comparingInt(k -> distance(t, k)))
-                .filter(k -> distance(t, k) <= 2);
-    }
-
-    /** Levenshtein distance between two short keys. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(typed, Arrays.stream(QuickFormKey.values()).filter(k -> k != QuickFormKey.PER_DAY)
+                .map(QuickFormKey::key).toList(), 2);
     }
 }
