@@ -40,29 +40,29 @@ public final class Hostwise implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hostwise.class);
 
-    private final Catalog catalog;
-    private final ScenarioReader reader;
     private final PolicyCompiler compiler;
     private final Decider decider;
     private final VerdictStore store;
     private final Clock clock;
     private final DecisionLog audit;
     private final Optional<Path> rulesDir;
+    private final Optional<Path> catalogDir;
     private final PolicyReloader reloader;
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir) {
-        this.catalog = catalog;
-        this.reader = new ScenarioReader(catalog);
+                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir) {
         this.compiler = compiler;
         this.decider = new Decider(catalog, policy);
         this.store = store;
         this.clock = clock;
         this.audit = audit;
         this.rulesDir = rulesDir;
+        this.catalogDir = catalogDir;
         this.reloader = new PolicyReloader(
                 () -> rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled),
+                // a catalog directory is re-read on reload; the bundled catalog never changes
+                () -> catalogDir.map(Catalog::fromDirectory).orElseGet(decider::catalog),
                 decider, compiler, clock, this::reloaded);
     }
 
@@ -79,6 +79,11 @@ public final class Hostwise implements AutoCloseable {
     /** The reload gate for the active rules: checks a changed policy and swaps it in only if it passes. */
     public PolicyReloader reloader() {
         return reloader;
+    }
+
+    /** The catalog directory in use, when not the bundled catalog. */
+    public Optional<Path> catalogDir() {
+        return catalogDir;
     }
 
     /** The rules directory in use, when not the bundled policy. */
@@ -98,7 +103,7 @@ public final class Hostwise implements AutoCloseable {
         PolicyCompiler compiler = new PolicyCompiler();
         CompiledPolicy policy = compiler.compile(rules);
         VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)));
-        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir);
+        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir());
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
@@ -161,12 +166,14 @@ public final class Hostwise implements AutoCloseable {
                 .toList();
     }
 
+    /** The catalog in force; it changes when a catalog directory is reloaded. */
     public Catalog catalog() {
-        return catalog;
+        return decider.catalog();
     }
 
+    /** Reads user input against the catalog in force (ids, prices and GPU sizes come from it). */
     public ScenarioReader reader() {
-        return reader;
+        return new ScenarioReader(decider.catalog());
     }
 
     public PolicyCompiler compiler() {

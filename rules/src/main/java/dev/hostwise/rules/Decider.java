@@ -24,26 +24,40 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Decider {
 
-    private final Catalog catalog;
-    private final ThroughputEstimator estimator;
+    /** What the catalog gives a decision: the data, and the estimator and figure index built on it. */
+    public record CatalogContext(Catalog catalog, ThroughputEstimator estimator, CatalogFiguresUsed figures) {
+        public static CatalogContext of(Catalog catalog) {
+            return new CatalogContext(catalog, new ThroughputEstimator(catalog), new CatalogFiguresUsed(catalog));
+        }
+    }
+
+    /** The rules and the catalog in force, swapped together so a decision never mixes two versions. */
+    private record Active(CompiledPolicy policy, CatalogContext catalog) {
+    }
+
     private final CostModel costModel = new CostModel();
     private final SensitivityAnalysis sensitivityAnalysis = new SensitivityAnalysis();
-    private final CatalogFiguresUsed catalogFigures;
-    private final AtomicReference<CompiledPolicy> active;
+    private final AtomicReference<Active> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {
-        this.catalog = catalog;
-        this.estimator = new ThroughputEstimator(catalog);
-        this.catalogFigures = new CatalogFiguresUsed(catalog);
-        this.active = new AtomicReference<>(policy);
+        this.active = new AtomicReference<>(new Active(policy, CatalogContext.of(catalog)));
     }
 
     public Verdict decide(Scenario scenario, String id, Instant at) {
-        return decide(scenario, id, at, active.get());
+        Active a = active.get();
+        return decide(scenario, id, at, a.policy(), a.catalog());
     }
 
     /** Decides on a given revision: used by policy cases and by impact analysis of a candidate policy. */
     public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy) {
+        return decide(scenario, id, at, policy, active.get().catalog());
+    }
+
+    /** Decides on a given revision and catalog: a candidate pair is checked this way before it is activated. */
+    public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context) {
+        Catalog catalog = context.catalog();
+        ThroughputEstimator estimator = context.estimator();
+        CatalogFiguresUsed catalogFigures = context.figures();
         Estimate estimate = estimator.estimateFor(scenario).orElse(null);
         Figures figures = costModel.price(scenario, estimate);
         Sensitivity sensitivity = sensitivityAnalysis.analyse(scenario, figures.requestsPerSecond());
@@ -52,26 +66,31 @@ public final class Decider {
         if (figures.estimate() != null) {
             facts.add(figures.estimate());
         }
-        Evaluation e = policy.evaluate(scenario, figures, qualityFit(scenario), facts);
+        Evaluation e = policy.evaluate(scenario, figures, qualityFit(catalog, scenario), facts);
         return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
                 e.firedRules(), e.rulesRevision(), catalog.date(), scenario);
     }
 
-    private QualityFit qualityFit(Scenario s) {
+    private static QualityFit qualityFit(Catalog catalog, Scenario s) {
         OpenModel model = catalog.openModelOrDefault(s.openModel());
         return new QualityFit(model.id(), model.name(), s.taskType(), model.fitFor(s.taskType()), s.openModel() == null);
     }
 
     public CompiledPolicy activePolicy() {
-        return active.get();
+        return active.get().policy();
     }
 
-    /** Makes a new revision active for every decision that starts from now on. */
+    /** Makes a new revision active for every decision that starts from now on, with the same catalog. */
     public void activate(CompiledPolicy policy) {
-        active.set(policy);
+        active.updateAndGet(a -> new Active(policy, a.catalog()));
+    }
+
+    /** Makes a new revision and catalog active together. */
+    public void activate(CompiledPolicy policy, Catalog catalog) {
+        active.set(new Active(policy, CatalogContext.of(catalog)));
     }
 
     public Catalog catalog() {
-        return catalog;
+        return active.get().catalog().catalog();
     }
 }

@@ -11,9 +11,11 @@ import java.util.StringJoiner;
 public final class PolicyCaseRunner {
 
     private final Decider decider;
+    private final Decider.CatalogContext catalog;
 
-    public PolicyCaseRunner(Decider decider) {
+    public PolicyCaseRunner(Decider decider, Decider.CatalogContext catalog) {
         this.decider = decider;
+        this.catalog = catalog;
     }
 
     public List<CaseResult> run(CompiledPolicy policy, List<PolicyCase> cases) {
@@ -27,7 +29,7 @@ public final class PolicyCaseRunner {
     public CaseResult run(CompiledPolicy policy, PolicyCase c) {
         String expected = describe(c.recommendation().name(), c.conditions());
         try {
-            Verdict v = decider.decide(c.scenario(), "case", Instant.EPOCH, policy);
+            Verdict v = decider.decide(c.scenario(), "case", Instant.EPOCH, policy, catalog);
             boolean passed = v.recommendation() == c.recommendation()
                     && c.conditions().entrySet().stream()
                     .allMatch(e -> v.condition(e.getKey()).holds() == e.getValue());

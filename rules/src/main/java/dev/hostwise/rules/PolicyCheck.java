@@ -1,6 +1,7 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.ScenarioReader;
+import dev.hostwise.knowledge.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,13 @@ public final class PolicyCheck {
     }
 
     public CheckReport check(RuleSet rules) {
+        return check(rules, decider.catalog());
+    }
+
+    /** Checks candidate rules together with a candidate catalog: the cases are read and decided with it. */
+    public CheckReport check(RuleSet rules, Catalog catalog) {
         List<RuleProblem> problems = new ArrayList<>();
-        List<PolicyCase> cases = new PolicyCaseLoader(new ScenarioReader(decider.catalog())).load(rules, problems);
+        List<PolicyCase> cases = new PolicyCaseLoader(new ScenarioReader(catalog)).load(rules, problems);
         CompiledPolicy policy;
         try {
             policy = compiler.compile(rules);
@@ -29,7 +35,7 @@ public final class PolicyCheck {
             problems.addAll(e.problems());
             return new CheckReport(rules.revision(), problems, List.of(), Optional.empty());
         }
-        List<CaseResult> results = new PolicyCaseRunner(decider).run(policy, cases);
+        List<CaseResult> results = new PolicyCaseRunner(decider, Decider.CatalogContext.of(catalog)).run(policy, cases);
         return new CheckReport(rules.revision(), problems, results, Optional.of(policy));
     }
 }

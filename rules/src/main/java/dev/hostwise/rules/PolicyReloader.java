@@ -1,5 +1,7 @@
 package dev.hostwise.rules;
 
+import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.knowledge.catalog.CatalogException;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -40,6 +42,7 @@ public final class PolicyReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyReloader.class);
 
     private final Supplier<RuleSet> source;
+    private final Supplier<Catalog> catalogSource;
     private final Decider decider;
     private final PolicyCheck check;
     private final Clock clock;
@@ -62,7 +65,17 @@ public final class PolicyReloader implements AutoCloseable {
      */
     public PolicyReloader(Supplier<RuleSet> source, Decider decider, PolicyCompiler compiler, Clock clock,
                           Consumer<ReloadOutcome> listener) {
+        this(source, decider::catalog, decider, compiler, clock, listener);
+    }
+
+    /**
+     * @param catalogSource reads the candidate catalog (a catalog directory); it is checked and
+     *                      activated together with the rules, so a catalog edit goes through the same gate
+     */
+    public PolicyReloader(Supplier<RuleSet> source, Supplier<Catalog> catalogSource, Decider decider,
+                          PolicyCompiler compiler, Clock clock, Consumer<ReloadOutcome> listener) {
         this.source = source;
+        this.catalogSource = catalogSource;
         this.decider = decider;
         this.check = new PolicyCheck(compiler, decider);
         this.clock = clock;
@@ -87,13 +100,23 @@ public final class PolicyReloader implements AutoCloseable {
                     List.of(new RuleProblem("rules", 0, "cannot read the rules: " + e.getMessage())), List.of(), elapsed(started));
             return report(outcome);
         }
+        Catalog catalog;
+        try {
+            catalog = catalogSource.get();
+        } catch (CatalogException e) {
+            String where = e.file() + ":" + e.line() + ": ";
+            String message = e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
+            return report(new ReloadOutcome(at, trigger, candidate.revision(), false, false,
+                    List.of(new RuleProblem("catalog/" + e.file(), e.line(), message)), List.of(), elapsed(started)));
+        }
         if (candidate.revision().equals(decider.activePolicy().revision())
-                && candidate.caseFiles().equals(decider.activePolicy().source().caseFiles())) {
+                && candidate.caseFiles().equals(decider.activePolicy().source().caseFiles())
+                && catalog.revision().equals(decider.catalog().revision())) {
             return report(new ReloadOutcome(at, trigger, candidate.revision(), false, true, List.of(), List.of(), elapsed(started)));
         }
-        CheckReport report = check.check(candidate);
+        CheckReport report = check.check(candidate, catalog);
         if (report.passed()) {
-            decider.activate(report.policy().orElseThrow());
+            decider.activate(report.policy().orElseThrow(), catalog);
             activatedAt = clock.instant();
             remember(candidate);
             outcome = new ReloadOutcome(at, trigger, candidate.revision(), true, false, List.of(), List.of(), elapsed(started));

@@ -27,14 +27,16 @@ final class RulesReloadTriggers {
     }
 
     static void install(Hostwise hostwise, Env env) {
-        hostwise.rulesDir().ifPresent(dir -> {
-            List<Path> watched = new ArrayList<>(List.of(dir, dir.resolve("cases")));
+        List<Path> watched = new ArrayList<>();
+        hostwise.rulesDir().ifPresent(dir -> watched.addAll(List.of(dir, dir.resolve("cases"))));
+        hostwise.catalogDir().ifPresent(watched::add);
+        if (!watched.isEmpty()) {
             try {
                 hostwise.reloader().watch(watched, DEBOUNCE);
             } catch (IOException e) {
-                LOG.warn("cannot watch {} for rule changes ({}); reload with kill -HUP instead", dir, e.toString());
+                LOG.warn("cannot watch {} for changes ({}); reload with kill -HUP instead", watched, e.toString());
             }
-        });
+        }
         try {
             Signal.handle(new Signal("HUP"), sig -> hostwise.reloader().requestReload("SIGHUP", Duration.ZERO));
         } catch (IllegalArgumentException e) {

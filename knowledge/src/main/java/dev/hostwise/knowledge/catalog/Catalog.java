@@ -46,14 +46,16 @@ public final class Catalog {
     private final Map<String, Gpu> gpus;
     private final ThroughputCalibration calibration;
     private final LocalDate date;
+    private final String revision;
 
     private Catalog(Map<String, OpenModel> openModels, Map<String, HostedModel> hostedModels,
-                    Map<String, Gpu> gpus, ThroughputCalibration calibration, LocalDate date) {
+                    Map<String, Gpu> gpus, ThroughputCalibration calibration, LocalDate date, String revision) {
         this.openModels = openModels;
         this.hostedModels = hostedModels;
         this.gpus = gpus;
         this.calibration = calibration;
         this.date = date;
+        this.revision = revision;
     }
 
     /** The catalog shipped inside the jar. */
@@ -88,7 +90,13 @@ public final class Catalog {
         InputStream open(String name);
     }
 
-    private static Catalog load(Opener opener) {
+    private static Catalog load(Opener files) {
+        // every file is read once, so the revision hashes exactly the text that was parsed
+        Map<String, String> texts = new java.util.TreeMap<>();
+        for (String name : List.of(OPEN_MODELS, HOSTED_MODELS, GPUS, THROUGHPUT_CALIBRATION)) {
+            texts.put(name, text(files, name));
+        }
+        Opener opener = name -> new java.io.ByteArrayInputStream(texts.get(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .findAndRegisterModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -106,12 +114,33 @@ public final class Catalog {
                 index(HOSTED_MODELS, hosted.entries(), HostedModel::id),
                 index(GPUS, gpu.entries(), Gpu::id),
                 calibration,
-                newest);
+                newest,
+                revisionOf(texts));
         if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
             throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
         }
         catalog.checkCalibrationReferences(calibrationText);
         return catalog;
+    }
+
+    private static String revisionOf(Map<String, String> texts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            texts.forEach((name, text) -> {
+                sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A short hash of the catalog files' text: same files, same revision. */
+    public String revision() {
+        return revision;
     }
 
     /** Every measured row names a model and GPU in this catalog, and every efficiency cites rows that exist. */
