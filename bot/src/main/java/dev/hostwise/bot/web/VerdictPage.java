@@ -51,6 +51,7 @@ public final class VerdictPage {
         b.append("</section>\n");
 
         meta(b, view);
+        changes(b, view);
 
         b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when all three hold</span></h2>\n")
                 .append("<ul class=\"conditions\">\n");
@@ -115,6 +116,25 @@ public final class VerdictPage {
                 .append("</section>\n"));
 
         return PageLayout.page(v.id() + " · " + v.recommendation().headline() + " · Hostwise", homeLink, b.toString());
+    }
+
+    /** After a re-evaluation: what the current rules and catalog changed, against the verdict this one supersedes. */
+    private static void changes(StringBuilder b, VerdictView view) {
+        view.supersedes().ifPresent(old -> {
+            b.append("<section id=\"changes\">\n<h2>What changed since ").append(link(old)).append("</h2>\n");
+            if (view.changes().isEmpty()) {
+                b.append("<p>Nothing: the same inputs give the same verdict and figures on today's rules and catalog.</p>\n");
+            } else {
+                b.append("<table class=\"figures\">\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Before</th>")
+                        .append("<th scope=\"col\">Now</th></tr></thead>\n<tbody>\n");
+                for (var c : view.changes()) {
+                    b.append("<tr><th scope=\"row\">").append(esc(c.what())).append("</th><td>").append(esc(c.before()))
+                            .append("</td><td>").append(esc(c.after())).append("</td></tr>\n");
+                }
+                b.append("</tbody>\n</table>\n");
+            }
+            b.append("</section>\n");
+        });
     }
 
     /** Which input would flip the cost case, and the tornado of daily savings at ±50% of each. */

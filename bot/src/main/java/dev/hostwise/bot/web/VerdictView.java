@@ -1,5 +1,7 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.replay.VerdictChange;
+import dev.hostwise.bot.replay.VerdictComparison;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param supersedes   the verdict this one re-evaluated
  * @param supersededBy the verdicts that re-evaluated this one, oldest first
  * @param saveProblem  why it was not saved, when it was not
+ * @param changes      what differs from the verdict this one re-evaluated (empty when it re-evaluated none)
  */
 public record VerdictView(
         Verdict verdict,
@@ -32,13 +35,17 @@ public record VerdictView(
         List<RuleReason> ruleReasons,
         Optional<VerdictSummary> supersedes,
         List<VerdictSummary> supersededBy,
-        Optional<String> saveProblem) {
+        Optional<String> saveProblem,
+        List<VerdictChange> changes) {
 
     /** A stored verdict with its neighbours in the chain of re-evaluations, read from the store. */
     static VerdictView of(StoredVerdict s, VerdictStore store) {
-        Optional<VerdictSummary> older = s.supersedes().flatMap(store::byId).map(StoredVerdict::summary);
+        Optional<StoredVerdict> olderVerdict = s.supersedes().flatMap(store::byId);
+        Optional<VerdictSummary> older = olderVerdict.map(StoredVerdict::summary);
+        List<VerdictChange> changes = olderVerdict.map(o -> VerdictComparison.of(o.verdict(), s.verdict()).changes())
+                .orElse(List.of());
         return new VerdictView(s.verdict(), Optional.of(s.linkToken()), s.requester(), s.appVersion(), s.ruleReasons(),
-                older, store.supersededBy(s.id()), Optional.empty());
+                older, store.supersededBy(s.id()), Optional.empty(), changes);
     }
 
     /**
@@ -51,7 +58,7 @@ public record VerdictView(
     /** A verdict that was answered but could not be stored. */
     static VerdictView unsaved(RecordedVerdict r, Requester who) {
         return new VerdictView(r.verdict(), Optional.empty(), who, Hostwise.version(), List.of(), Optional.empty(), List.of(),
-                Optional.of(PUBLIC_SAVE_PROBLEM));
+                Optional.of(PUBLIC_SAVE_PROBLEM), List.of());
     }
 
     /** "Slack user U123 in channel C456 (workspace T789)", "the command line (user ann)", "the API", "the web form". */

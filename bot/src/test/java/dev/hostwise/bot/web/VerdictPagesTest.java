@@ -188,7 +188,9 @@ class VerdictPagesTest {
         String newPath = r.headers().firstValue("Location").orElseThrow();
         StoredVerdict newer = stored(newPath);
         assertThat(newer.supersedes()).contains(old.id());
-        assertThat(web.get(newPath).body()).contains("Supersedes", "<a href=\"" + path + "\">" + old.id() + "</a>");
+        assertThat(web.get(newPath).body()).contains("Supersedes", "<a href=\"" + path + "\">" + old.id() + "</a>")
+                // same inputs, same rules and catalog: the page says nothing changed
+                .contains("What changed since <a href=\"" + path + "\">" + old.id() + "</a>", "Nothing: the same inputs give the same verdict");
         String oldPage = web.get(path).body();
         assertThat(oldPage).contains("Superseded: this verdict was re-evaluated as <a href=\"" + newPath + "\">" + newer.id());
         assertThat(web.get(path + ".md").body()).contains("status: \"superseded by " + newer.id() + "\"");
