@@ -49,6 +49,7 @@ public final class Hostwise implements AutoCloseable {
     private final Optional<Path> catalogDir;
     private final PolicyReloader reloader;
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
                      DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir) {
@@ -145,9 +146,22 @@ public final class Hostwise implements AutoCloseable {
         audit.verdict(verdict, who);
         try {
             StoredVerdict stored = store.save(verdict, who, version(), supersedes, reasons(policy, verdict.firedRules()));
+            keepSources(policy);
             return new RecordedVerdict(verdict, Optional.of(stored.linkToken()), Optional.empty());
         } catch (StoreUnavailableException e) {
             return unsaved(verdict, e);
+        }
+    }
+
+    /** Keeps the deciding revision's sources beside the verdicts, once per revision, for replays on it. */
+    private void keepSources(CompiledPolicy policy) {
+        if (keptRevisions.add(policy.revision())) {
+            try {
+                store.ruleRevisions().keep(policy.source(), clock.instant());
+            } catch (StoreUnavailableException e) {
+                keptRevisions.remove(policy.revision());
+                LOG.debug("sources of rules revision {} not kept yet", policy.revision(), e);
+            }
         }
     }
 

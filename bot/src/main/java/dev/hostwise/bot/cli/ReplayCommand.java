@@ -5,6 +5,8 @@ import dev.hostwise.bot.replay.VerdictChange;
 import dev.hostwise.bot.replay.VerdictComparison;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.rules.CompiledPolicy;
+import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "replay on this rules directory instead of the active rules")
     Path rulesDir;
 
+    @Option(names = "--own-revision", description = "replay on the rules revision that decided the verdict (its sources are kept in the store)")
+    boolean ownRevision;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +60,19 @@ final class ReplayCommand implements Callable<Integer> {
                 return HostwiseCli.BAD_INPUT;
             }
             Verdict before = stored.get().verdict();
-            Verdict after = hostwise.decide(before.scenario());
+            Verdict after;
+            if (ownRevision) {
+                Optional<RuleSet> sources = hostwise.store().ruleRevisions().find(before.rulesRevision());
+                if (sources.isEmpty()) {
+                    err.println("hostwise replay: the sources of rules revision " + before.rulesRevision()
+                            + " were not kept; replay on the current rules, or on a checkout of them with --rules DIR");
+                    return HostwiseCli.BAD_INPUT;
+                }
+                CompiledPolicy own = hostwise.compiler().compile(sources.get());
+                after = hostwise.decider().decide(before.scenario(), before.id(), hostwise.clock().instant(), own);
+            } else {
+                after = hostwise.decide(before.scenario());
+            }
             VerdictComparison cmp = VerdictComparison.of(before, after);
             out.printf("%s decided %s on rules %s: %s%n", before.id(), before.createdAt(), before.rulesRevision(),
                     before.recommendation().headline());

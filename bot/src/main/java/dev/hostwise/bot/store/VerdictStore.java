@@ -42,6 +42,14 @@ public final class VerdictStore implements AutoCloseable {
 
     public VerdictStore(Database db) {
         this.db = db;
+        this.ruleRevisions = new RuleRevisions(db);
+    }
+
+    private final RuleRevisions ruleRevisions;
+
+    /** The sources of every rules revision that decided a stored verdict. */
+    public RuleRevisions ruleRevisions() {
+        return ruleRevisions;
     }
 
     /**

@@ -49,6 +49,15 @@ class ReplayAndDiffCommandTest {
         assertThat(changed.exitCode()).isZero();
         assertThat(changed.out()).contains("recommendation: Stay on the hosted API -> Self-host",
                 "PRIVACY: does not hold -> holds");
+
+        // a verdict decided on the lenient rules, replayed later on its own (kept) revision: nothing changes
+        Env lenient = env.with("HOSTWISE_RULES_DIR", rules.toString());
+        String lenientId = decide(lenient, CONTRACTUAL);
+        CliRun own = CliRun.run(env, null, "replay", lenientId, "--own-revision");
+        assertThat(own.exitCode()).isZero();
+        assertThat(own.out()).contains("nothing changed");
+        CliRun current = CliRun.run(env, null, "replay", lenientId);
+        assertThat(current.out()).contains("recommendation: Self-host -> Stay on the hosted API");
     }
 
     @Test

@@ -158,7 +158,7 @@ abstract class VerdictStoreContract {
                 versions.add(rs.getString(1));
                 assertThat(rs.getBoolean(2)).isTrue();
             }
-            assertThat(versions).containsExactlyInAnyOrder("1", "2");
+            assertThat(versions).containsExactlyInAnyOrder("1", "2", "3");
             assertThat(hw.store().byId(id)).isPresent();
         }
     }
