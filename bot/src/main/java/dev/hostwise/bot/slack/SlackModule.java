@@ -38,6 +38,7 @@ public final class SlackModule implements AutoCloseable {
     private final App app;
     private final SlackWork work;
     private final SlackConnection connection;
+    private final ChartUpload charts;
     private final Optional<Routes> routes;
 
     public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning) {
@@ -68,7 +69,8 @@ public final class SlackModule implements AutoCloseable {
         this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom());
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
-        VerdictDelivery delivery = new VerdictDelivery(api, new ChartUpload(slack.methods(settings.botToken())),
+        this.charts = new ChartUpload(slack.methods(settings.botToken()));
+        VerdictDelivery delivery = new VerdictDelivery(api, charts,
                 new VerdictMessage(pageBaseUrl));
         SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
                 new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget(), pageBaseUrl, admins);
@@ -131,6 +133,7 @@ public final class SlackModule implements AutoCloseable {
     public void close() {
         connection.close();
         work.close();
+        charts.close();
         app.stop();
         app.executorService().shutdownNow();
         try {

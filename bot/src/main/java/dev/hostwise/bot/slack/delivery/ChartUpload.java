@@ -17,18 +17,45 @@ import org.slf4j.LoggerFactory;
  * upload into the thread ({@code files.upload} has been retired). A failed upload is logged with the
  * verdict ID; the verdict itself is already in the channel.
  */
-public final class ChartUpload {
+public final class ChartUpload implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChartUpload.class);
+    /** Charts waiting to be drawn; past this, a burst's charts are skipped rather than slowing verdicts down. */
+    private static final int QUEUE = 64;
 
     private final MethodsClient methods;
     private final VerdictCharts charts = new VerdictCharts();
+    // drawing two charts costs ~100 ms of CPU: one low-priority thread of its own, so verdict
+    // workers (and the acknowledgements waiting on them) never wait for a chart
+    private final java.util.concurrent.ThreadPoolExecutor drawing = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {
+                Thread t = new Thread(r, "hostwise-charts");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
 
     public ChartUpload(MethodsClient methods) {
         this.methods = methods;
     }
 
-    public boolean upload(String channel, String threadTs, Verdict v) {
+    /** Queues the charts for the verdict's thread; returns false when they were skipped because too many are waiting. */
+    public boolean offer(String channel, String threadTs, Verdict v) {
+        try {
+            drawing.execute(() -> upload(channel, threadTs, v));
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("charts for verdict {} skipped: {} charts are already waiting to be drawn", v.id(), QUEUE);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        drawing.shutdownNow();
+    }
+
+    boolean upload(String channel, String threadTs, Verdict v) {
         try {
             FilesUploadV2Response r = methods.filesUploadV2(req -> req
                     .channel(channel)

@@ -48,7 +48,7 @@ public final class VerdictDelivery {
             if (posted instanceof ApiResult.Ok<JsonObject> done) {
                 JsonObject answer = done.response();
                 if (answer.has("ts") && answer.has("channel")) {
-                    charts.upload(answer.get("channel").getAsString(), answer.get("ts").getAsString(), v);
+                    charts.offer(answer.get("channel").getAsString(), answer.get("ts").getAsString(), v);
                 }
                 return Where.CHANNEL;
             }
