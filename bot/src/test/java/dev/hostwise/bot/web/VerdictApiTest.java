@@ -99,8 +99,9 @@ class VerdictApiTest {
     @Test
     void anOversizedScenarioIs413() throws Exception {
         start(env());
-        String big = "{\"requestsPerDay\": 1, \"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
-        assertThat(web.postJson("/api/v1/verdicts", big).statusCode()).isEqualTo(413);
+        String r = OversizedRequest.post(web.port(), "/api/v1/verdicts", 300 * 1024);
+        assertThat(r).startsWith("HTTP/1.1 413 ").contains("the limit is 262144");
+        assertThat(web.hostwise().store().recent(1)).isEmpty();
     }
 
     @Test

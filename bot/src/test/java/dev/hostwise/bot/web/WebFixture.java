@@ -83,6 +83,10 @@ final class WebFixture implements AutoCloseable {
         return post(path, "application/json", json);
     }
 
+    int port() {
+        return server.port();
+    }
+
     /** The path part of a link the server handed out (links carry HOSTWISE_BASE_URL). */
     static String pathOf(String link) {
         return URI.create(link).getRawPath();
