@@ -211,6 +211,7 @@ public final class Hostwise implements AutoCloseable {
     @Override
     public void close() {
         reloader.close();
+        audit.close();
         store.close();
     }
 

@@ -82,17 +82,43 @@ public final class DecisionLog {
         append(line);
     }
 
+    // opened once and kept open: opening the file for every verdict cost more than writing the line
+    private java.io.Writer out;
+
     private synchronized void append(ObjectNode line) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (out == null) {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             }
-            Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            out.write(json.writeValueAsString(line));
+            out.write('\n');
+            // each line is handed to the OS at once, so a log shipper tailing the file sees it
+            out.flush();
         } catch (IOException e) {
             LOG.warn("could not append to the audit log {}: {}", file, e.toString());
+            closeQuietly();
         }
+    }
+
+    private void closeQuietly() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // already failing; the next line reopens the file
+            }
+            out = null;
+        }
+    }
+
+    /** Closes the file; a later line opens it again. */
+    public synchronized void close() {
+        closeQuietly();
     }
 
     public Path file() {

@@ -21,7 +21,12 @@ public final class ChartUpload implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChartUpload.class);
     /** Charts waiting to be drawn; past this, a burst's charts are skipped rather than slowing verdicts down. */
-    private static final int QUEUE = 64;
+    private static final int QUEUE = 8;
+    /**
+     * At most one verdict's charts per interval. Drawing takes ~100 ms of CPU, so on a 2-core machine
+     * an unbounded stream of charts would take a whole core from deciding and acknowledging.
+     */
+    static final java.time.Duration MIN_INTERVAL = java.time.Duration.ofMillis(500);
 
     private final MethodsClient methods;
     private final VerdictCharts charts = new VerdictCharts();
@@ -35,17 +40,25 @@ public final class ChartUpload implements AutoCloseable {
                 return t;
             });
 
+    private final java.util.concurrent.atomic.AtomicLong lastAccepted = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+
     public ChartUpload(MethodsClient methods) {
         this.methods = methods;
     }
 
     /** Queues the charts for the verdict's thread; returns false when they were skipped because too many are waiting. */
     public boolean offer(String channel, String threadTs, Verdict v) {
+        long now = System.nanoTime();
+        long last = lastAccepted.get();
+        if (now - last < MIN_INTERVAL.toNanos() || !lastAccepted.compareAndSet(last, now)) {
+            LOG.debug("charts for verdict {} skipped: charts were drawn less than {} ms ago", v.id(), MIN_INTERVAL.toMillis());
+            return false;
+        }
         try {
             drawing.execute(() -> upload(channel, threadTs, v));
             return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.warn("charts for verdict {} skipped: {} charts are already waiting to be drawn", v.id(), QUEUE);
+            LOG.debug("charts for verdict {} skipped: {} charts are already waiting to be drawn", v.id(), QUEUE);
             return false;
         }
     }
@@ -74,8 +87,9 @@ public final class ChartUpload implements AutoCloseable {
                 LOG.warn("charts for verdict {} were not uploaded: Slack said {}", v.id(), r.getError());
             }
             return r.isOk();
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("charts for verdict {} were not uploaded: {}", v.id(), e.getMessage());
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            // the SDK throws unchecked exceptions on answers it cannot use (e.g. no upload_url)
+            LOG.warn("charts for verdict {} were not uploaded: {}", v.id(), e.toString());
             return false;
         }
     }
