@@ -53,7 +53,14 @@ record CliRun(int exitCode, String out, String err) {
     private static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("hostwise-cli-test");
-            dir.toFile().deleteOnExit();
+            // the H2 files inside make deleteOnExit useless; remove the whole tree when the test JVM ends
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temp directory is harmless
+                }
+            }));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
