@@ -1,18 +1,15 @@
 package dev.hostwise.bot.slack.listeners.actions;
 
-import com.google.gson.JsonObject;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.hostwise.bot.slack.SlackParts;
-import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.slack.listeners.FormOpening;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
-import dev.hostwise.bot.slack.delivery.ApiResult;
 import dev.hostwise.bot.slack.delivery.Destination;
-import java.util.Set;
 
 /** The App Home button: opens the modal; with no channel to post in, the verdict comes as a direct message. */
 public final class OpenFormFromHome implements BlockActionHandler {
@@ -26,18 +23,12 @@ public final class OpenFormFromHome implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        String key = "trigger:" + p.getTriggerId();
-        if (!parts.keys().claim(key)) {
-            return ctx.ack();
-        }
-        ApiResult<JsonObject> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
-                SlackMethods.viewsOpen(p.getTriggerId(), parts.modal().build(ModalValues.defaults(), ModalMetadata.none(), Set.of())));
-        if (!opened.ok()) {
-            parts.keys().release(key);
+        if (FormOpening.open(parts, p.getTriggerId(), ModalValues.defaults(), ModalMetadata.none(), "the scenario form")
+                instanceof FormOpening.Outcome.Failed failed) {
             String user = p.getUser() == null ? null : p.getUser().getId();
             parts.work().offer("telling " + user + " the form did not open", () -> parts.delivery().tell(
                     new Destination(null, null, user), "the scenario form",
-                    "I couldn't open the form (" + opened.problem() + "). Press *Decide a scenario* again in a moment."));
+                    "I couldn't open the form (" + failed.problem() + "). Press *Decide a scenario* again in a moment."));
         }
         return ctx.ack();
     }

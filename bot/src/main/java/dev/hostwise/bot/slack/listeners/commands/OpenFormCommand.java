@@ -1,17 +1,14 @@
 package dev.hostwise.bot.slack.listeners.commands;
 
-import com.google.gson.JsonObject;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.hostwise.bot.slack.SlackParts;
-import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.slack.listeners.FormOpening;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
-import dev.hostwise.bot.slack.delivery.ApiResult;
-import java.util.Set;
 
 /**
  * {@code /selfhost} alone: opens the scenario modal straight away, before anything else, because the
@@ -28,19 +25,13 @@ public final class OpenFormCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        String key = "trigger:" + p.getTriggerId();
-        if (!parts.keys().claim(key)) {
-            return ctx.ack();
-        }
         ModalMetadata meta = new ModalMetadata(p.getChannelId(), p.getResponseUrl(), 0);
-        ApiResult<JsonObject> opened = parts.api().callWithin("views.open", "the scenario form", parts.triggerBudget(),
-                SlackMethods.viewsOpen(p.getTriggerId(), parts.modal().build(ModalValues.defaults(), meta, Set.of())));
-        if (opened.ok()) {
-            return ctx.ack();
+        if (FormOpening.open(parts, p.getTriggerId(), ModalValues.defaults(), meta, "the scenario form")
+                instanceof FormOpening.Outcome.Failed failed) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("I couldn't open the form (" + failed.problem() + "). "
+                    + "Run `/selfhost` again, or decide in one line: `/selfhost 50000/day task=classification "
+                    + "quality=good_enough privacy=in_house` (`/selfhost help` lists every key)."));
         }
-        parts.keys().release(key);
-        return ctx.ack(r -> r.responseType("ephemeral").text("I couldn't open the form (" + opened.problem() + "). "
-                + "Run `/selfhost` again, or decide in one line: `/selfhost 50000/day task=classification "
-                + "quality=good_enough privacy=in_house` (`/selfhost help` lists every key)."));
+        return ctx.ack();
     }
 }
