@@ -44,11 +44,26 @@ public final class ScenarioReader {
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidScenarioException(List.of(new FieldError("scenario",
-                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage())));
+            throw new InvalidScenarioException(List.of(new FieldError("scenario", "is " + notValidJson(e))));
         }
         return fromJson(node);
+    }
+
+    /**
+     * "not valid JSON (line 1, column 41): Unexpected end-of-input", for every front end that parses
+     * JSON itself. Jackson's own source-location suffix is dropped: the line and column say it.
+     */
+    public static String notValidJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int internals = message.indexOf(" (start marker at");
+        if (internals < 0) {
+            internals = message.indexOf("\n at [Source");
+        }
+        if (internals >= 0) {
+            message = message.substring(0, internals);
+        }
+        return e.getLocation() == null ? "not valid JSON: " + message
+                : "not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + message;
     }
 
     public Scenario fromJson(JsonNode node) {

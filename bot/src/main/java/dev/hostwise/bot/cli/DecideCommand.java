@@ -13,6 +13,7 @@ import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioField;
+import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.rules.RuleCompilationException;
 import dev.hostwise.rules.Verdict;
 import dev.hostwise.knowledge.catalog.CatalogException;
@@ -169,8 +170,8 @@ final class DecideCommand implements Callable<Integer> {
         try {
             return new ObjectMapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidScenarioException(List.of(new FieldError("--scenario", "'" + file + "' is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage())));
+            throw new InvalidScenarioException(List.of(new FieldError("--scenario", "'" + file + "' is "
+                    + ScenarioReader.notValidJson(e))));
         }
     }
 

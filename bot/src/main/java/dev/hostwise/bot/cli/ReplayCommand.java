@@ -46,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Hostwise hostwise = Hostwise.start(parent.env(), Optional.ofNullable(rulesDir), hostwiseClock())) {
+        try (Hostwise hostwise = Hostwise.start(parent.env(), Optional.ofNullable(rulesDir), java.time.Clock.systemUTC())) {
             Optional<StoredVerdict> stored;
             try {
                 stored = hostwise.store().byId(id.trim().toUpperCase(java.util.Locale.ROOT));
@@ -88,9 +88,5 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return HostwiseCli.OK;
         }
-    }
-
-    private static java.time.Clock hostwiseClock() {
-        return java.time.Clock.systemUTC();
     }
 }
