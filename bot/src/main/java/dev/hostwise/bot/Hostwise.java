@@ -134,22 +134,17 @@ public final class Hostwise implements AutoCloseable {
         Instant now = clock.instant();
         // one revision for the whole decision, so the stored reasons match the rules that fired
         CompiledPolicy policy = decider.activePolicy();
-        String id;
+        // decided under a placeholder: the store numbers the verdict in the transaction that saves it
+        Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, policy);
         try {
-            id = store.reserveId(now);
-        } catch (StoreUnavailableException e) {
-            Verdict verdict = decider.decide(scenario, VerdictIds.unsaved(now), now, policy);
-            audit.verdict(verdict, who);
-            return unsaved(verdict, e);
-        }
-        Verdict verdict = decider.decide(scenario, id, now, policy);
-        audit.verdict(verdict, who);
-        try {
-            StoredVerdict stored = store.save(verdict, who, version(), supersedes, reasons(policy, verdict.firedRules()));
+            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()));
+            audit.verdict(stored.verdict(), who);
             keepSources(policy);
-            return new RecordedVerdict(verdict, Optional.of(stored.linkToken()), Optional.empty());
+            return new RecordedVerdict(stored.verdict(), Optional.of(stored.linkToken()), Optional.empty());
         } catch (StoreUnavailableException e) {
-            return unsaved(verdict, e);
+            Verdict unsaved = decided.withId(VerdictIds.unsaved(now));
+            audit.verdict(unsaved, who);
+            return unsaved(unsaved, e);
         }
     }
 

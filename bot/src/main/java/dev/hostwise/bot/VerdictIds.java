@@ -15,6 +15,9 @@ public final class VerdictIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The ID a verdict carries between its decision and its save, which gives it its number. Never shown. */
+    public static final String PENDING = "HW-PENDING";
+
     private VerdictIds() {
     }
 

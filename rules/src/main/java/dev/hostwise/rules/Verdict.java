@@ -40,6 +40,12 @@ public record Verdict(
         firedRules = List.copyOf(firedRules);
     }
 
+    /** The same verdict under another ID: the store numbers a verdict when it saves it. */
+    public Verdict withId(String newId) {
+        return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
+                rulesRevision, catalogDate, scenario);
+    }
+
     public ConditionResult condition(Condition c) {
         return conditions.get(c);
     }

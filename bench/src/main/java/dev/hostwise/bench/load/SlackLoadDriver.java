@@ -135,6 +135,7 @@ public final class SlackLoadDriver {
                     System.out.println(line);
                 }
                 report(s, b, e, a, slackApi.posts() - postsBefore);
+                System.out.printf(Locale.ROOT, "chart files uploaded (rate-limited, on their own thread): %,d%n", slackApi.uploads());
                 System.out.println("load average at the end: " + loadAverage());
             } finally {
                 bare.stop();

@@ -196,9 +196,13 @@ public final class Database implements AutoCloseable {
      * shutting down, 57P) counts as an outage, like a failed connect; other errors do not.
      */
     StoreUnavailableException problem(SQLException e) {
+        return isOutage(e) ? failed(e) : unavailable(e);
+    }
+
+    /** Whether a statement failed because the database went away, rather than because it refused the statement. */
+    static boolean isOutage(SQLException e) {
         String state = e.getSQLState();
-        boolean outage = state != null && (state.startsWith("08") || state.startsWith("57P"));
-        return outage ? failed(e) : unavailable(e);
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     StoreUnavailableException unavailable(Throwable e) {

@@ -12,13 +12,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where verdicts are kept: plain JDBC with prepared statements over {@link Database}. Verdicts are
@@ -40,32 +42,72 @@ public final class VerdictStore implements AutoCloseable {
     private final VerdictJson json = new VerdictJson();
     private final LinkTokens tokens = new LinkTokens();
 
+    private final RuleRevisions ruleRevisions;
+    private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
+
     public VerdictStore(Database db) {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
     }
-
-    private final RuleRevisions ruleRevisions;
 
     /** The sources of every rules revision that decided a stored verdict. */
     public RuleRevisions ruleRevisions() {
         return ruleRevisions;
     }
 
+    /** A verdict waiting to be numbered and written. */
+    private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
+                         List<RuleReason> ruleReasons) {
+    }
+
     /**
-     * Takes the next number of the year the instant falls in and returns the citable ID. Several
-     * replicas can do this at once against one database: the counter row's lock serialises them.
-     * A number whose verdict is then never saved is skipped, so IDs are unique but may have gaps.
+     * Numbers a verdict and stores it with a fresh link token; returns it as stored, under its citable
+     * ID. The number is the next of the year the verdict was decided in: several replicas can save at
+     * once against one database, and the counter row's lock serialises them. Verdicts saved at the
+     * same moment share one transaction ({@link GroupCommit}); this returns once it has committed.
+     *
+     * @param draft       the decided verdict; its ID is replaced by the one assigned here
+     * @param supersedes  the ID of the verdict this one re-evaluates, if any
+     * @param ruleReasons the {@code @reason} of each fired rule in the revision that decided it
      */
-    public String reserveId(Instant at) {
-        int year = VerdictIds.yearOf(at);
+    public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
+                              Optional<String> supersedes, List<RuleReason> ruleReasons) {
+        Requester who = new Requester(requester.source(), clip(requester.team()), clip(requester.channel()),
+                clip(requester.user()));
+        return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons));
+    }
+
+    /**
+     * Writes a batch in one transaction. If it fails for a reason other than an outage (one verdict
+     * the database refuses), each verdict is tried in a transaction of its own, so only that one fails.
+     */
+    private void writeBatch(List<GroupCommit.Entry<Draft, StoredVerdict>> batch) {
+        try {
+            List<StoredVerdict> stored = insert(batch.stream().map(GroupCommit.Entry::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).succeed(stored.get(i));
+            }
+        } catch (SQLException e) {
+            StoreUnavailableException problem = db.problem(e);
+            if (batch.size() == 1 || Database.isOutage(e)) {
+                batch.forEach(entry -> entry.fail(problem));
+                return;
+            }
+            batch.forEach(entry -> writeBatch(List.of(entry)));
+        } catch (StoreUnavailableException e) {
+            batch.forEach(entry -> entry.fail(e));
+        }
+    }
+
+    /** Numbers and inserts the drafts in one transaction, retrying when another replica raced for a counter. */
+    private List<StoredVerdict> insert(List<Draft> drafts) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = db.connection()) {
                 c.setAutoCommit(false);
                 try {
-                    int number = nextNumber(c, year);
+                    List<StoredVerdict> stored = insert(c, drafts);
                     c.commit();
-                    return VerdictIds.format(year, number);
+                    return stored;
                 } catch (SQLException e) {
                     // the pool restores auto-commit when the connection goes back
                     c.rollback();
@@ -74,22 +116,49 @@ public final class VerdictStore implements AutoCloseable {
                     }
                     throw e;
                 }
-            } catch (SQLException e) {
-                throw db.problem(e);
             }
         }
     }
 
-    private static int nextNumber(Connection c, int year) throws SQLException {
+    private List<StoredVerdict> insert(Connection c, List<Draft> drafts) throws SQLException {
+        // numbers in the order the drafts were queued, a block per year (a batch can straddle New Year)
+        Map<Integer, Integer> perYear = new TreeMap<>();
+        drafts.forEach(d -> perYear.merge(VerdictIds.yearOf(d.verdict().createdAt()), 1, Integer::sum));
+        Map<Integer, Integer> next = new HashMap<>();
+        for (Map.Entry<Integer, Integer> year : perYear.entrySet()) {
+            next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
+        }
+        String sql = "INSERT INTO verdict (" + COLUMNS + ", rule_reasons, verdict_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<StoredVerdict> out = new ArrayList<>(drafts.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Draft d : drafts) {
+                int year = VerdictIds.yearOf(d.verdict().createdAt());
+                Verdict verdict = d.verdict().withId(VerdictIds.format(year, next.merge(year, 1, Integer::sum) - 1));
+                StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), d.who(), d.appVersion(), d.supersedes(),
+                        d.ruleReasons());
+                bind(ps, stored);
+                ps.addBatch();
+                out.add(stored);
+            }
+            ps.executeBatch();
+        }
+        return out;
+    }
+
+    /** Takes {@code count} numbers of the year; returns the first. */
+    private static int takeNumbers(Connection c, int year, int count) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
-                "UPDATE verdict_counter SET last_number = last_number + 1 WHERE counter_year = ?")) {
-            up.setInt(1, year);
+                "UPDATE verdict_counter SET last_number = last_number + ? WHERE counter_year = ?")) {
+            up.setInt(1, count);
+            up.setInt(2, year);
             if (up.executeUpdate() == 0) {
-                // first verdict of the year; if another replica inserts the row first, the key
+                // first verdicts of the year; if another replica inserts the row first, the key
                 // violation rolls this attempt back and the next one takes the UPDATE path
                 try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO verdict_counter (counter_year, last_number) VALUES (?, 1)")) {
+                        "INSERT INTO verdict_counter (counter_year, last_number) VALUES (?, ?)")) {
                     ins.setInt(1, year);
+                    ins.setInt(2, count);
                     ins.executeUpdate();
                     return 1;
                 }
@@ -99,7 +168,7 @@ public final class VerdictStore implements AutoCloseable {
             sel.setInt(1, year);
             try (ResultSet rs = sel.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getInt(1) - count + 1;
             }
         }
     }
@@ -108,40 +177,24 @@ public final class VerdictStore implements AutoCloseable {
         return UNIQUE_VIOLATION.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
     }
 
-    /**
-     * Stores a verdict whose ID came from {@link #reserveId}, with a fresh link token.
-     *
-     * @param supersedes  the ID of the verdict this one re-evaluates, if any
-     * @param ruleReasons the {@code @reason} of each fired rule in the revision that decided it
-     */
-    public StoredVerdict save(Verdict verdict, Requester requester, String appVersion,
-                              Optional<String> supersedes, List<RuleReason> ruleReasons) {
-        Requester who = new Requester(requester.source(), clip(requester.team()), clip(requester.channel()),
-                clip(requester.user()));
-        StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), who, appVersion, supersedes, ruleReasons);
-        String sql = "INSERT INTO verdict (" + COLUMNS + ", rule_reasons, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 0;
-            ps.setString(++i, verdict.id());
-            ps.setString(++i, stored.linkToken());
-            ps.setObject(++i, OffsetDateTime.ofInstant(verdict.createdAt(), ZoneOffset.UTC));
-            ps.setString(++i, verdict.recommendation().name());
-            ps.setString(++i, verdict.rulesRevision());
-            ps.setObject(++i, verdict.catalogDate());
-            ps.setString(++i, appVersion);
-            ps.setString(++i, who.source());
-            setNullable(ps, ++i, who.team());
-            setNullable(ps, ++i, who.channel());
-            setNullable(ps, ++i, who.user());
-            setNullable(ps, ++i, supersedes.orElse(null));
-            ps.setString(++i, writeReasons(ruleReasons));
-            ps.setString(++i, json.write(verdict));
-            ps.executeUpdate();
-            return stored;
-        } catch (SQLException e) {
-            throw db.problem(e);
-        }
+    private void bind(PreparedStatement ps, StoredVerdict stored) throws SQLException {
+        Verdict verdict = stored.verdict();
+        Requester who = stored.requester();
+        int i = 0;
+        ps.setString(++i, verdict.id());
+        ps.setString(++i, stored.linkToken());
+        ps.setObject(++i, OffsetDateTime.ofInstant(verdict.createdAt(), ZoneOffset.UTC));
+        ps.setString(++i, verdict.recommendation().name());
+        ps.setString(++i, verdict.rulesRevision());
+        ps.setObject(++i, verdict.catalogDate());
+        ps.setString(++i, stored.appVersion());
+        ps.setString(++i, who.source());
+        setNullable(ps, ++i, who.team());
+        setNullable(ps, ++i, who.channel());
+        setNullable(ps, ++i, who.user());
+        setNullable(ps, ++i, stored.supersedes().orElse(null));
+        ps.setString(++i, writeReasons(stored.ruleReasons()));
+        ps.setString(++i, json.writeCompact(verdict));
     }
 
     /** The verdict behind a page link; empty for a token that was never issued. */

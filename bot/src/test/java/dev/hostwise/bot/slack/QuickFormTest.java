@@ -60,6 +60,9 @@ class QuickFormTest {
                 .isEqualTo("the volume (`NNN/day`) is required: a positive number of requests per day, e.g. 50000");
         assertThat(QuickForm.problem(new FieldError("outputTokens", "is needed too when inputTokens is given (they go together): a whole number")))
                 .isEqualTo("`output` is needed too when `input` is given (they go together): a whole number");
+        // whole words only: a longer word that starts with a field's name is left alone
+        assertThat(QuickForm.problem(new FieldError("utilization", "is above 1; utilization, not utilizationPercent, is a fraction")))
+                .isEqualTo("`util` is above 1; `util`, not utilizationPercent, is a fraction");
     }
 
     @Test

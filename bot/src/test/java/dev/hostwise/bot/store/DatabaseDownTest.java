@@ -7,12 +7,15 @@ import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.rules.Verdict;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +57,13 @@ class DatabaseDownTest {
         // a file where the data directory should be: H2 cannot create its database there
         Path dataDir = dir.resolve("data");
         Files.writeString(dataDir, "in the way");
+        Verdict decided;
+        try (Hostwise other = StoreFixture.start(StoreFixture.h2(dir.resolve("other")), Instant.parse("2041-01-01T00:00:00Z"))) {
+            decided = other.decide(StoreFixture.scenario(other, 1000));
+        }
         try (VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.h2File(dataDir), Duration.ZERO))) {
             assertThat(store.database().startupProblem()).get().asString().startsWith("the verdict store (H2 file database in ");
-            assertThatThrownBy(() -> store.reserveId(Instant.parse("2041-01-01T00:00:00Z")))
+            assertThatThrownBy(() -> store.save(decided, Requester.cli(), "test", Optional.empty(), List.of()))
                     .isInstanceOf(StoreUnavailableException.class);
 
             Files.delete(dataDir);
@@ -67,7 +74,7 @@ class DatabaseDownTest {
             String id = null;
             for (int attempt = 0; attempt < 20 && id == null; attempt++) {
                 try {
-                    id = store.reserveId(Instant.parse("2041-01-01T00:00:00Z"));
+                    id = store.save(decided, Requester.cli(), "test", Optional.empty(), List.of()).id();
                 } catch (StoreUnavailableException stillDown) {
                     Thread.sleep(500);
                 }

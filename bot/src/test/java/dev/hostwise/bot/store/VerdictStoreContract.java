@@ -1,18 +1,22 @@
 package dev.hostwise.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.rules.FiredRule;
+import dev.hostwise.rules.Verdict;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,6 +164,42 @@ abstract class VerdictStoreContract {
             }
             assertThat(versions).containsExactlyInAnyOrder("1", "2", "3");
             assertThat(hw.store().byId(id)).isPresent();
+        }
+    }
+
+    @Test
+    void verdictsSavedAtOnceAreEachKeptAndOneTheDatabaseRefusesCostsOnlyItself() throws Exception {
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2039-05-05T05:05:05Z"))) {
+            Verdict decided = hw.decide(StoreFixture.scenario(hw, 1000));
+            int callers = 8;
+            int refused = 3;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            List<Future<StoredVerdict>> saves = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                // names a verdict that does not exist as the one it supersedes: the database refuses that row
+                Optional<String> supersedes = i == refused ? Optional.of("HW-1999-9999") : Optional.empty();
+                saves.add(pool.submit(() -> {
+                    go.await();
+                    return hw.store().save(decided, Requester.api(), "test", supersedes, List.of());
+                }));
+            }
+            go.countDown();
+            TreeSet<String> ids = new TreeSet<>();
+            for (int i = 0; i < callers; i++) {
+                if (i == refused) {
+                    Future<StoredVerdict> bad = saves.get(i);
+                    assertThatThrownBy(bad::get).hasCauseInstanceOf(StoreUnavailableException.class);
+                    continue;
+                }
+                StoredVerdict saved = saves.get(i).get();
+                ids.add(saved.id());
+                assertThat(hw.store().byToken(saved.linkToken())).get().extracting(StoredVerdict::id).isEqualTo(saved.id());
+            }
+            pool.shutdown();
+            assertThat(ids).hasSize(callers - 1).allMatch(id -> id.matches("HW-2039-\\d{4}"));
+            assertThat(hw.store().recent(callers)).extracting(VerdictSummary::id).doesNotContainNull()
+                    .containsAll(ids).doesNotHaveDuplicates();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.hostwise.rules.facts;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -12,9 +14,18 @@ public final class Format {
     private Format() {
     }
 
-    /** Dollars to the cent, with thousands separators: $1,234.56. */
+    /**
+     * Dollars to the cent, with thousands separators: $1,234.56. The same text as
+     * {@code String.format(Locale.ROOT, "%,.2f", …)} (the shortest decimal of the double, rounded half
+     * up), without a Formatter per figure: every message formats dozens of these.
+     */
     public static String usd(double dollars) {
-        return (dollars < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.2f", Math.abs(dollars));
+        String sign = dollars < 0 ? "-$" : "$";
+        if (!Double.isFinite(dollars)) {
+            return sign + String.format(Locale.ROOT, "%,.2f", Math.abs(dollars));
+        }
+        String cents = new BigDecimal(Double.toString(Math.abs(dollars))).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return sign + grouped(cents);
     }
 
     /** A small per-request cost to three significant figures: $0.00240. */
@@ -24,7 +35,22 @@ public final class Format {
 
     /** A whole count with thousands separators: 103,680. */
     public static String count(double n) {
-        return String.format(Locale.ROOT, "%,d", Math.round(n));
+        String whole = Long.toString(Math.round(n));
+        return whole.startsWith("-") ? "-" + grouped(whole.substring(1)) : grouped(whole);
+    }
+
+    /** Digits with a comma between thousands, before any decimal point: 1234567.5 becomes 1,234,567.5. */
+    private static String grouped(String digits) {
+        int point = digits.indexOf('.');
+        int end = point < 0 ? digits.length() : point;
+        StringBuilder out = new StringBuilder(digits.length() + end / 3);
+        for (int i = 0; i < end; i++) {
+            if (i > 0 && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.append(digits, end, digits.length()).toString();
     }
 
     /** A plain number without needless decimals: 4, 4.5, 0.25. */
