@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -73,6 +74,18 @@ public class StoreBenchmark {
 
     @Benchmark
     public RecordedVerdict decideAndSave() {
+        return hostwise.decideFor(scenario, Requester.api());
+    }
+
+    /**
+     * Eight callers at once, as the Slack workers and web threads save under load: verdicts saved at the
+     * same moment share one transaction, so the durable commit is paid once per batch.
+     */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public RecordedVerdict decideAndSaveEightAtOnce() {
         return hostwise.decideFor(scenario, Requester.api());
     }
 

@@ -83,7 +83,7 @@ public final class SlackLoadDriver {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 40);
+        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 120);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         Duration round = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 5);
 
@@ -115,7 +115,8 @@ public final class SlackLoadDriver {
                 System.out.printf(Locale.ROOT, "concurrency %d, warm-up %d s, %d rounds of %d s per target, %d cores, Java %s, load average %s%n",
                         concurrency, warmUp.toSeconds(), rounds, round.toSeconds(), Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"), loadAverage());
-                // warm-up: the JIT needs tens of seconds on two cores before the request path stops changing
+                // warm-up: on two cores shared with 32 client threads the JIT compiler was still busy (a fifth
+                // of the CPU, throughput still rising round after round) after 40 s; after 120 s it is quiet
                 run(new Target("warm-up", s.uri), concurrency, warmUp);
                 run(new Target("warm-up", b.uri), concurrency, warmUp.dividedBy(4));
                 run(new Target("warm-up", e.uri), concurrency, warmUp.dividedBy(4));

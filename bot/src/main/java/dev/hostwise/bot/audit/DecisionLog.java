@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,26 +55,32 @@ public final class DecisionLog {
     }
 
     public void verdict(Verdict v, Requester who) {
-        ObjectNode line = json.createObjectNode();
+        // maps of the records themselves rather than a JSON tree: written in one pass, as Jackson streams them
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("recommendation", v.recommendation().name());
+        v.conditions().forEach((c, r) -> outputs.put(c.name(), r.holds()));
+        outputs.put("figures", v.figures());
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", "verdict");
         line.put("at", v.createdAt().toString());
         line.put("verdictId", v.id());
         line.put("rulesRevision", v.rulesRevision());
         line.put("catalogDate", String.valueOf(v.catalogDate()));
-        line.set("requester", json.valueToTree(who));
+        line.put("requester", who);
+        line.put("inputs", masked.isEmpty() ? v.scenario() : maskedInputs(v));
+        line.put("outputs", outputs);
+        line.put("firedRules", v.firedRules());
+        append(line);
+    }
+
+    private ObjectNode maskedInputs(Verdict v) {
         ObjectNode inputs = json.valueToTree(v.scenario());
         masked.forEach(field -> {
             if (inputs.has(field)) {
                 inputs.put(field, MASK);
             }
         });
-        line.set("inputs", inputs);
-        ObjectNode outputs = line.putObject("outputs");
-        outputs.put("recommendation", v.recommendation().name());
-        v.conditions().forEach((c, r) -> outputs.put(c.name(), r.holds()));
-        outputs.set("figures", json.valueToTree(v.figures()));
-        line.set("firedRules", json.valueToTree(v.firedRules()));
-        append(line);
+        return inputs;
     }
 
     public void reload(ReloadOutcome outcome) {
@@ -85,7 +93,18 @@ public final class DecisionLog {
     // opened once and kept open: opening the file for every verdict cost more than writing the line
     private java.io.Writer out;
 
-    private synchronized void append(ObjectNode line) {
+    private void append(Object line) {
+        String text;
+        try {
+            text = json.writeValueAsString(line);
+        } catch (IOException e) {
+            LOG.warn("could not write an audit line as JSON: {}", e.toString());
+            return;
+        }
+        appendLine(text);
+    }
+
+    private synchronized void appendLine(String text) {
         try {
             if (out == null) {
                 Path parent = file.toAbsolutePath().getParent();
@@ -95,7 +114,7 @@ public final class DecisionLog {
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             }
-            out.write(json.writeValueAsString(line));
+            out.write(text);
             out.write('\n');
             // each line is handed to the OS at once, so a log shipper tailing the file sees it
             out.flush();

@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         if (!s.password().isEmpty()) {
             c.setPassword(s.password());
         }
-        // a small pool: a save is two short transactions, and the machine has few cores
+        // a small pool: a save is one short transaction, concurrent saves share one, and the machine has few cores
         c.setMaximumPoolSize(4);
         // one connection stays open, which also keeps an embedded H2 database open between requests
         c.setMinimumIdle(1);
