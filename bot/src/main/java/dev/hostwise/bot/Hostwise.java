@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import dev.hostwise.bot.audit.DecisionLog;
+import dev.hostwise.bot.metrics.Meters;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import dev.hostwise.rules.PolicyReloader;
 import dev.hostwise.rules.ReloadOutcome;
 import java.time.Clock;
@@ -50,9 +53,15 @@ public final class Hostwise implements AutoCloseable {
     private final PolicyReloader reloader;
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Meters meters;
+    private final Timer decisionTime;
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir) {
+                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters) {
+        this.meters = meters;
+        this.decisionTime = Timer.builder("hostwise.decision")
+                .description("Deciding a scenario: cost model, sensitivity analysis and the rules, without saving")
+                .register(meters.registry());
         this.compiler = compiler;
         this.decider = new Decider(catalog, policy);
         this.store = store;
@@ -68,6 +77,8 @@ public final class Hostwise implements AutoCloseable {
     }
 
     private void reloaded(ReloadOutcome outcome) {
+        String result = outcome.activated() ? "activated" : outcome.unchanged() ? "unchanged" : "refused";
+        meters.registry().counter("hostwise.rules.reloads", "outcome", result).increment();
         audit.reload(outcome);
         reloadListeners.forEach(l -> l.accept(outcome));
     }
@@ -103,8 +114,10 @@ public final class Hostwise implements AutoCloseable {
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
         PolicyCompiler compiler = new PolicyCompiler();
         CompiledPolicy policy = compiler.compile(rules);
-        VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)));
-        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir());
+        Meters meters = new Meters();
+        VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)), meters.registry());
+        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
+                meters);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
@@ -135,17 +148,26 @@ public final class Hostwise implements AutoCloseable {
         // one revision for the whole decision, so the stored reasons match the rules that fired
         CompiledPolicy policy = decider.activePolicy();
         // decided under a placeholder: the store numbers the verdict in the transaction that saves it
+        long started = System.nanoTime();
         Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, policy);
+        decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
             StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()));
             audit.verdict(stored.verdict(), who);
             keepSources(policy);
+            counted(stored.verdict(), who, true);
             return new RecordedVerdict(stored.verdict(), Optional.of(stored.linkToken()), Optional.empty());
         } catch (StoreUnavailableException e) {
             Verdict unsaved = decided.withId(VerdictIds.unsaved(now));
             audit.verdict(unsaved, who);
+            counted(unsaved, who, false);
             return unsaved(unsaved, e);
         }
+    }
+
+    private void counted(Verdict v, Requester who, boolean saved) {
+        meters.registry().counter("hostwise.verdicts", "source", who.source(),
+                "recommendation", v.recommendation().name(), "saved", String.valueOf(saved)).increment();
     }
 
     /** Keeps the deciding revision's sources beside the verdicts, once per revision, for replays on it. */
@@ -208,6 +230,12 @@ public final class Hostwise implements AutoCloseable {
         reloader.close();
         audit.close();
         store.close();
+        meters.close();
+    }
+
+    /** What this instance counts and times, for {@code GET /metrics}. */
+    public Meters metrics() {
+        return meters;
     }
 
     /** The application version, from the jar manifest; "dev" when run from classes. */

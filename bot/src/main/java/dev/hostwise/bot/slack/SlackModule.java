@@ -19,6 +19,7 @@ import dev.hostwise.bot.slack.http.SlackEventsRoutes;
 import dev.hostwise.bot.slack.listeners.SlackListeners;
 import dev.hostwise.bot.slack.socket.SocketModeLink;
 import dev.hostwise.bot.web.Routes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -66,8 +67,10 @@ public final class SlackModule implements AutoCloseable {
                 // one workspace, one bot token: auth.test at start-up is enough, no call on the request path
                 .authTestCacheExpirationMillis(-1)
                 .build());
-        this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom());
-        WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry());
+        MeterRegistry meters = hostwise.metrics().registry();
+        this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters);
+        WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry(),
+                meters);
         RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
         this.charts = new ChartUpload(slack.methods(settings.botToken()));
         VerdictDelivery delivery = new VerdictDelivery(api, charts,

@@ -1,5 +1,8 @@
 package dev.hostwise.bot.slack;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +31,17 @@ public final class SlackWork implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final Object quiet = new Object();
 
-    public SlackWork(int threads, int queueCapacity, Duration waitForRoom) {
+    private final Counter turnedAway;
+    private final MeterRegistry meters;
+    private final Gauge waiting;
+
+    /** @param meters where the work waiting or running and the requests turned away for lack of room are recorded */
+    public SlackWork(int threads, int queueCapacity, Duration waitForRoom, MeterRegistry meters) {
+        this.meters = meters;
+        this.waiting = Gauge.builder("hostwise.slack.work", pending, AtomicInteger::get)
+                .description("Slack tasks (verdicts to decide and post) queued or running").register(meters);
+        this.turnedAway = Counter.builder("hostwise.slack.busy")
+                .description("Requests told the bot is busy: no room in the queue within the wait").register(meters);
         AtomicInteger n = new AtomicInteger();
         // fair: under sustained load, requests get room in the order they asked, which keeps the slowest acknowledgements short
         this.room = new Semaphore(threads + queueCapacity, true);
@@ -48,6 +61,7 @@ public final class SlackWork implements AutoCloseable {
     public boolean offer(String what, Runnable task) {
         try {
             if (!room.tryAcquire(waitForRoom.toNanos(), TimeUnit.NANOSECONDS)) {
+                turnedAway.increment();
                 return false;
             }
         } catch (InterruptedException e) {
@@ -100,6 +114,8 @@ public final class SlackWork implements AutoCloseable {
     /** Lets queued work finish (up to ten seconds), then stops. */
     @Override
     public void close() {
+        // a later Slack app on the same registry (tests start several) registers its own
+        meters.remove(waiting);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

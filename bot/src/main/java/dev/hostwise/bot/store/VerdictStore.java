@@ -7,6 +7,10 @@ import dev.hostwise.bot.VerdictIds;
 import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.rules.Verdict;
 import dev.hostwise.rules.facts.Recommendation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where verdicts are kept: plain JDBC with prepared statements over {@link Database}. Verdicts are
@@ -45,9 +50,26 @@ public final class VerdictStore implements AutoCloseable {
     private final RuleRevisions ruleRevisions;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
-    public VerdictStore(Database db) {
+    private final Timer saveTime;
+    private final DistributionSummary batchSize;
+    private final Counter outages;
+    private final Counter refusals;
+
+    /** @param meters where the time to save, the verdicts per transaction and the failed saves are recorded */
+    public VerdictStore(Database db, MeterRegistry meters) {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
+        this.saveTime = Timer.builder("hostwise.store.save")
+                .description("Saving a verdict, as its caller waits: queueing for the transaction included")
+                .register(meters);
+        this.batchSize = DistributionSummary.builder("hostwise.store.batch")
+                .description("Verdicts written per transaction (saves at the same moment share one)")
+                .baseUnit("verdicts")
+                .register(meters);
+        this.outages = Counter.builder("hostwise.store.failures").tag("kind", "outage")
+                .description("Verdicts answered but not saved").register(meters);
+        this.refusals = Counter.builder("hostwise.store.failures").tag("kind", "refused")
+                .description("Verdicts answered but not saved").register(meters);
     }
 
     /** The sources of every rules revision that decided a stored verdict. */
@@ -74,7 +96,12 @@ public final class VerdictStore implements AutoCloseable {
                               Optional<String> supersedes, List<RuleReason> ruleReasons) {
         Requester who = new Requester(requester.source(), clip(requester.team()), clip(requester.channel()),
                 clip(requester.user()));
-        return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons));
+        long started = System.nanoTime();
+        try {
+            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons));
+        } finally {
+            saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**
@@ -84,17 +111,21 @@ public final class VerdictStore implements AutoCloseable {
     private void writeBatch(List<GroupCommit.Entry<Draft, StoredVerdict>> batch) {
         try {
             List<StoredVerdict> stored = insert(batch.stream().map(GroupCommit.Entry::item).toList());
+            batchSize.record(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(stored.get(i));
             }
         } catch (SQLException e) {
             StoreUnavailableException problem = db.problem(e);
-            if (batch.size() == 1 || Database.isOutage(e)) {
+            boolean outage = Database.isOutage(e);
+            if (batch.size() == 1 || outage) {
+                (outage ? outages : refusals).increment(batch.size());
                 batch.forEach(entry -> entry.fail(problem));
                 return;
             }
             batch.forEach(entry -> writeBatch(List.of(entry)));
         } catch (StoreUnavailableException e) {
+            outages.increment(batch.size());
             batch.forEach(entry -> entry.fail(e));
         }
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The web front end's routes for the shared server: verdict pages, the JSON API, the stylesheet,
+ * The web front end's routes for the shared server: verdict pages, the JSON API, the stylesheet, status, metrics,
  * and in local mode the scenario form at {@code /}. The Slack app adds its own routes beside these.
  */
 public final class WebApp {
@@ -19,6 +19,7 @@ public final class WebApp {
         routes.add(new VerdictRoutes(hostwise, settings));
         routes.add(new VerdictApiRoutes(hostwise, settings));
         routes.add(new StatusRoutes(hostwise, hostwise.reloader()));
+        routes.add(new MetricsRoutes(hostwise.metrics()));
         if (settings.localMode()) {
             routes.add(new LocalFormRoutes(hostwise));
         }

@@ -402,6 +402,25 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void operatorsSeeSlackCallsRetriesAndVerdictsInTheMetrics() throws Exception {
+        double retries = count("hostwise.slack.api.retries", "method", "chat.postMessage");
+        double posted = count("hostwise.slack.api.calls", "method", "chat.postMessage", "outcome", "ok");
+        double verdicts = count("hostwise.verdicts", "source", "slack", "recommendation", "HOSTED_API");
+        bot.slack.script("chat.postMessage", Reply.rateLimited(1));
+
+        bot.command("100000/day task=classification quality=good_enough privacy=in_house");
+        bot.awaitQuiet();
+
+        assertThat(count("hostwise.slack.api.retries", "method", "chat.postMessage")).isEqualTo(retries + 1);
+        assertThat(count("hostwise.slack.api.calls", "method", "chat.postMessage", "outcome", "ok")).isEqualTo(posted + 1);
+        assertThat(count("hostwise.verdicts", "source", "slack", "recommendation", "HOSTED_API")).isEqualTo(verdicts + 1);
+        assertThat(hostwise.metrics().registry().get("hostwise.slack.work").gauge().value()).isZero();
+        assertThat(hostwise.metrics().scrape())
+                .contains("hostwise_slack_api_calls_total{method=\"chat.postMessage\",outcome=\"ok\"}",
+                        "hostwise_slack_api_retries_total{method=\"chat.postMessage\"}");
+    }
+
+    @Test
     void whenTheBotIsNotInTheChannelTheVerdictGoesThroughTheResponseUrlAndSaysSo() throws Exception {
         bot.slack.always("chat.postMessage", Reply.error("not_in_channel"));
 
@@ -466,6 +485,12 @@ class SlackEndToEndTest {
     }
 
     // ---- helpers ----
+
+    /** A counter's total over every tag combination that matches; the bot's Hostwise is shared by the tests. */
+    private double count(String name, String... tags) {
+        return hostwise.metrics().registry().find(name).tags(tags).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
 
     private static List<JsonObject> inputBlocks(JsonObject view) {
         return StreamSupport.stream(view.getAsJsonArray("blocks").spliterator(), false).map(JsonElement::getAsJsonObject)

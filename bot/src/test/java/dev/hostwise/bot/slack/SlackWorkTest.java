@@ -2,6 +2,7 @@ package dev.hostwise.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ class SlackWorkTest {
     @Test
     void aFullQueueSaysNoOnceTheWaitIsOver() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (SlackWork work = new SlackWork(1, 1, Duration.ofMillis(50))) {
+        try (SlackWork work = new SlackWork(1, 1, Duration.ofMillis(50), new SimpleMeterRegistry())) {
             Runnable blocked = () -> await(release);
             assertThat(work.offer("running", blocked)).isTrue();
             assertThat(work.offer("queued", blocked)).isTrue();
@@ -29,7 +30,7 @@ class SlackWorkTest {
     @Test
     void aFailingTaskDoesNotStopTheOthers() throws Exception {
         AtomicInteger ran = new AtomicInteger();
-        try (SlackWork work = new SlackWork(1, 10, Duration.ZERO)) {
+        try (SlackWork work = new SlackWork(1, 10, Duration.ZERO, new SimpleMeterRegistry())) {
             work.offer("boom", () -> {
                 throw new IllegalStateException("expected in this test");
             });

@@ -61,7 +61,8 @@ class DatabaseDownTest {
         try (Hostwise other = StoreFixture.start(StoreFixture.h2(dir.resolve("other")), Instant.parse("2041-01-01T00:00:00Z"))) {
             decided = other.decide(StoreFixture.scenario(other, 1000));
         }
-        try (VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.h2File(dataDir), Duration.ZERO))) {
+        try (VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.h2File(dataDir), Duration.ZERO),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             assertThat(store.database().startupProblem()).get().asString().startsWith("the verdict store (H2 file database in ");
             assertThatThrownBy(() -> store.save(decided, Requester.cli(), "test", Optional.empty(), List.of()))
                     .isInstanceOf(StoreUnavailableException.class);

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import com.slack.api.util.json.GsonFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -46,15 +47,18 @@ public final class WebApi {
     private final String apiUrl;
     private final String botToken;
     private final RetryPolicy policy;
+    private final MeterRegistry meters;
 
     /**
      * @param apiUrl base of the Web API, ending in a slash (https://slack.com/api/)
+     * @param meters where each call's outcome and each retry are counted, by method
      */
-    public WebApi(OkHttpClient http, String apiUrl, String botToken, RetryPolicy policy) {
+    public WebApi(OkHttpClient http, String apiUrl, String botToken, RetryPolicy policy, MeterRegistry meters) {
         this.http = http;
         this.apiUrl = apiUrl;
         this.botToken = botToken;
         this.policy = policy;
+        this.meters = meters;
     }
 
     /** Writes the arguments of a call: strings as JSON strings, SDK models (blocks, views) as Slack expects them. */
@@ -85,6 +89,10 @@ public final class WebApi {
      * good for three seconds, so a modal that cannot open by then is not worth waiting for.
      */
     public ApiResult<JsonObject> callWithin(String method, String subject, Duration budget, String body) {
+        return counted(method, callWithRetries(method, subject, budget, body));
+    }
+
+    private ApiResult<JsonObject> callWithRetries(String method, String subject, Duration budget, String body) {
         long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         String problem;
         for (int attempt = 1; ; attempt++) {
@@ -132,6 +140,7 @@ public final class WebApi {
             }
             LOG.info("{} for {}: {}; trying again in {} ms (attempt {} of {})",
                     method, subject, problem, wait.toMillis(), attempt + 1, policy.attempts());
+            meters.counter("hostwise.slack.api.retries", "method", method).increment();
             if (!sleep(wait)) {
                 return failed(method, subject, attempt, problem + "; interrupted while waiting to retry");
             }
@@ -140,6 +149,10 @@ public final class WebApi {
 
     /** Posts a message to a response_url (which needs no token), retried like a Web API call. */
     public ApiResult<String> respond(String responseUrl, String subject, String body) {
+        return counted("response_url", respondWithRetries(responseUrl, subject, body));
+    }
+
+    private ApiResult<String> respondWithRetries(String responseUrl, String subject, String body) {
         String problem;
         for (int attempt = 1; ; attempt++) {
             Duration wait;
@@ -184,6 +197,13 @@ public final class WebApi {
         } catch (JsonParseException e) {
             return null;
         }
+    }
+
+    /** Counts how a call ended: ok, refused (Slack said no) or failed (unreachable, or kept failing). */
+    private <T> ApiResult<T> counted(String method, ApiResult<T> result) {
+        String outcome = result instanceof ApiResult.Ok ? "ok" : result instanceof ApiResult.Refused ? "refused" : "failed";
+        meters.counter("hostwise.slack.api.calls", "method", method, "outcome", outcome).increment();
+        return result;
     }
 
     private <T> ApiResult<T> failed(String method, String subject, int attempts, String problem) {

@@ -1,0 +1,80 @@
+package dev.hostwise.bot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hostwise.bot.Env;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET /metrics over real HTTP: what an operator's Prometheus scrapes, after real verdicts and a reload. */
+class MetricsTest {
+
+    @TempDir
+    Path dir;
+
+    private WebFixture web;
+
+    @AfterEach
+    void stop() {
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    @Test
+    void verdictsSavesAndTheJvmAreCountedInPrometheusTextFormat() throws Exception {
+        web = new WebFixture(new Env(Map.of("HOSTWISE_DATA_DIR", dir.toString())), true);
+        for (int i = 0; i < 3; i++) {
+            assertThat(web.postJson("/api/v1/verdicts", VerdictApiTest.SCENARIO).statusCode()).isEqualTo(201);
+        }
+        assertThat(web.postJson("/api/v1/verdicts", "{\"requestsPerDay\": -5}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> r = web.get("/metrics");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
+        String body = r.body();
+        // three verdicts from the API, all stored; the refused input made none
+        assertThat(body).contains("hostwise_verdicts_total{recommendation=\"HOSTED_API\",saved=\"true\",source=\"api\"} 3.0");
+        assertThat(body).contains("hostwise_store_save_seconds_count 3", "hostwise_store_batch_verdicts_sum 3.0",
+                "hostwise_decision_seconds_count 3");
+        assertThat(body).doesNotContain("hostwise_store_failures_total{kind=\"outage\"} 1");
+        assertThat(body).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // counts and timings only: no inputs, IDs or links
+        assertThat(body).doesNotContain("HW-", "/v/", "100000");
+    }
+
+    @Test
+    void refusedAndActivatedReloadsAreCounted() throws Exception {
+        Path rules = dir.resolve("rules");
+        copyBundledRules(rules);
+        web = new WebFixture(new Env(Map.of("HOSTWISE_DATA_DIR", dir.resolve("data").toString(),
+                "HOSTWISE_RULES_DIR", rules.toString())), true);
+        Path privacy = rules.resolve("privacy.drl");
+        String good = Files.readString(privacy);
+
+        Files.writeString(privacy, good + "\nrule \"broken\" when then oops(\n");
+        web.hostwise().reloader().reload("test: a bad edit");
+        Files.writeString(privacy, good + "\n// an edit that changes nothing the cases check\n");
+        web.hostwise().reloader().reload("test: a good edit");
+
+        String body = web.get("/metrics").body();
+        assertThat(body).contains("hostwise_rules_reloads_total{outcome=\"refused\"} 1.0",
+                "hostwise_rules_reloads_total{outcome=\"activated\"} 1.0");
+    }
+
+    private static void copyBundledRules(Path to) throws Exception {
+        Files.createDirectories(to.resolve("cases"));
+        for (Map.Entry<String, String> f : dev.hostwise.rules.RuleSet.bundled().drlFiles().entrySet()) {
+            Files.writeString(to.resolve(f.getKey()), f.getValue());
+        }
+        for (Map.Entry<String, String> f : dev.hostwise.rules.RuleSet.bundled().caseFiles().entrySet()) {
+            Files.writeString(to.resolve(f.getKey()), f.getValue()); // named cases/…
+        }
+    }
+}
