@@ -137,10 +137,13 @@ abstract class VerdictStoreContract {
              Hostwise late = StoreFixture.start(env(), Instant.parse("2099-01-01T00:00:00Z"))) {
             String older = early.decideFor(StoreFixture.scenario(early, 1000), Requester.cli()).verdict().id();
             String newest = late.decideFor(StoreFixture.scenario(late, 1000), Requester.cli()).verdict().id();
-            List<VerdictSummary> recent = late.store().recent(2);
-            assertThat(recent).extracting(VerdictSummary::id).containsExactly(newest, older);
-            assertThat(recent.get(0).requester().source()).isEqualTo("cli");
-            assertThat(late.store().recent(1)).hasSize(1);
+            // other tests' verdicts (other years) may share this database: compare positions, not the whole list
+            List<String> recent = late.store().recent(500).stream().map(VerdictSummary::id).toList();
+            assertThat(recent).contains(newest, older);
+            assertThat(recent.indexOf(newest)).isLessThan(recent.indexOf(older));
+            List<VerdictSummary> newestOnly = late.store().recent(1);
+            assertThat(newestOnly).extracting(VerdictSummary::id).containsExactly(newest); // no test uses a later year
+            assertThat(newestOnly.get(0).requester().source()).isEqualTo("cli");
         }
     }
 
@@ -169,7 +172,7 @@ abstract class VerdictStoreContract {
 
     @Test
     void verdictsSavedAtOnceAreEachKeptAndOneTheDatabaseRefusesCostsOnlyItself() throws Exception {
-        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2039-05-05T05:05:05Z"))) {
+        try (Hostwise hw = StoreFixture.start(env(), Instant.parse("2030-05-05T05:05:05Z"))) {
             Verdict decided = hw.decide(StoreFixture.scenario(hw, 1000));
             int callers = 8;
             int refused = 3;
@@ -198,8 +201,8 @@ abstract class VerdictStoreContract {
             }
             pool.shutdown();
             // the refused verdict's number went back with its transaction: none is skipped
-            assertThat(ids).containsExactly("HW-2039-0001", "HW-2039-0002", "HW-2039-0003", "HW-2039-0004",
-                    "HW-2039-0005", "HW-2039-0006", "HW-2039-0007");
+            assertThat(ids).containsExactly("HW-2030-0001", "HW-2030-0002", "HW-2030-0003", "HW-2030-0004",
+                    "HW-2030-0005", "HW-2030-0006", "HW-2030-0007");
             assertThat(hw.store().recent(callers)).extracting(VerdictSummary::id).doesNotContainNull()
                     .containsAll(ids).doesNotHaveDuplicates();
         }
