@@ -137,6 +137,12 @@ public final class SlackLoadDriver {
                 }
                 report(s, b, e, a, slackApi.posts() - postsBefore);
                 System.out.printf(Locale.ROOT, "chart files uploaded (rate-limited, on their own thread): %,d%n", slackApi.uploads());
+                var batches = hostwise.metrics().registry().get("hostwise.store.batch").summary();
+                var saves = hostwise.metrics().registry().get("hostwise.store.save").timer();
+                System.out.printf(Locale.ROOT, "verdict store, whole run: %,d transactions for %,.0f verdicts (%.2f per transaction, "
+                                + "largest in the last two minutes %.0f); a save took %.0f us on average as its caller waited%n",
+                        batches.count(), batches.totalAmount(), batches.mean(), batches.max(),
+                        saves.mean(java.util.concurrent.TimeUnit.MICROSECONDS));
                 System.out.println("load average at the end: " + loadAverage());
             } finally {
                 bare.stop();
