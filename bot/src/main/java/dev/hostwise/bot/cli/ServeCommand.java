@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
         slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         RulesReloadTriggers.install(hostwise, env);
-        HostwiseServer server = new HostwiseServer(bind, listenPort, routes).start();
+        HostwiseServer server = new HostwiseServer(bind, listenPort, routes, hostwise.metrics().registry()).start();
         slack.ifPresent(SlackModule::start);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,7 @@ package dev.hostwise.bot.slack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +33,7 @@ public final class SlackWork implements AutoCloseable {
     private final Object quiet = new Object();
 
     private final Counter turnedAway;
+    private final Timer queued;
     private final MeterRegistry meters;
     private final Gauge waiting;
 
@@ -42,6 +44,9 @@ public final class SlackWork implements AutoCloseable {
                 .description("Slack tasks (verdicts to decide and post) queued or running").register(meters);
         this.turnedAway = Counter.builder("hostwise.slack.busy")
                 .description("Requests told the bot is busy: no room in the queue within the wait").register(meters);
+        this.queued = Timer.builder("hostwise.slack.work.wait")
+                .description("How long accepted Slack work waited for a worker: the lag before a verdict is decided")
+                .register(meters);
         AtomicInteger n = new AtomicInteger();
         // fair: under sustained load, requests get room in the order they asked, which keeps the slowest acknowledgements short
         this.room = new Semaphore(threads + queueCapacity, true);
@@ -69,9 +74,11 @@ public final class SlackWork implements AutoCloseable {
             return false;
         }
         pending.incrementAndGet();
+        long accepted = System.nanoTime();
         try {
             executor.execute(() -> {
                 try {
+                    queued.record(System.nanoTime() - accepted, TimeUnit.NANOSECONDS);
                     task.run();
                 } catch (RuntimeException e) {
                     LOG.error("{} failed", what, e);

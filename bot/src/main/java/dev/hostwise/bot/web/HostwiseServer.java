@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -27,6 +28,11 @@ public final class HostwiseServer implements AutoCloseable {
     private final Undertow undertow;
 
     public HostwiseServer(String host, int port, List<Routes> routes) {
+        this(host, port, routes, null);
+    }
+
+    /** @param meters where every request is timed ({@code http.server.requests}); null for none */
+    public HostwiseServer(String host, int port, List<Routes> routes, MeterRegistry meters) {
         RoutingHandler routing = Handlers.routing();
         routing.get("/healthz", ex -> HttpResponses.json(ex, 200, Map.of("status", "ok")));
         routes.forEach(r -> r.register(routing));
@@ -35,6 +41,9 @@ public final class HostwiseServer implements AutoCloseable {
                 ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()));
 
         HttpHandler handler = new SecurityHeaders(new BodyLimit(new BlockingHandler(new ErrorBoundary(routing)), MAX_BODY_BYTES));
+        if (meters != null) {
+            handler = new RequestMetrics(handler, meters);
+        }
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)

@@ -45,8 +45,17 @@ class MetricsTest {
                 "hostwise_decision_seconds_count 3");
         assertThat(body).doesNotContain("hostwise_store_failures_total{kind=\"outage\"} 1");
         assertThat(body).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // every request, by route template and status
+        assertThat(body).contains(
+                "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/verdicts\"} 3",
+                "http_server_requests_seconds_count{method=\"POST\",outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/api/v1/verdicts\"} 1");
         // counts and timings only: no inputs, IDs or links
-        assertThat(body).doesNotContain("HW-", "/v/", "100000");
+        assertThat(body).doesNotContain("HW-", "100000");
+        web.get("/v/AAAAAAAAAAAAAAAAAAAAAAAA");
+        web.get("/no/such/page");
+        assertThat(web.get("/metrics").body())
+                .contains("uri=\"/v/{token}\"", "status=\"404\",uri=\"NOT_FOUND\"")
+                .doesNotContain("AAAAAAAAAAAAAAAAAAAAAAAA", "/no/such/page");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class WebFixture implements AutoCloseable {
         // links carry the port, so it is chosen before the server starts
         int port = freePort();
         settings = new WebSettings(env.baseUrl(port), env.adminToken(), localMode);
-        server = new HostwiseServer("127.0.0.1", port, WebApp.routes(hostwise, settings)).start();
+        server = new HostwiseServer("127.0.0.1", port, WebApp.routes(hostwise, settings), hostwise.metrics().registry()).start();
     }
 
     private static int freePort() {
