@@ -91,7 +91,9 @@ public final class SlackLoadDriver {
         try (WebApiStandIn slackApi = new WebApiStandIn()) {
             SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-load-driver", SECRET, null, slackApi.apiUrl());
             SlackModule slack = new SlackModule(settings, hostwise, SlackTuning.standard());
-            HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(slack.routes().orElseThrow())).start();
+            // wired as `hostwise serve` wires it: every request is timed into the metrics
+            HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(slack.routes().orElseThrow()),
+                    hostwise.metrics().registry()).start();
             slack.start();
             while (!slack.ready()) {
                 Thread.sleep(20);
@@ -105,7 +107,7 @@ public final class SlackLoadDriver {
             HostwiseServer shared = new HostwiseServer("127.0.0.1", 0, List.of(r -> r.post("/ok", ex -> {
                 ex.setStatusCode(200);
                 ex.getResponseSender().send("");
-            }))).start();
+            })), hostwise.metrics().registry()).start();
             try {
                 Target s = new Target("POST /slack/events (quick form)", URI.create("http://127.0.0.1:" + server.port() + "/slack/events"));
                 Target b = new Target("bare Undertow handler, 200", URI.create("http://127.0.0.1:"
