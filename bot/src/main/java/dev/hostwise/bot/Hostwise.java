@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import dev.hostwise.bot.audit.DecisionLog;
 import dev.hostwise.bot.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import dev.hostwise.rules.PolicyReloader;
@@ -62,6 +63,8 @@ public final class Hostwise implements AutoCloseable {
         this.decisionTime = Timer.builder("hostwise.decision")
                 .description("Deciding a scenario: cost model, sensitivity analysis and the rules, without saving")
                 .register(meters.registry());
+        // registered at zero, so an alert on a refused reload has a series to watch from the start
+        List.of("activated", "refused", "unchanged").forEach(this::reloads);
         this.compiler = compiler;
         this.decider = new Decider(catalog, policy);
         this.store = store;
@@ -78,9 +81,14 @@ public final class Hostwise implements AutoCloseable {
 
     private void reloaded(ReloadOutcome outcome) {
         String result = outcome.activated() ? "activated" : outcome.unchanged() ? "unchanged" : "refused";
-        meters.registry().counter("hostwise.rules.reloads", "outcome", result).increment();
+        reloads(result).increment();
         audit.reload(outcome);
         reloadListeners.forEach(l -> l.accept(outcome));
+    }
+
+    private Counter reloads(String outcome) {
+        return Counter.builder("hostwise.rules.reloads").tag("outcome", outcome)
+                .description("Rules reload attempts, by outcome").register(meters.registry());
     }
 
     /** Tells a listener of every reload attempt (e.g. to post failures to the admins' Slack channel). */

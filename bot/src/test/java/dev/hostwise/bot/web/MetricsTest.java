@@ -45,6 +45,8 @@ class MetricsTest {
                 "hostwise_decision_seconds_count 3");
         assertThat(body).doesNotContain("hostwise_store_failures_total{kind=\"outage\"} 1");
         assertThat(body).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // there from the start, at zero, so an alert on a refused reload has a series to watch
+        assertThat(body).contains("hostwise_rules_reloads_total{outcome=\"refused\"} 0.0");
         // every request, by route template and status
         assertThat(body).contains(
                 "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/verdicts\"} 3",
