@@ -1,7 +1,10 @@
 package dev.hostwise.knowledge;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every field of the scenario's public JSON form: its name, what values it takes, its default, and
@@ -129,7 +132,41 @@ public enum ScenarioField {
     }
 
     public static Optional<ScenarioField> byJson(String name) {
-        return Arrays.stream(values()).filter(f -> f.json.equals(name)).findFirst();
+        return Optional.ofNullable(BY_JSON.get(name));
+    }
+
+    private static final Map<String, ScenarioField> BY_JSON = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(f -> f.json, f -> f));
+
+    /**
+     * The text with each field's JSON name, where it stands as a whole word, replaced by what
+     * {@code name} gives for that field ("outputTokens is needed" → "`output` is needed"); a null
+     * leaves the name as it is, and so does a longer word that merely starts with one. One pass over
+     * the words: front ends reword every error message this way.
+     */
+    public static String renameInText(String text, Function<ScenarioField, String> name) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            String word = text.substring(start, i);
+            ScenarioField field = BY_JSON.get(word);
+            String renamed = field == null ? null : name.apply(field);
+            out.append(renamed == null ? word : renamed);
+        }
+        return out.toString();
+    }
+
+    /** A character of a word, as a regular expression's word boundary sees it. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static String names(Enum<?>[] values) {

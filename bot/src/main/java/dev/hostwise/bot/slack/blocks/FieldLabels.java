@@ -2,7 +2,6 @@ package dev.hostwise.bot.slack.blocks;
 
 import dev.hostwise.knowledge.ScenarioField;
 import java.util.Locale;
-import java.util.regex.Matcher;
 
 /** The words the Slack app shows for each scenario field: modal labels and inline errors use the same ones. */
 public final class FieldLabels {
@@ -59,10 +58,6 @@ public final class FieldLabels {
 
     /** Replaces scenario JSON names in a sentence by the labels the modal shows ("outputTokens" → "output tokens per request"). */
     public static String inWords(String text) {
-        String out = text;
-        for (ScenarioField f : ScenarioField.values()) {
-            out = out.replaceAll("\\b" + f.json() + "\\b", Matcher.quoteReplacement(label(f).toLowerCase(Locale.ROOT)));
-        }
-        return out;
+        return ScenarioField.renameInText(text, f -> label(f).toLowerCase(Locale.ROOT));
     }
 }

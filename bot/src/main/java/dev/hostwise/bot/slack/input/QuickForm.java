@@ -29,9 +29,9 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
     private static final String USAGE = "`/selfhost 50000/day task=classification quality=good_enough privacy=in_house "
             + "[tokens=800] [gpu=1.2] [rps=4] [measured]`";
 
-    /** Each field's JSON name and the quick form's key that stands for it in messages. */
-    private static final Map<String, String> KEY_FOR_JSON_NAME = Arrays.stream(QuickFormKey.values())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k.field().json(), k -> "`" + k.key() + "`"));
+    /** The quick form's key that stands for a field in messages. */
+    private static final Map<ScenarioField, String> KEY_FOR_FIELD = Arrays.stream(QuickFormKey.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(QuickFormKey::field, k -> "`" + k.key() + "`"));
 
     public static QuickForm parse(String text) {
         Map<ScenarioField, String> values = new EnumMap<>(ScenarioField.class);
@@ -89,32 +89,8 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
                 .map(QuickFormKey::forField)
                 .map(k -> k == QuickFormKey.PER_DAY ? "the volume (`NNN/day`)" : "`" + k.key() + "`")
                 .orElse("`" + e.field() + "`");
-        String message = inFormTerms(e.message());
+        String message = ScenarioField.renameInText(e.message(), f -> KEY_FOR_FIELD.get(f));
         return name + (message.startsWith("is ") ? " " : ": ") + message;
-    }
-
-    /** The message with each field's JSON name, as a whole word, replaced by the form's key: one pass, no regex. */
-    private static String inFormTerms(String message) {
-        StringBuilder out = new StringBuilder(message.length() + 16);
-        int i = 0;
-        while (i < message.length()) {
-            int start = i;
-            while (i < message.length() && isWordChar(message.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                String word = message.substring(start, i);
-                out.append(KEY_FOR_JSON_NAME.getOrDefault(word, word));
-            } else {
-                out.append(message.charAt(i++));
-            }
-        }
-        return out.toString();
-    }
-
-    /** A character of a word, as a regular expression's word boundary sees it. */
-    private static boolean isWordChar(char c) {
-        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     /** The ephemeral reply for a form that could not be read. */
