@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
+import dev.hostwise.bot.PolicyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ReplayAndDiffCommandTest {
 
     /** A candidate policy in which a contractual privacy need is enough to self-host. */
     private static Path lenientPolicy(Path dir) throws IOException {
-        RulesCheckCommandTest.copyPolicy(dir);
+        PolicyFiles.copyTo(dir);
         Path privacy = dir.resolve("privacy.drl");
         Files.writeString(privacy, Files.readString(privacy).replace(
                 "insert(new Finding(Condition.PRIVACY, false,\n        \"The requirement is contractual",

@@ -2,30 +2,16 @@ package dev.hostwise.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hostwise.bot.PolicyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RulesCheckCommandTest {
 
-    static final Path POLICY = Path.of("../rules/policy");
-
-    static Path copyPolicy(Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(POLICY)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(POLICY.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
-    }
+    static final Path POLICY = PolicyFiles.POLICY;
 
     @Test
     void theRealPolicyPasses() {
@@ -45,7 +31,7 @@ class RulesCheckCommandTest {
 
     @Test
     void aBrokenDrlFailsWithFileAndLine(@TempDir Path dir) throws IOException {
-        copyPolicy(dir);
+        PolicyFiles.copyTo(dir);
         Path privacy = dir.resolve("privacy.drl");
         Files.writeString(privacy, Files.readString(privacy).replace(
                 "Scenario( privacyNeed == PrivacyNeed.CONTRACTUAL )", "Scenario( privacyNeed == PrivacyNeed.CONTRACTUAL"));
@@ -56,7 +42,7 @@ class RulesCheckCommandTest {
 
     @Test
     void aSemanticChangeThatBreaksACaseNamesTheCase(@TempDir Path dir) throws IOException {
-        copyPolicy(dir);
+        PolicyFiles.copyTo(dir);
         Path privacy = dir.resolve("privacy.drl");
         // an admin decides contractual privacy is enough: the policy cases say otherwise
         Files.writeString(privacy, Files.readString(privacy).replace(

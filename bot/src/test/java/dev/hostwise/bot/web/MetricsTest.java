@@ -3,6 +3,7 @@ package dev.hostwise.bot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostwise.bot.Env;
+import dev.hostwise.bot.PolicyFiles;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class MetricsTest {
     @Test
     void refusedAndActivatedReloadsAreCounted() throws Exception {
         Path rules = dir.resolve("rules");
-        copyBundledRules(rules);
+        PolicyFiles.copyTo(rules);
         web = new WebFixture(new Env(Map.of("HOSTWISE_DATA_DIR", dir.resolve("data").toString(),
                 "HOSTWISE_RULES_DIR", rules.toString())), true);
         Path privacy = rules.resolve("privacy.drl");
@@ -77,15 +78,5 @@ class MetricsTest {
         String body = web.get("/metrics").body();
         assertThat(body).contains("hostwise_rules_reloads_total{outcome=\"refused\"} 1.0",
                 "hostwise_rules_reloads_total{outcome=\"activated\"} 1.0");
-    }
-
-    private static void copyBundledRules(Path to) throws Exception {
-        Files.createDirectories(to.resolve("cases"));
-        for (Map.Entry<String, String> f : dev.hostwise.rules.RuleSet.bundled().drlFiles().entrySet()) {
-            Files.writeString(to.resolve(f.getKey()), f.getValue());
-        }
-        for (Map.Entry<String, String> f : dev.hostwise.rules.RuleSet.bundled().caseFiles().entrySet()) {
-            Files.writeString(to.resolve(f.getKey()), f.getValue()); // named cases/…
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
+import dev.hostwise.bot.PolicyFiles;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RulesReloadServerTest {
 
-    private static final Path POLICY = Path.of("../rules/policy");
     private static final String CONTRACTUAL = "{\"requestsPerDay\": 1000000, \"taskType\": \"CLASSIFICATION\","
             + " \"qualityNeed\": \"GOOD_ENOUGH\", \"privacyNeed\": \"CONTRACTUAL\", \"throughputMeasured\": true}";
 
@@ -45,16 +44,7 @@ class RulesReloadServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        try (Stream<Path> files = Files.walk(POLICY)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = rules.resolve(POLICY.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        PolicyFiles.copyTo(rules);
         web = new WebFixture(new Env(Map.of("HOSTWISE_DATA_DIR", data.toString(), "HOSTWISE_RULES_DIR", rules.toString())), true);
     }
 
