@@ -16,6 +16,11 @@ public record CatalogFigure(Kind kind, String what, String value, String source,
         GPU_PRICE,
         /** The hourly GPU price on a reservation. */
         RESERVED_GPU_PRICE,
+        /**
+         * The on-demand hourly GPU price standing in for a reservation: the catalog has no reserved
+         * price for the GPU, and the scenario's rate is its on-demand price (the reader's fallback).
+         */
+        ON_DEMAND_PRICE_FOR_RESERVATION,
         /** GPU memory, bandwidth and FLOPS, used by the throughput estimate. */
         GPU_SPECS,
         /** The hosted model's input and output prices. */

@@ -44,21 +44,31 @@ public final class CatalogFiguresUsed {
     }
 
     private static Optional<CatalogFigure> gpuPrice(Gpu g, Scenario s) {
-        String wanted = s.pricingMode() == PricingMode.RESERVED ? "reserved" : "on-demand";
+        boolean reserved = s.pricingMode() == PricingMode.RESERVED;
         Optional<GpuPrice> match = g.prices().stream()
-                .filter(p -> p.pricingType().equals(wanted) && p.usdPerGpuHour() == s.gpuDollarsPerHour())
+                .filter(p -> p.pricingType().equals(reserved ? "reserved" : "on-demand")
+                        && p.usdPerGpuHour() == s.gpuDollarsPerHour())
                 .findFirst();
-        if (match.isEmpty() && s.pricingMode() == PricingMode.RESERVED) {
-            // no reservation in the catalog: the reader fell back to the on-demand rate
-            match = g.prices().stream()
-                    .filter(p -> p.pricingType().equals("on-demand") && p.usdPerGpuHour() == s.gpuDollarsPerHour())
-                    .findFirst();
+        if (match.isPresent()) {
+            return match.map(p -> figure(g, p, reserved ? CatalogFigure.Kind.RESERVED_GPU_PRICE : CatalogFigure.Kind.GPU_PRICE));
         }
-        return match.map(p -> new CatalogFigure(
-                p.pricingType().equals("reserved") ? CatalogFigure.Kind.RESERVED_GPU_PRICE : CatalogFigure.Kind.GPU_PRICE,
-                g.name() + " " + p.pricingType() + " price",
+        if (!reserved) {
+            return Optional.empty();
+        }
+        // a reservation priced at an on-demand rate: the reader's fallback when the catalog has no
+        // reserved price for this GPU, or the user typed the on-demand figure although it has one
+        CatalogFigure.Kind kind = g.defaultReserved().isEmpty()
+                ? CatalogFigure.Kind.ON_DEMAND_PRICE_FOR_RESERVATION : CatalogFigure.Kind.GPU_PRICE;
+        return g.prices().stream()
+                .filter(p -> p.pricingType().equals("on-demand") && p.usdPerGpuHour() == s.gpuDollarsPerHour())
+                .findFirst()
+                .map(p -> figure(g, p, kind));
+    }
+
+    private static CatalogFigure figure(Gpu g, GpuPrice p, CatalogFigure.Kind kind) {
+        return new CatalogFigure(kind, g.name() + " " + p.pricingType() + " price",
                 String.format(Locale.ROOT, "$%.2f per GPU-hour at %s", p.usdPerGpuHour(), p.provider()),
-                p.source(), p.asOf(), p.verify()));
+                p.source(), p.asOf(), p.verify());
     }
 
     private static CatalogFigure hostedPrice(HostedModel m) {

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -50,10 +50,6 @@ public final class CompiledPolicy {
         return rules;
     }
 
-    public Evaluation evaluate(Scenario scenario, Figures figures, QualityFit fit) {
-        return evaluate(scenario, figures, fit, List.of());
-    }
-
     /**
      * Evaluates with further facts the rules may match on: the throughput estimate, the
      * sensitivity of each input, the catalog figures the verdict rests on.
@@ -66,9 +62,8 @@ public final class CompiledPolicy {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    RuleImpl rule = (RuleImpl) event.getMatch().getRule();
-                    String path = rule.getResource() == null ? "?" : rule.getResource().getSourcePath();
-                    fired.add(new FiredRule(path.substring(path.lastIndexOf('/') + 1), rule.getName()));
+                    Rule rule = event.getMatch().getRule();
+                    fired.add(new FiredRule(PolicyCompiler.fileOf(rule), rule.getName()));
                 }
             });
             // conclusions are collected as rules insert them, so reasons and caveats keep firing order

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * gave one, price it, find which inputs would flip the cost case, then let the active policy judge
  * it. Every front end calls this. The active policy can be swapped atomically; a decision reads it
  * once, so it runs start to finish on one revision.
+ *
+ * <p>A caller that needs the revision before deciding (to record it, or to keep its sources) should
+ * take one {@link #active()} snapshot and pass it to {@link #decide(Scenario, String, Instant, Snapshot)}:
+ * reading {@link #activePolicy()} and then deciding would let a reload in between run the old rules
+ * on the new catalog.
  */
 public final class Decider {
 
@@ -31,24 +36,42 @@ public final class Decider {
         }
     }
 
-    /** The rules and the catalog in force, swapped together so a decision never mixes two versions. */
-    private record Active(CompiledPolicy policy, CatalogContext catalog) {
+    /**
+     * The rules and the catalog in force at one moment, swapped together so a decision never mixes
+     * two versions. Immutable: a reload replaces the snapshot, it never changes one.
+     */
+    public record Snapshot(CompiledPolicy policy, CatalogContext catalog) {
+        public Snapshot {
+            // policy may be null in a decider used only to check candidate policies (rules check), never to decide
+            java.util.Objects.requireNonNull(catalog, "catalog");
+        }
     }
 
     private final CostModel costModel = new CostModel();
     private final SensitivityAnalysis sensitivityAnalysis = new SensitivityAnalysis();
-    private final AtomicReference<Active> active;
+    private final AtomicReference<Snapshot> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {
-        this.active = new AtomicReference<>(new Active(policy, CatalogContext.of(catalog)));
+        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog)));
     }
 
     public Verdict decide(Scenario scenario, String id, Instant at) {
-        Active a = active.get();
-        return decide(scenario, id, at, a.policy(), a.catalog());
+        return decide(scenario, id, at, active.get());
     }
 
-    /** Decides on a given revision: used by policy cases and by impact analysis of a candidate policy. */
+    /**
+     * Decides on the rules and catalog of one snapshot, whatever has been activated since: take the
+     * snapshot with {@link #active()}, read its revision, then decide on exactly that pair.
+     */
+    public Verdict decide(Scenario scenario, String id, Instant at, Snapshot snapshot) {
+        return decide(scenario, id, at, snapshot.policy(), snapshot.catalog());
+    }
+
+    /**
+     * Decides on a given revision with the catalog active now: used by impact analysis of a candidate
+     * policy. To decide on the active pair, use {@link #decide(Scenario, String, Instant, Snapshot)}
+     * with {@link #active()}; passing {@link #activePolicy()} here can pair it with a newer catalog.
+     */
     public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy) {
         return decide(scenario, id, at, policy, active.get().catalog());
     }
@@ -76,18 +99,23 @@ public final class Decider {
         return new QualityFit(model.id(), model.name(), s.taskType(), model.fitFor(s.taskType()), s.openModel() == null);
     }
 
+    /** The rules and catalog in force now, as one immutable pair. */
+    public Snapshot active() {
+        return active.get();
+    }
+
     public CompiledPolicy activePolicy() {
         return active.get().policy();
     }
 
     /** Makes a new revision active for every decision that starts from now on, with the same catalog. */
     public void activate(CompiledPolicy policy) {
-        active.updateAndGet(a -> new Active(policy, a.catalog()));
+        active.updateAndGet(a -> new Snapshot(policy, a.catalog()));
     }
 
     /** Makes a new revision and catalog active together. */
     public void activate(CompiledPolicy policy, Catalog catalog) {
-        active.set(new Active(policy, CatalogContext.of(catalog)));
+        active.set(new Snapshot(policy, CatalogContext.of(catalog)));
     }
 
     public Catalog catalog() {

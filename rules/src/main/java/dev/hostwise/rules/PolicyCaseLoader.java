@@ -55,7 +55,7 @@ public final class PolicyCaseLoader {
             }
             int index = 0;
             for (JsonNode c : list) {
-                int line = lineOf(text, c, index++);
+                int line = lineOf(text, index++);
                 try {
                     cases.add(toCase(file, line, c));
                 } catch (InvalidScenarioException e) {
@@ -107,7 +107,7 @@ public final class PolicyCaseLoader {
     }
 
     /** The line of the case's "- name:" entry: the n-th list item under cases. */
-    private static int lineOf(String text, JsonNode c, int index) {
+    private static int lineOf(String text, int index) {
         String[] lines = text.split("\n", -1);
         int seen = -1;
         for (int i = 0; i < lines.length; i++) {

@@ -104,7 +104,8 @@ public final class PolicyCompiler {
         return new CompiledPolicy(base, rules, infos);
     }
 
-    private static String fileOf(Rule rule) {
+    /** The file a rule was read from, without its directory, e.g. {@code caveats.drl}; "?" when Drools does not say. */
+    static String fileOf(Rule rule) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
             return shortName(impl.getResource().getSourcePath());
         }

@@ -108,6 +108,10 @@ public final class PolicyReloader implements AutoCloseable {
             String message = e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
             return report(new ReloadOutcome(at, trigger, candidate.revision(), false, false,
                     List.of(new RuleProblem("catalog/" + e.file(), e.line(), message)), List.of(), elapsed(started)));
+        } catch (RuntimeException e) {
+            // anything else the catalog loader throws is a refused candidate too: the old pair stays active
+            return report(new ReloadOutcome(at, trigger, candidate.revision(), false, false,
+                    List.of(new RuleProblem("catalog", 0, "cannot read the catalog: " + e)), List.of(), elapsed(started)));
         }
         if (candidate.revision().equals(decider.activePolicy().revision())
                 && candidate.caseFiles().equals(decider.activePolicy().source().caseFiles())

@@ -1,5 +1,6 @@
 package dev.hostwise.rules;
 
+import dev.hostwise.knowledge.Revisions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,9 +11,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -24,12 +22,11 @@ import java.util.stream.Stream;
  * @param origin    where it was read from, for messages
  * @param drlFiles  file name to DRL text
  * @param caseFiles file name (relative to the rules directory, e.g. {@code cases/combinations.yaml}) to YAML text
- * @param revision  a short hash of the sorted rule files: same rules, same revision
+ * @param revision  a short hash of the sorted rule files ({@link Revisions#of}): same rules, same revision
  */
 public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles, String revision) {
 
     private static final String BUNDLED = "/hostwise/policy";
-    private static final int REVISION_HEX_CHARS = 12;
 
     public RuleSet {
         drlFiles = Map.copyOf(drlFiles);
@@ -37,7 +34,7 @@ public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, S
     }
 
     public static RuleSet of(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles) {
-        return new RuleSet(origin, drlFiles, caseFiles, revisionOf(drlFiles));
+        return new RuleSet(origin, drlFiles, caseFiles, Revisions.of(drlFiles));
     }
 
     /** Reads a rules directory: {@code *.drl} at the top, cases under {@code cases/}. */
@@ -92,20 +89,5 @@ public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, S
             throw new UncheckedIOException("cannot read rules from " + dir, e);
         }
         return of(origin, drl, cases);
-    }
-
-    static String revisionOf(Map<String, String> drlFiles) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            new TreeMap<>(drlFiles).forEach((name, text) -> {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(text.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest()).substring(0, REVISION_HEX_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

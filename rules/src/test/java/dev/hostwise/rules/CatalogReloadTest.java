@@ -94,4 +94,39 @@ class CatalogReloadTest {
         });
         assertThat(decider.catalog().revision()).isEqualTo(before);
     }
+
+    @Test
+    void aCatalogFileWithAnEmptyEntriesKeyIsRefusedAndTheOldRevisionStays() throws IOException {
+        String before = decider.catalog().revision();
+        String rules = decider.activePolicy().revision();
+        Path gpus = catalogDir.resolve("gpus.yaml");
+        String text = Files.readString(gpus);
+        Files.writeString(gpus, text.substring(0, text.indexOf("entries:")) + "entries:\n");
+        ReloadOutcome outcome = reloader.reload("test");
+        assertThat(outcome.activated()).isFalse();
+        assertThat(outcome.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("catalog/gpus.yaml");
+            assertThat(p.message()).contains("'entries:' is empty");
+        });
+        assertThat(decider.catalog().revision()).isEqualTo(before);
+        assertThat(decider.activePolicy().revision()).isEqualTo(rules);
+        assertThat(reloader.lastFailure()).contains(outcome);
+    }
+
+    @Test
+    void anyOtherFailureReadingTheCatalogIsARefusedCandidateToo() {
+        String before = decider.catalog().revision();
+        RuleSet rules = decider.activePolicy().source();
+        try (PolicyReloader failing = new PolicyReloader(() -> rules, () -> {
+            throw new java.io.UncheckedIOException(new IOException("disk on fire"));
+        }, decider, new PolicyCompiler(), Clock.systemUTC(), o -> { })) {
+            ReloadOutcome outcome = failing.reload("test");
+            assertThat(outcome.activated()).isFalse();
+            assertThat(outcome.problems()).singleElement().satisfies(p -> {
+                assertThat(p.file()).isEqualTo("catalog");
+                assertThat(p.message()).contains("cannot read the catalog", "disk on fire");
+            });
+        }
+        assertThat(decider.catalog().revision()).isEqualTo(before);
+    }
 }

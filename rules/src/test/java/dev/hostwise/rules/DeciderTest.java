@@ -7,9 +7,14 @@ import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Format;
 import dev.hostwise.rules.facts.Recommendation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeciderTest {
 
@@ -147,6 +152,52 @@ class DeciderTest {
                 .anySatisfy(c -> assertThat(c).contains("catalog has no reserved price for a10g", "$1.01 an hour"));
         assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "pricingMode", "RESERVED")).caveats())
                 .anySatisfy(c -> assertThat(c).contains("No gpuType was named", "$1.20 an hour"));
+    }
+
+    @Test
+    void aReservedRateTheUserTypedIsNotCalledMissingFromTheCatalog() {
+        // the catalog has a reserved H100 price ($4.92); the user quotes their own
+        Verdict typed = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "gpuType", "h100-80gb",
+                "pricingMode", "RESERVED", "gpuDollarsPerHour", "4.50"));
+        assertThat(typed.scenario().gpuDollarsPerHour()).isEqualTo(4.50);
+        assertThat(typed.caveats()).anySatisfy(c -> assertThat(c).contains("for a year"));
+        assertThat(typed.caveats()).noneSatisfy(c -> assertThat(c).contains("no reserved price"));
+        // the catalog has an A100 40GB reservation, so a typed on-demand figure is not the reader's fallback
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "gpuType", "a100-40gb",
+                "pricingMode", "RESERVED", "gpuDollarsPerHour", "2.74")).caveats())
+                .noneSatisfy(c -> assertThat(c).contains("no reserved price"));
+        // no A10G reservation in the catalog, but the user quoted one: that quote is what the caveat asks for
+        assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000", "gpuType", "a10g",
+                "pricingMode", "RESERVED", "gpuDollarsPerHour", "0.70")).caveats())
+                .noneSatisfy(c -> assertThat(c).contains("no reserved price"));
+    }
+
+    @Test
+    void aSnapshotDecidesOnItsOwnRulesAndCatalogAfterAReload(@TempDir Path dir) throws IOException {
+        Decider decider = new Decider(CATALOG, DECIDER.activePolicy());
+        Decider.Snapshot before = decider.active();
+        // edited rules and a newer catalog become active after the snapshot was taken
+        for (String name : new String[] {Catalog.OPEN_MODELS, Catalog.HOSTED_MODELS, Catalog.GPUS, Catalog.THROUGHPUT_CALIBRATION}) {
+            try (InputStream in = Catalog.class.getResourceAsStream("/hostwise/catalog/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        Path gpus = dir.resolve(Catalog.GPUS);
+        Files.writeString(gpus, Files.readString(gpus).replaceFirst("(?m)^updated: .*$", "updated: 2099-01-01"));
+        Map<String, String> drl = new java.util.TreeMap<>(RuleSet.bundled().drlFiles());
+        drl.put("caveats.drl", drl.get("caveats.drl") + "\n// edited\n");
+        decider.activate(new PolicyCompiler().compile(RuleSet.of("edited", drl, Map.of())), Catalog.fromDirectory(dir));
+        assertThat(decider.active().policy().revision()).isNotEqualTo(before.policy().revision());
+        assertThat(decider.active().catalog().catalog().date()).isNotEqualTo(CATALOG.date());
+
+        Verdict v = decider.decide(reader.fromText(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000")), "HW-S",
+                Instant.parse("2026-11-29T12:00:00Z"), before);
+        assertThat(v.rulesRevision()).isEqualTo(before.policy().revision());
+        assertThat(v.catalogDate()).isEqualTo(CATALOG.date());
+        Verdict now = decider.decide(reader.fromText(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "500000")), "HW-N",
+                Instant.parse("2026-11-29T12:00:00Z"));
+        assertThat(now.rulesRevision()).isEqualTo(decider.active().policy().revision());
+        assertThat(now.catalogDate()).isEqualTo(java.time.LocalDate.of(2099, 1, 1));
     }
 
     @Test

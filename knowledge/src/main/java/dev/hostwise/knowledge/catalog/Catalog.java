@@ -1,12 +1,14 @@
 package dev.hostwise.knowledge.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hostwise.knowledge.Revisions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +38,22 @@ public final class Catalog {
     /** The open model assumed when the user names none: the article's 13B. */
     public static final String DEFAULT_OPEN_MODEL = "llama-2-13b";
 
+    /**
+     * One of the three list files. Jackson's {@code required} only catches a missing key; a key left
+     * empty ({@code entries:}) arrives as null, so {@link #checked} refuses that too, naming the key.
+     */
     private record CatalogFile<T>(
             @JsonProperty(required = true) LocalDate updated,
             @JsonProperty(required = true) List<T> entries) {
+
+        CatalogFile<T> checked(String file, String text) {
+            requireKey(file, text, "updated", updated, "give the date the file was last checked, e.g. 2026-11-29");
+            requireKey(file, text, "entries", entries, "list the file's entries under it");
+            if (entries.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new CatalogException(file, lineOfKey(text, "entries"), "'entries:' has an empty item ('-' with nothing after it)");
+            }
+            return this;
+        }
     }
 
     private final Map<String, OpenModel> openModels;
@@ -93,20 +108,24 @@ public final class Catalog {
     private static Catalog load(Opener files) {
         // every file is read once, so the revision hashes exactly the text that was parsed
         Map<String, String> texts = new java.util.TreeMap<>();
-        for (String name : List.of(OPEN_MODELS, HOSTED_MODELS, GPUS, THROUGHPUT_CALIBRATION)) {
+        for (String name : FILES) {
             texts.put(name, text(files, name));
         }
-        Opener opener = name -> new java.io.ByteArrayInputStream(texts.get(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .findAndRegisterModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        CatalogFile<OpenModel> open = read(yaml, opener, OPEN_MODELS, new TypeReference<>() { });
-        CatalogFile<HostedModel> hosted = read(yaml, opener, HOSTED_MODELS, new TypeReference<>() { });
-        CatalogFile<Gpu> gpu = read(yaml, opener, GPUS, new TypeReference<>() { });
-        String calibrationText = text(opener, THROUGHPUT_CALIBRATION);
+        CatalogFile<OpenModel> open = read(yaml, texts, OPEN_MODELS, new TypeReference<>() { });
+        CatalogFile<HostedModel> hosted = read(yaml, texts, HOSTED_MODELS, new TypeReference<>() { });
+        CatalogFile<Gpu> gpu = read(yaml, texts, GPUS, new TypeReference<>() { });
+        String calibrationText = texts.get(THROUGHPUT_CALIBRATION);
         ThroughputCalibration calibration = parse(yaml, THROUGHPUT_CALIBRATION, calibrationText,
                 new TypeReference<>() { });
+        if (calibration == null) {
+            throw new CatalogException(THROUGHPUT_CALIBRATION, 1, "is empty; it needs updated, mbu, mfu and rows");
+        }
+        requireKey(THROUGHPUT_CALIBRATION, calibrationText, "updated", calibration.updated(),
+                "give the date the file was last checked, e.g. 2026-11-29");
         LocalDate newest = Stream.of(open.updated(), hosted.updated(), gpu.updated(), calibration.updated())
                 .max(LocalDate::compareTo).orElseThrow();
         Catalog catalog = new Catalog(
@@ -115,27 +134,12 @@ public final class Catalog {
                 index(GPUS, gpu.entries(), Gpu::id),
                 calibration,
                 newest,
-                revisionOf(texts));
+                Revisions.of(texts));
         if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
             throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
         }
         catalog.checkCalibrationReferences(calibrationText);
         return catalog;
-    }
-
-    private static String revisionOf(Map<String, String> texts) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            texts.forEach((name, text) -> {
-                sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A short hash of the catalog files' text: same files, same revision. */
@@ -179,25 +183,55 @@ public final class Catalog {
     private static String text(Opener opener, String name) {
         try (InputStream in = opener.open(name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new CatalogException(name, 0, "cannot read: " + e.getMessage());
         }
     }
 
-    private static <T> CatalogFile<T> read(ObjectMapper yaml, Opener opener, String name,
+    private static <T> CatalogFile<T> read(ObjectMapper yaml, Map<String, String> texts, String name,
                                            TypeReference<CatalogFile<T>> type) {
-        return parse(yaml, name, text(opener, name), type);
+        String text = texts.get(name);
+        CatalogFile<T> file = parse(yaml, name, text, type);
+        if (file == null) {
+            throw new CatalogException(name, 1, "is empty; it needs 'updated:' and 'entries:'");
+        }
+        return file.checked(name, text);
     }
 
+    /** A required key that is missing or left empty is an error naming the key and its line. */
+    private static void requireKey(String file, String text, String key, Object value, String hint) {
+        if (value == null) {
+            int line = lineOfKey(text, key);
+            throw new CatalogException(file, line, "'" + key + ":' is " + (line == 0 ? "missing" : "empty") + "; " + hint);
+        }
+    }
+
+    /** The line of a top-level {@code key:}, or 0 when the file has none. */
+    private static int lineOfKey(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Null when the file holds nothing (or only comments); the caller says what it needs. */
     private static <T> T parse(ObjectMapper yaml, String name, String text, TypeReference<T> type) {
-        try {
-            return yaml.readValue(text, type);
+        try (JsonParser parser = yaml.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            return yaml.readValue(parser, type);
         } catch (ValueInstantiationException e) {
             // thrown from a record constructor's own check: its message is the useful part
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new CatalogException(name, line(e), cause.getMessage());
         } catch (JsonProcessingException e) {
             throw new CatalogException(name, line(e), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CatalogException(name, 0, "cannot read: " + e.getMessage());
         }
     }
 

@@ -45,6 +45,13 @@ final class CatalogChecks {
         }
     }
 
+    /** A key that must hold a value: YAML reads a key left empty as null. */
+    static void present(String field, Object v) {
+        if (v == null) {
+            throw new IllegalArgumentException(field + " is empty; give it a value");
+        }
+    }
+
     static void source(String source) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("source is missing; every figure needs where it came from");

@@ -25,6 +25,9 @@ public record ThroughputCalibration(
         @JsonProperty(required = true) List<MeasuredThroughput> rows) {
 
     public ThroughputCalibration {
+        CatalogChecks.present("tensorParallel", tensorParallel);
+        CatalogChecks.present("precision", precision);
+        CatalogChecks.present("rows", rows);
         CatalogChecks.fraction("mbu", mbu);
         CatalogChecks.fraction("mfu", mfu);
         CatalogChecks.source(utilisationSource);

@@ -119,6 +119,85 @@ class CatalogTest {
                 .contains("file not found", Catalog.THROUGHPUT_CALIBRATION);
     }
 
+    @Test
+    void anEmptyEntriesKeyIsAnErrorNamingTheFileAndTheKey(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path hosted = dir.resolve(Catalog.HOSTED_MODELS);
+        String text = Files.readString(hosted);
+        Files.writeString(hosted, text.substring(0, text.indexOf("entries:")) + "entries:\n");
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.HOSTED_MODELS);
+        assertThat(e.line()).isPositive();
+        assertThat(e.getMessage()).startsWith(Catalog.HOSTED_MODELS + ":").contains("'entries:' is empty");
+    }
+
+    @Test
+    void anEmptyUpdatedKeyIsAnErrorNamingTheFileAndTheKey(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path gpus = dir.resolve(Catalog.GPUS);
+        Files.writeString(gpus, Files.readString(gpus).replaceFirst("(?m)^updated: .*$", "updated:"));
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.GPUS);
+        assertThat(e.getMessage()).contains("'updated:' is empty");
+
+        copyBundledOver(dir, Catalog.GPUS);
+        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
+        Files.writeString(cal, Files.readString(cal).replaceFirst("(?m)^updated: .*$", "updated:"));
+        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
+        assertThat(e.getMessage()).contains("'updated:' is empty");
+    }
+
+    @Test
+    void aMissingEntriesKeyAndAnEmptyFileAreErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path open = dir.resolve(Catalog.OPEN_MODELS);
+        String text = Files.readString(open);
+        Files.writeString(open, text.substring(0, text.indexOf("entries:")));
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
+        assertThat(e.getMessage()).contains("entries");
+
+        Files.writeString(open, "");
+        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
+        assertThat(e.getMessage()).contains("is empty");
+
+        Files.writeString(open, "# nothing but a comment\n");
+        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
+        assertThat(e.getMessage()).contains("is empty", "'updated:' and 'entries:'");
+    }
+
+    @Test
+    void anEmptyCalibrationListIsAnErrorNamingTheKey(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
+        String text = Files.readString(cal);
+        Files.writeString(cal, text.substring(0, text.indexOf("\nrows:")) + "\nrows:\n");
+        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
+        assertThat(e.getMessage()).contains("rows is empty");
+    }
+
+    @Test
+    void theRevisionHashesTheFourFilesByName() throws IOException {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (String name : new String[] {Catalog.OPEN_MODELS, Catalog.HOSTED_MODELS, Catalog.GPUS,
+                Catalog.THROUGHPUT_CALIBRATION}) {
+            try (InputStream in = Catalog.class.getResourceAsStream("/hostwise/catalog/" + name)) {
+                texts.put(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Catalog.bundled().revision()).isEqualTo(dev.hostwise.knowledge.Revisions.of(texts)).hasSize(12);
+    }
+
+    private static void copyBundledOver(Path dir, String name) throws IOException {
+        try (InputStream in = Catalog.class.getResourceAsStream("/hostwise/catalog/" + name)) {
+            Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static void copyBundled(Path dir) throws IOException {
         for (String name : new String[] {Catalog.OPEN_MODELS, Catalog.HOSTED_MODELS, Catalog.GPUS,
                 Catalog.THROUGHPUT_CALIBRATION}) {
