@@ -1,9 +1,12 @@
 package dev.hostwise.bot;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configuration from the environment, 12-factor style. Every setting has a working default, so the
@@ -18,6 +21,22 @@ public record Env(Map<String, String> vars) {
     public Optional<String> get(String name) {
         String v = vars.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /**
+     * A comma-separated variable as a set of its items, each trimmed, empty items left out, in the
+     * order given; empty when the variable is unset or blank.
+     */
+    public Set<String> list(String name) {
+        Set<String> items = new LinkedHashSet<>();
+        get(name).ifPresent(v -> {
+            for (String item : v.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        });
+        return Collections.unmodifiableSet(items);
     }
 
     /** A rules directory to use instead of the bundled policy. */
@@ -61,8 +80,19 @@ public record Env(Map<String, String> vars) {
     }
 
     /** The port the server listens on, from {@code PORT}; 3000 when unset. */
+    /** {@code PORT}, default 3000. @throws IllegalArgumentException naming the variable when it is not a port */
     public int port() {
-        return get("PORT").map(Integer::parseInt).orElse(3000);
+        return get("PORT").map(String::trim).map(p -> {
+            try {
+                int n = Integer.parseInt(p);
+                if (n >= 1 && n <= 65535) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below, with the variable's name
+            }
+            throw new IllegalArgumentException("PORT must be a whole number from 1 to 65535; it is '" + p + "'");
+        }).orElse(3000);
     }
 
     /**
@@ -71,6 +101,11 @@ public record Env(Map<String, String> vars) {
      */
     public String baseUrl(int port) {
         return get("HOSTWISE_BASE_URL").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
+    }
+
+    /** As {@link #baseUrl(int)} on {@code PORT}, which is read only when {@code HOSTWISE_BASE_URL} is not set. */
+    public String baseUrl() {
+        return get("HOSTWISE_BASE_URL").map(u -> u.replaceAll("/+$", "")).orElseGet(() -> "http://localhost:" + port());
     }
 
     /** True when Slack credentials are set; without them the server runs in local mode with a web form. */

@@ -55,6 +55,7 @@ public final class Hostwise implements AutoCloseable {
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Meters meters;
+    private final VerdictJson storedJson = new VerdictJson();
     private final Timer decisionTime;
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
@@ -148,16 +149,29 @@ public final class Hostwise implements AutoCloseable {
      * is never changed: the new one is stored beside it and names it as the one it supersedes.
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
-        return record(previous.verdict().scenario(), who, Optional.of(previous.id()));
+        return record(restored(previous.verdict().scenario()), who, Optional.of(previous.id()));
+    }
+
+    /**
+     * A stored verdict's scenario, read again as if it were typed today: fields added since it was
+     * stored get their defaults, and a model or GPU type the catalog no longer lists is a field error
+     * rather than a failure inside the decision.
+     *
+     * @throws dev.hostwise.knowledge.InvalidScenarioException naming each field that no longer reads
+     */
+    public Scenario restored(Scenario stored) {
+        return reader().fromJson(storedJson.mapper().valueToTree(stored));
     }
 
     private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes) {
         Instant now = clock.instant();
-        // one revision for the whole decision, so the stored reasons match the rules that fired
-        CompiledPolicy policy = decider.activePolicy();
+        // one snapshot of rules and catalog for the whole decision: a reload in between cannot mix them,
+        // and the stored reasons match the rules that fired
+        Decider.Snapshot active = decider.active();
+        CompiledPolicy policy = active.policy();
         // decided under a placeholder: the store numbers the verdict in the transaction that saves it
         long started = System.nanoTime();
-        Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, policy);
+        Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
         decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
             StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()));

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.slack;
+package dev.hostwise.bot;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,7 +8,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Everything logged at INFO and above while it is open, as "LEVEL logger - message" lines (with stack traces). */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level previous = root.getLevel();
@@ -20,11 +20,11 @@ final class LogCapture implements AutoCloseable {
         root.setLevel(Level.INFO);
     }
 
-    static LogCapture start() {
+    public static LogCapture start() {
         return new LogCapture();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (appender.list) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : "\n" + e.getThrowableProxy().getMessage())).toList();

@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +45,8 @@ public final class DecisionLog {
     /** {@code HOSTWISE_AUDIT_LOG}, else {@code decisions.jsonl} in the data directory. */
     public static DecisionLog fromEnv(Env env) {
         Path file = env.get("HOSTWISE_AUDIT_LOG").map(Path::of)
-                .orElseGet(() -> Path.of(env.get("HOSTWISE_DATA_DIR").orElse("data")).resolve("decisions.jsonl"));
-        Set<String> masked = env.get("HOSTWISE_AUDIT_MASK")
-                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toSet()))
-                .orElse(Set.of());
-        return new DecisionLog(file, masked);
+                .orElseGet(() -> env.dataDir().resolve("decisions.jsonl"));
+        return new DecisionLog(file, env.list("HOSTWISE_AUDIT_MASK"));
     }
 
     public void verdict(Verdict v, Requester who) {

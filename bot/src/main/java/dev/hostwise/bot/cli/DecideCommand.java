@@ -14,9 +14,7 @@ import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioField;
 import dev.hostwise.knowledge.ScenarioReader;
-import dev.hostwise.rules.RuleCompilationException;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.knowledge.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +93,8 @@ final class DecideCommand implements Callable<Integer> {
             }
         }
         CommandLine cl = spec.commandLine();
+        // a bad PORT is reported before any work, not after the verdict is printed
+        String pageBase = parent.env().baseUrl();
         JsonNode base;
         Hostwise hostwise;
         try {
@@ -103,15 +103,8 @@ final class DecideCommand implements Callable<Integer> {
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
-        } catch (RuleCompilationException e) {
-            e.problems().forEach(p -> cl.getErr().println("hostwise decide: rules: " + p));
-            cl.getErr().flush();
-            return HostwiseCli.BAD_INPUT;
-        } catch (CatalogException e) {
-            cl.getErr().println("hostwise decide: catalog: " + e.getMessage());
-            cl.getErr().flush();
-            return HostwiseCli.BAD_INPUT;
         }
+        // rules that do not compile and a bad catalog are reported by HostwiseCli's handler, as for every command
         try (hostwise) {
             Scenario scenario;
             try {
@@ -124,7 +117,7 @@ final class DecideCommand implements Callable<Integer> {
             Verdict verdict = recorded.verdict();
             cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
             // the page link needs `hostwise serve` on the same database; stdout stays pure JSON with --json
-            recorded.linkToken().map(t -> parent.env().baseUrl(parent.env().port()) + "/v/" + t).ifPresent(link -> {
+            recorded.linkToken().map(t -> pageBase + "/v/" + t).ifPresent(link -> {
                 if (json) {
                     cl.getErr().println("hostwise decide: saved as " + verdict.id() + ": " + link);
                 } else {
@@ -146,7 +139,7 @@ final class DecideCommand implements Callable<Integer> {
             Files.createDirectories(chartsDir);
             VerdictCharts charts = new VerdictCharts();
             Files.write(chartsDir.resolve(verdict.id() + "-break-even.png"), charts.breakEvenPng(verdict));
-            Files.write(chartsDir.resolve(verdict.id() + "-tornado.png"), charts.tornadoPng(verdict));
+            Files.write(chartsDir.resolve(verdict.id() + "-tornado.png"), charts.tornadoPng(verdict).orElseThrow());
             cl.getErr().println("hostwise decide: charts written to " + chartsDir);
         } catch (IOException e) {
             cl.getErr().println("hostwise decide: --charts: cannot write to " + chartsDir + ": " + e.getMessage());

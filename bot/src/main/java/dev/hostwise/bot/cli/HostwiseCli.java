@@ -2,6 +2,9 @@ package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.knowledge.catalog.CatalogException;
+import dev.hostwise.rules.RuleCompilationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -43,14 +46,27 @@ public final class HostwiseCli implements Runnable {
 
     public static CommandLine commandLine(Env env) {
         CommandLine cl = new CommandLine(new HostwiseCli(env));
-        // an unexpected failure is one line on stderr, never a stack trace; HOSTWISE_DEBUG=1 shows the trace
+        // a failure is a line on stderr, never a stack trace (HOSTWISE_DEBUG=1 shows the trace). Rules that
+        // do not compile, a bad catalog, bad settings or an unreachable store are the user's to fix: exit 2,
+        // the same in every command; anything else is unexpected: exit 1
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("hostwise " + cmd.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String prefix = "hostwise " + cmd.getCommandName() + ": ";
+            int code = BAD_INPUT;
+            if (e instanceof RuleCompilationException r) {
+                r.problems().forEach(p -> cmd.getErr().println(prefix + "rules: " + p));
+            } else if (e instanceof CatalogException) {
+                cmd.getErr().println(prefix + "catalog: " + e.getMessage());
+            } else if (e instanceof StoreUnavailableException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println(prefix + e.getMessage());
+            } else {
+                cmd.getErr().println(prefix + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                code = CHECK_FAILED;
+            }
             if (System.getenv("HOSTWISE_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }
             cmd.getErr().flush();
-            return CHECK_FAILED;
+            return code;
         });
         DecideCommand.addScenarioOptions(cl.getSubcommands().get("decide").getCommandSpec());
         return cl;

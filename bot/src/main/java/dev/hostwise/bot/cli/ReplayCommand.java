@@ -5,6 +5,8 @@ import dev.hostwise.bot.replay.VerdictChange;
 import dev.hostwise.bot.replay.VerdictComparison;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
@@ -61,17 +63,23 @@ final class ReplayCommand implements Callable<Integer> {
             }
             Verdict before = stored.get().verdict();
             Verdict after;
-            if (ownRevision) {
-                Optional<RuleSet> sources = hostwise.store().ruleRevisions().find(before.rulesRevision());
-                if (sources.isEmpty()) {
-                    err.println("hostwise replay: the sources of rules revision " + before.rulesRevision()
-                            + " were not kept; replay on the current rules, or on a checkout of them with --rules DIR");
-                    return HostwiseCli.BAD_INPUT;
+            try {
+                Scenario scenario = hostwise.restored(before.scenario());
+                if (ownRevision) {
+                    Optional<RuleSet> sources = hostwise.store().ruleRevisions().find(before.rulesRevision());
+                    if (sources.isEmpty()) {
+                        err.println("hostwise replay: the sources of rules revision " + before.rulesRevision()
+                                + " were not kept; replay on the current rules, or on a checkout of them with --rules DIR");
+                        return HostwiseCli.BAD_INPUT;
+                    }
+                    CompiledPolicy own = hostwise.compiler().compile(sources.get());
+                    after = hostwise.decider().decide(scenario, before.id(), hostwise.clock().instant(), own);
+                } else {
+                    after = hostwise.decide(scenario);
                 }
-                CompiledPolicy own = hostwise.compiler().compile(sources.get());
-                after = hostwise.decider().decide(before.scenario(), before.id(), hostwise.clock().instant(), own);
-            } else {
-                after = hostwise.decide(before.scenario());
+            } catch (InvalidScenarioException e) {
+                err.println("hostwise replay: " + before.id() + " cannot be decided again on today's catalog: " + e.getMessage());
+                return HostwiseCli.BAD_INPUT;
             }
             VerdictComparison cmp = VerdictComparison.of(before, after);
             out.printf("%s decided %s on rules %s: %s%n", before.id(), before.createdAt(), before.rulesRevision(),

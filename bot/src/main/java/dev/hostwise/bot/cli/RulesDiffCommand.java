@@ -4,7 +4,7 @@ import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.replay.VerdictComparison;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
-import dev.hostwise.bot.store.VerdictSummary;
+import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.RuleCompilationException;
 import dev.hostwise.rules.RuleSet;
@@ -59,21 +59,24 @@ final class RulesDiffCommand implements Callable<Integer> {
                 out.flush();
                 return HostwiseCli.CHECK_FAILED;
             }
-            List<VerdictSummary> recent;
+            List<StoredVerdict> recent;
             try {
-                recent = hostwise.store().recent(last);
+                recent = hostwise.store().recentVerdicts(last);
             } catch (StoreUnavailableException e) {
                 err.println("hostwise rules diff: " + e.getMessage());
                 return HostwiseCli.BAD_INPUT;
             }
             int changed = 0;
-            for (VerdictSummary s : recent) {
-                Optional<StoredVerdict> stored = hostwise.store().byId(s.id());
-                if (stored.isEmpty()) {
+            for (StoredVerdict stored : recent) {
+                Verdict before = stored.verdict();
+                Verdict after;
+                try {
+                    after = hostwise.decider().decide(hostwise.restored(before.scenario()), before.id(),
+                            hostwise.clock().instant(), candidate);
+                } catch (InvalidScenarioException e) {
+                    out.printf("%s: cannot be decided again on today's catalog: %s%n", before.id(), e.getMessage());
                     continue;
                 }
-                Verdict before = stored.get().verdict();
-                Verdict after = hostwise.decider().decide(before.scenario(), before.id(), hostwise.clock().instant(), candidate);
                 VerdictComparison cmp = VerdictComparison.of(before, after);
                 if (cmp.recommendationChanged()) {
                     changed++;

@@ -46,15 +46,16 @@ final class ServeCommand implements Callable<Integer> {
         hostwise.store().database().startupProblem().ifPresentOrElse(
                 p -> LOG.warn("{} (verdicts are answered but not saved until it is back)", p),
                 () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
+        // links in Slack messages point at this server's pages, on the port it really listens on
+        WebSettings web = WebSettings.from(env, listenPort);
         Optional<SlackModule> slack;
         try {
-            slack = SlackModule.fromEnv(env, hostwise);
+            slack = SlackModule.fromEnv(env, hostwise, web.baseUrl());
         } catch (IllegalArgumentException e) {
             System.err.println("hostwise serve: " + e.getMessage());
             hostwise.close();
             return HostwiseCli.BAD_INPUT;
         }
-        WebSettings web = WebSettings.from(env, listenPort);
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
         slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         RulesReloadTriggers.install(hostwise, env);

@@ -12,7 +12,10 @@ package dev.hostwise.bot.render;
  * @param high     daily saving with the input at +50%, formatted
  * @param lowValue  the input at -50%, formatted
  * @param highValue the input at +50%, formatted
+ * @param lowDollars  {@code low} as a number, for charts
+ * @param highDollars {@code high} as a number, for charts
  */
 public record SensitivityRow(String input, String label, String now, String flipAt, String sentence,
-                             String low, String high, String lowValue, String highValue) {
+                             String low, String high, String lowValue, String highValue,
+                             double lowDollars, double highDollars) {
 }

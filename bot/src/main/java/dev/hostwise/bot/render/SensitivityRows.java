@@ -51,7 +51,8 @@ public final class SensitivityRows {
         String flip = i.flipAt() == null ? "never" : kind.format().apply(i.flipAt());
         return new SensitivityRow(i.input(), kind.label(), now, flip, sentence(i, kind, now, flip, v),
                 usd(i.tornado().low()), usd(i.tornado().high()),
-                kind.format().apply(i.tornado().lowValue()), kind.format().apply(i.tornado().highValue()));
+                kind.format().apply(i.tornado().lowValue()), kind.format().apply(i.tornado().highValue()),
+                i.tornado().low(), i.tornado().high());
     }
 
     private static String sentence(InputSensitivity i, Kind kind, String now, String flip, Verdict v) {

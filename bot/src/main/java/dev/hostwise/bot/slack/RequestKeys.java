@@ -22,6 +22,15 @@ public final class RequestKeys {
         };
     }
 
+    /**
+     * The key of a Slack ID of some kind ({@code "trigger"}, {@code "view"}, {@code "event"}): null when
+     * the request carries no such ID, so requests without one are each served rather than all taken for
+     * repeats of the first.
+     */
+    public static String of(String kind, String id) {
+        return id == null || id.isBlank() ? null : kind + ":" + id;
+    }
+
     /** True the first time a key is claimed; false for every repeat. A null key (nothing to go by) is always new. */
     public synchronized boolean claim(String key) {
         return key == null || seen.putIfAbsent(key, Boolean.TRUE) == null;

@@ -98,15 +98,15 @@ public final class SlackModule implements AutoCloseable {
     /**
      * The Slack app the environment asks for, or empty when no Slack variable is set.
      *
+     * @param pageBaseUrl where the server's verdict pages are, for the "Cite / open" links
      * @throws IllegalArgumentException naming the variable to fix, when the Slack settings are incomplete
      */
-    public static Optional<SlackModule> fromEnv(Env env, Hostwise hostwise) {
+    public static Optional<SlackModule> fromEnv(Env env, Hostwise hostwise, String pageBaseUrl) {
         Optional<SlackSettings> settings = SlackSettings.fromEnv(env);
         if (settings.isEmpty()) {
             LOG.info("no Slack app: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to add one");
         }
-        return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard(), env.baseUrl(env.port()),
-                SlackAdmins.fromEnv(env)));
+        return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard(), pageBaseUrl, SlackAdmins.fromEnv(env)));
     }
 
     /** {@code POST /slack/events} in HTTP mode; empty in Socket Mode, where Slack needs no URL. */

@@ -25,6 +25,19 @@ public record SlackParts(
         String pageBaseUrl,
         SlackAdmins admins) {
 
+    /**
+     * Queues the work of a request whose {@code key} was claimed; when the queue has no room, gives the
+     * key back (so Slack's retry, or the user pressing again, is served) and returns false, for the
+     * caller to say so. A null key claims nothing and gives nothing back.
+     */
+    public boolean offer(String key, String what, Runnable task) {
+        if (work.offer(what, task)) {
+            return true;
+        }
+        keys.release(key);
+        return false;
+    }
+
     /** The page of a stored verdict, when pages are served; empty otherwise. */
     public java.util.Optional<String> pageOf(String linkToken) {
         return pageBaseUrl == null || linkToken == null ? java.util.Optional.empty()

@@ -250,17 +250,35 @@ public final class VerdictStore implements AutoCloseable {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                VerdictSummary s = summary(rs);
-                Verdict v = json.read(rs.getString("verdict_json"));
-                return Optional.of(new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
-                        readReasons(rs.getString("rule_reasons"))));
+                return rs.next() ? Optional.of(stored(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw db.problem(e);
         }
+    }
+
+    /** The newest whole verdicts first, at most {@code limit}, in one query: what replaying many of them needs. */
+    public List<StoredVerdict> recentVerdicts(int limit) {
+        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            List<StoredVerdict> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(stored(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    private StoredVerdict stored(ResultSet rs) throws SQLException {
+        VerdictSummary s = summary(rs);
+        Verdict v = json.read(rs.getString("verdict_json"));
+        return new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
+                readReasons(rs.getString("rule_reasons")));
     }
 
     /** The newest verdicts first, at most {@code limit}. */

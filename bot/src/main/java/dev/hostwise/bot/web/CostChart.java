@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.render.ChartColours;
 import dev.hostwise.bot.render.charts.CostCurves;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
@@ -27,11 +28,11 @@ public final class CostChart {
     private static final int TOP = 66;
     private static final int BOTTOM = 82;
 
-    static final String HOSTED_COLOUR = "#1f6fb4";
-    static final String GPU_COLOUR = "#8a8f98";
-    static final String ALL_IN_COLOUR = "#c2410c";
-    static final String BREAK_EVEN_COLOUR = "#15803d";
-    static final String VOLUME_COLOUR = "#111827";
+    static final String HOSTED_COLOUR = ChartColours.HOSTED.hex();
+    static final String GPU_COLOUR = ChartColours.GPU_ONLY.hex();
+    static final String ALL_IN_COLOUR = ChartColours.ALL_IN.hex();
+    static final String BREAK_EVEN_COLOUR = ChartColours.BREAK_EVEN.hex();
+    static final String VOLUME_COLOUR = ChartColours.VOLUME.hex();
 
 
     /** The chart as a standalone SVG document fragment ({@code <svg>...</svg>}). */

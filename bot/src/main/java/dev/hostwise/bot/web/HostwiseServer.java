@@ -5,6 +5,7 @@ import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
@@ -76,6 +77,11 @@ public final class HostwiseServer implements AutoCloseable {
         public void handleRequest(io.undertow.server.HttpServerExchange ex) {
             try {
                 next.handleRequest(ex);
+            } catch (RequestTooBigException e) {
+                // a chunked body has no Content-Length for BodyLimit to refuse by: Undertow cuts the connection
+                // once it grows past the limit, so no answer can be sent. The client's doing, not a failure here.
+                LOG.info("{} {}: the request body grew past {} bytes; the connection was closed",
+                        ex.getRequestMethod(), ex.getRequestPath(), MAX_BODY_BYTES);
             } catch (Exception e) {
                 LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
                 if (!ex.isResponseStarted()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,15 @@ public final class HttpResponses {
     }
 
     public static void error(HttpServerExchange ex, int status, String message) {
-        errors(ex, status, List.of(Map.of("field", "request", "message", message)));
+        errors(ex, status, List.of(problem("request", message)));
+    }
+
+    /** One entry of an error body, field first: {"field": ..., "message": ...}. */
+    public static Map<String, String> problem(String field, String message) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("field", field);
+        m.put("message", message);
+        return m;
     }
 
     public static void send(HttpServerExchange ex, int status, String contentType, String body) {

@@ -92,7 +92,7 @@ public final class VerdictApiRoutes implements Routes {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            HttpResponses.errors(ex, 400, List.of(problem("limit",
+            HttpResponses.errors(ex, 400, List.of(HttpResponses.problem("limit",
                     "'" + raw + "' is not allowed: a whole number from 1 to " + MAX_LIMIT + ", e.g. 50")));
             return;
         }
@@ -121,7 +121,7 @@ public final class VerdictApiRoutes implements Routes {
             return;
         }
         if (found.isEmpty()) {
-            HttpResponses.errors(ex, 404, List.of(problem("id",
+            HttpResponses.errors(ex, 404, List.of(HttpResponses.problem("id",
                     "no verdict has this ID; IDs look like HW-2026-0042")));
             return;
         }
@@ -150,7 +150,7 @@ public final class VerdictApiRoutes implements Routes {
     /** True for a request carrying the admin token; otherwise answers 401 or 403 and returns false. */
     private boolean admin(HttpServerExchange ex) {
         if (settings.adminToken().isEmpty()) {
-            HttpResponses.errors(ex, 403, List.of(problem("Authorization",
+            HttpResponses.errors(ex, 403, List.of(HttpResponses.problem("Authorization",
                     "listing verdicts is switched off on this server; set HOSTWISE_ADMIN_TOKEN to switch it on")));
             return false;
         }
@@ -161,7 +161,7 @@ public final class VerdictApiRoutes implements Routes {
                 settings.adminToken().get().getBytes(StandardCharsets.UTF_8));
         if (!ok) {
             ex.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"hostwise\"");
-            HttpResponses.errors(ex, 401, List.of(problem("Authorization",
+            HttpResponses.errors(ex, 401, List.of(HttpResponses.problem("Authorization",
                     header == null ? "send the admin token: Authorization: Bearer <HOSTWISE_ADMIN_TOKEN>"
                             : "the bearer token is not the admin token")));
         }
@@ -171,20 +171,12 @@ public final class VerdictApiRoutes implements Routes {
     private static void storeDown(HttpServerExchange ex, StoreUnavailableException e) {
         LOG.warn("{} {}: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
         ex.getResponseHeaders().put(Headers.RETRY_AFTER, "30");
-        HttpResponses.errors(ex, 503, List.of(problem("store",
+        HttpResponses.errors(ex, 503, List.of(HttpResponses.problem("store",
                 "the verdict store cannot be reached right now; try again in a minute")));
     }
 
     private static Map<String, String> error(FieldError e) {
-        return problem(e.field(), e.message());
-    }
-
-    /** One entry of an error body, field first: {"field": ..., "message": ...}. */
-    private static Map<String, String> problem(String field, String message) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("field", field);
-        m.put("message", message);
-        return m;
+        return HttpResponses.problem(e.field(), e.message());
     }
 
     private void sendJson(HttpServerExchange ex, int status, ObjectNode body) throws JsonProcessingException {

@@ -7,6 +7,7 @@ import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.knowledge.InvalidScenarioException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
@@ -87,7 +88,7 @@ public final class VerdictRoutes implements Routes {
             case JSON -> HttpResponses.send(ex, 200, "application/json; charset=utf-8", json.write(stored.verdict()) + "\n");
             case SVG -> HttpResponses.send(ex, 200, "image/svg+xml; charset=utf-8", chart.svg(stored.verdict()));
             case BREAK_EVEN_PNG -> png(ex, charts.breakEvenPng(stored.verdict()));
-            case TORNADO_PNG -> png(ex, charts.tornadoPng(stored.verdict()));
+            case TORNADO_PNG -> charts.tornadoPng(stored.verdict()).ifPresentOrElse(png -> png(ex, png), () -> notFound(ex, form));
             case MARKDOWN -> {
                 ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline; filename=\"" + stored.id() + ".md\"");
                 HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",
@@ -122,7 +123,19 @@ public final class VerdictRoutes implements Routes {
             notFound(ex, Form.PAGE);
             return;
         }
-        RecordedVerdict again = hostwise.reevaluate(found.get(), Requester.web());
+        RecordedVerdict again;
+        try {
+            again = hostwise.reevaluate(found.get(), Requester.web());
+        } catch (InvalidScenarioException e) {
+            // e.g. the catalog no longer lists the verdict's open model or GPU type
+            String problems = e.errors().stream().map(f -> "<li><code>" + Html.esc(f.field()) + "</code> "
+                    + Html.esc(f.message()) + "</li>").collect(java.util.stream.Collectors.joining("\n"));
+            HttpResponses.send(ex, 409, "text/html; charset=utf-8", PageLayout.page("Cannot re-evaluate · Hostwise",
+                    settings.localMode(), "<h1>This verdict cannot be decided on today's catalog</h1>\n<p class=\"lead\">"
+                            + "Its inputs no longer read as a scenario; the verdict itself is unchanged. Decide a new "
+                            + "scenario with values the catalog lists today.</p>\n<ul>\n" + problems + "\n</ul>\n"));
+            return;
+        }
         if (again.linkToken().isPresent()) {
             ex.getResponseHeaders().put(Headers.LOCATION, "/v/" + again.linkToken().get());
             HttpResponses.send(ex, 303, "text/plain; charset=utf-8", "re-evaluated as " + again.verdict().id());

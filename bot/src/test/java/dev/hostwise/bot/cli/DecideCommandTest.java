@@ -30,6 +30,16 @@ class DecideCommandTest {
     }
 
     @Test
+    void aBadPortIsNamedBeforeAnyWorkIsDone(@TempDir Path data) {
+        CliRun run = CliRun.run(new dev.hostwise.bot.Env(java.util.Map.of("PORT", "abc", "HOSTWISE_DATA_DIR", data.toString())),
+                null, "decide", "--requests-per-day", "103680", "--task", "CLASSIFICATION",
+                "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("hostwise decide: PORT must be a whole number from 1 to 65535; it is 'abc'\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void jsonOutputIsTheVerdictContract() throws Exception {
         CliRun run = CliRun.of("decide", "--json", "--requests-per-day", "1000000", "--task", "CLASSIFICATION",
                 "--quality", "GOOD_ENOUGH", "--privacy", "MUST_STAY_IN_HOUSE", "--throughput-measured");

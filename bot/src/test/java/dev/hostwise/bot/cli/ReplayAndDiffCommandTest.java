@@ -8,6 +8,7 @@ import dev.hostwise.bot.PolicyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,25 @@ class ReplayAndDiffCommandTest {
         assertThat(own.out()).contains("nothing changed");
         CliRun current = CliRun.run(env, null, "replay", lenientId);
         assertThat(current.out()).contains("recommendation: Self-host -> Stay on the hosted API");
+    }
+
+    @Test
+    void rulesThatDoNotCompileAreBadInputNamingFileAndLineInEveryCommand(@TempDir Path data, @TempDir Path rules)
+            throws IOException {
+        Env env = CliRun.env().with("HOSTWISE_DATA_DIR", data.toString());
+        String id = decide(env, CONTRACTUAL);
+        PolicyFiles.copyTo(rules);
+        Path privacy = rules.resolve("privacy.drl");
+        Files.writeString(privacy, Files.readString(privacy) + "\nrule \"broken\" when then oops(\n");
+
+        CliRun replay = CliRun.run(env, null, "replay", id, "--rules", rules.toString());
+        CliRun decide = CliRun.run(env, null, "decide", "--rules", rules.toString(), "--requests-per-day", "1000",
+                "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH", "--privacy", "NONE");
+
+        for (CliRun run : List.of(replay, decide)) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).containsPattern("(?m)^hostwise (replay|decide): rules: privacy\\.drl:\\d+").doesNotContain("\tat ");
+        }
     }
 
     @Test

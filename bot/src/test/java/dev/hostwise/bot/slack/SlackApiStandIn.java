@@ -41,8 +41,17 @@ class SlackApiStandIn implements AutoCloseable {
         }
     }
 
-    /** A scripted answer. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    /** A scripted answer, sent after {@code delay} (a slow Slack). */
+    record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+        Reply(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, Duration.ZERO);
+        }
+
+        /** This answer, sent only after {@code d}. */
+        Reply after(Duration d) {
+            return new Reply(status, headers, body, d);
+        }
+
         static Reply ok(String json) {
             return new Reply(200, Map.of(), json);
         }
@@ -124,6 +133,25 @@ class SlackApiStandIn implements AutoCloseable {
         return await(method, 1).get(0);
     }
 
+    /** Waits for the post to one response_url, {@code name} as given to {@link #responseUrl}. */
+    synchronized Call awaitReply(String name) throws InterruptedException {
+        String path = "/hooks/" + name;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            for (Call c : calls) {
+                if (c.method().equals("response_url") && c.path().equals(path)) {
+                    return c;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected a post to the response_url " + path + "; all calls: "
+                        + calls.stream().map(c -> c.method() + " " + c.path()).toList());
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     private void api(HttpExchange ex) throws IOException {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -182,6 +210,15 @@ class SlackApiStandIn implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {
+        if (!reply.delay().isZero()) {
+            try {
+                Thread.sleep(reply.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the stand-in is closing
+                ex.close();
+                return;
+            }
+        }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", reply.body().startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

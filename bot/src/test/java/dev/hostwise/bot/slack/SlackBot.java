@@ -55,8 +55,13 @@ final class SlackBot implements AutoCloseable {
 
     /** Starts the bot; with {@code awaitReady} false it may still be trying to reach Slack when this returns. */
     static SlackBot start(Hostwise hostwise, SlackApiStandIn slack, boolean awaitReady) throws Exception {
+        return start(hostwise, slack, awaitReady, TUNING);
+    }
+
+    /** Starts the bot with other limits (a tiny work queue, say). */
+    static SlackBot start(Hostwise hostwise, SlackApiStandIn slack, boolean awaitReady, SlackTuning tuning) throws Exception {
         SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, BOT_TOKEN, SIGNING_SECRET, null, slack.apiUrl());
-        SlackModule module = new SlackModule(settings, hostwise, TUNING, PAGE_BASE_URL,
+        SlackModule module = new SlackModule(settings, hostwise, tuning, PAGE_BASE_URL,
                 new SlackAdmins(java.util.Set.of(USER), java.util.Optional.of(ADMIN_CHANNEL)));
         HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(module.routes().orElseThrow())).start();
         module.start();

@@ -8,11 +8,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.LogCapture;
 import dev.hostwise.bot.slack.SlackApiStandIn.Call;
 import dev.hostwise.bot.slack.SlackApiStandIn.Reply;
+import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioField;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,10 +167,19 @@ class SlackEndToEndTest {
         assertThat(m.find()).isTrue();
         String id = m.group();
 
-        HttpResponse<String> shown = bot.command("verdict " + id.toLowerCase(java.util.Locale.ROOT));
+        // the store is asked off the request thread: the answer comes through the command's response_url
+        String lookup = bot.nextTrigger();
+        HttpResponse<String> shown = bot.command("verdict " + id.toLowerCase(java.util.Locale.ROOT), lookup);
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("\"response_type\":\"ephemeral\"", id, "Cite / open");
-        assertThat(bot.command("verdict HW-1999-0001").body()).contains("There is no verdict HW-1999-0001");
+        assertThat(shown.body()).isEmpty();
+        assertThat(bot.slack.awaitReply("commands/" + lookup).body()).contains("\"response_type\":\"ephemeral\"", id, "Cite / open");
+        String missing = bot.nextTrigger();
+        assertThat(bot.command("verdict HW-1999-0001", missing).body()).isEmpty();
+        assertThat(bot.slack.awaitReply("commands/" + missing).body()).contains("\"response_type\":\"ephemeral\"",
+                "There is no verdict HW-1999-0001");
+        JsonObject badId = JsonParser.parseString(bot.command("verdict 42").body()).getAsJsonObject();
+        assertThat(badId.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(badId.get("text").getAsString()).contains("Give the verdict's ID");
 
         bot.event(Payloads.appHomeOpened("Ev0HOMERECENT"), Map.of());
         Call publish = bot.slack.await("views.publish");
@@ -302,10 +314,16 @@ class SlackEndToEndTest {
         assertThat(Double.parseDouble(gpuPrice.getAsJsonObject("element").get("initial_value").getAsString())).isEqualTo(Double.parseDouble(price));
         assertThat(initialValue(updated, "requestsPerDay")).isEqualTo("100000"); // what the user typed is kept
 
-        // the refreshed form submits with the catalog price
+        // the refreshed form submits with the catalog price: the decided scenario carries the GPU and its price
+        assertThat(Double.parseDouble(price)).isNotEqualTo(Double.parseDouble(initialValue(modal, "gpuDollarsPerHour")));
         bot.interaction(Payloads.viewSubmission(updated, Map.of(), "V0PICK"));
-        String blocks = bot.slack.await("chat.postMessage").params().get("blocks");
-        assertThat(blocks).contains("Self-host per day, all-in");
+        Call post = bot.slack.await("chat.postMessage");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("HW-\\d{4}-\\d{4}").matcher(post.params().get("text"));
+        assertThat(id.find()).isTrue();
+        Scenario decided = hostwise.store().byId(id.group()).orElseThrow().verdict().scenario();
+        assertThat(decided.gpuType()).isEqualTo("a100-80gb");
+        assertThat(decided.gpuDollarsPerHour()).isEqualTo(Double.parseDouble(price));
+        assertThat(post.params().get("blocks")).contains("Self-host per day, all-in");
     }
 
     @Test
@@ -332,6 +350,58 @@ class SlackEndToEndTest {
     }
 
     // ---- reliability ----
+
+    @Test
+    void aSlowViewsOpenIsGivenUpInTimeForSlacksThreeSecondsAndTheUserIsTold() throws Exception {
+        Duration budget = SlackBot.TUNING.triggerBudget(); // 2.5 s, as in production
+        bot.slack.script("views.open", Reply.ok("{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"hash\":\"h0\"}}")
+                .after(Duration.ofSeconds(5)));
+        String trigger = bot.nextTrigger();
+
+        long start = System.nanoTime();
+        HttpResponse<String> ack = bot.command("", trigger);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(millis).as("the acknowledgement, in ms").isLessThan(3_000);
+        JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
+        assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(body.get("text").getAsString()).contains("I couldn't open the form",
+                "did not answer within " + budget.toMillis() + " ms", "Run `/selfhost` again");
+        assertThat(bot.slack.calls("views.open")).hasSize(1); // no retry: the budget was spent
+
+        // the trigger was given back: trying again (Slack answering quickly now) opens the form
+        assertThat(bot.command("", trigger).body()).isEmpty();
+        assertThat(bot.slack.await("views.open", 2)).hasSize(2);
+    }
+
+    @Test
+    void whenTheWorkQueueIsFullRequestsAreRefusedAndTheirKeysGivenBack() throws Exception {
+        SlackTuning tiny = new SlackTuning(SlackBot.TUNING.retry(), SlackBot.TUNING.triggerBudget(), SlackBot.TUNING.connectRetry(),
+                1, 0, Duration.ofMillis(50), 1_000, 100);
+        try (SlackBot busy = SlackBot.start(hostwise, new SlackApiStandIn(), true, tiny)) {
+            // the one worker is busy posting a verdict to a slow Slack
+            busy.slack.script("chat.postMessage", Reply.ok("{\"ok\":true,\"channel\":\"" + SlackBot.CHANNEL
+                    + "\",\"ts\":\"1764450000.000100\"}").after(Duration.ofSeconds(2)));
+            busy.command("100000/day task=classification quality=good_enough privacy=in_house");
+            JsonArray message = SlackApiStandIn.blocks(busy.slack.await("chat.postMessage"));
+
+            // not acknowledged, so Slack delivers it again (Bolt turns a handler's non-200 for an event into a 404)
+            assertThat(busy.event(Payloads.appHomeOpened("Ev0BUSY"), Map.of()).statusCode()).isGreaterThanOrEqualTo(300);
+            assertThat(busy.command("reload").body()).contains("start the reload").doesNotContain("Checking the rules");
+            String mathTrigger = busy.nextTrigger();
+            String math = Payloads.buttonClick(message, "show_the_math", SlackBot.CHANNEL, "1764450000.000100",
+                    busy.slack.responseUrl("actions/busy"), mathTrigger);
+            assertThat(busy.interaction(math).statusCode()).isEqualTo(503);
+
+            // with room again, Slack's retry of the event and the user's second press are served
+            busy.awaitQuiet();
+            assertThat(busy.event(Payloads.appHomeOpened("Ev0BUSY"), Map.of("X-Slack-Retry-Num", "1")).statusCode()).isEqualTo(200);
+            assertThat(busy.slack.await("views.publish", 1)).hasSize(1);
+            assertThat(busy.interaction(math).statusCode()).isEqualTo(200);
+            assertThat(busy.slack.await("chat.postMessage", 2).get(1).params()).containsEntry("thread_ts", "1764450000.000100");
+        }
+    }
 
     @Test
     void aRetriedCommandMakesOneVerdictAndOneMessage() throws Exception {

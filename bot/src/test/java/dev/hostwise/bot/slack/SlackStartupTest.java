@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.LogCapture;
 import dev.hostwise.bot.slack.SlackApiStandIn.Reply;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -30,7 +31,7 @@ class SlackStartupTest {
 
     @Test
     void withNoSlackVariablesThereIsNoSlackApp() {
-        assertThat(SlackModule.fromEnv(new Env(Map.of("PORT", "3000")), hostwise)).isEmpty();
+        assertThat(SlackModule.fromEnv(new Env(Map.of("PORT", "3000")), hostwise, "http://localhost:3000")).isEmpty();
     }
 
     @Test

@@ -178,6 +178,24 @@ class VerdictPagesTest {
     }
 
     @Test
+    void reEvaluatingAVerdictWhoseModelTheCatalogDroppedSaysWhichFieldInsteadOfA500() throws Exception {
+        // as if the catalog had listed this model when the verdict was decided, and no longer does
+        dev.hostwise.bot.VerdictJson vj = new dev.hostwise.bot.VerdictJson();
+        Verdict v = stored(create(VerdictApiTest.SCENARIO)).verdict();
+        com.fasterxml.jackson.databind.node.ObjectNode node = vj.mapper().valueToTree(v);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("scenario")).put("openModel", "a-model-since-retired");
+        Verdict retired = vj.read(node.toString()).withId("HW-PENDING");
+        StoredVerdict saved = web.hostwise().store().save(retired, Requester.api(), "test", java.util.Optional.empty(), List.of());
+
+        HttpResponse<String> r = web.post("/v/" + saved.linkToken() + "/reevaluate", "application/x-www-form-urlencoded", "");
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.body()).contains("cannot be decided on today", "<code>openModel</code>", "a-model-since-retired")
+                .doesNotContain("Exception");
+        assertThat(stored("/v/" + saved.linkToken())).isEqualTo(saved);
+    }
+
+    @Test
     void reEvaluatingMakesANewVerdictThatLinksBothWays() throws Exception {
         String path = create(VerdictApiTest.SCENARIO);
         StoredVerdict old = stored(path);

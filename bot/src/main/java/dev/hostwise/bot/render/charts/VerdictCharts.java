@@ -1,8 +1,8 @@
 package dev.hostwise.bot.render.charts;
 
+import dev.hostwise.bot.render.ChartColours;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
-import dev.hostwise.knowledge.InputSensitivity;
 import dev.hostwise.rules.Verdict;
 import dev.hostwise.rules.facts.Format;
 import java.awt.BasicStroke;
@@ -11,8 +11,8 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,39 +29,34 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The verdict's two charts, drawn headless with JFreeChart: the break-even chart (cost per day against
  * requests per day, hosted vs self-host, whole-replica steps, break-evens and the user's volume
- * marked) and the tornado (daily saving at ±50% of each input). PNG for Slack uploads, SVG for pages.
+ * marked) and the tornado (daily saving at ±50% of each input), as PNG: uploaded to Slack, linked from
+ * the page and the ADR. (The page's own inline chart is {@code web.CostChart}.)
  */
 public final class VerdictCharts {
 
     public static final int WIDTH = 800;
     public static final int HEIGHT = 480;
 
-    static final Color HOSTED = new Color(0x1f6fb4);
-    static final Color GPU_ONLY = new Color(0x8a8f98);
-    static final Color ALL_IN = new Color(0xc2410c);
-    static final Color BREAK_EVEN = new Color(0x15803d);
-    static final Color VOLUME = new Color(0x111827);
+    static final Color HOSTED = ChartColours.HOSTED.awt();
+    static final Color GPU_ONLY = ChartColours.GPU_ONLY.awt();
+    static final Color ALL_IN = ChartColours.ALL_IN.awt();
+    static final Color BREAK_EVEN = ChartColours.BREAK_EVEN.awt();
+    static final Color VOLUME = ChartColours.VOLUME.awt();
 
     public byte[] breakEvenPng(Verdict v) {
         return png(breakEven(v));
     }
 
-    public byte[] tornadoPng(Verdict v) {
-        return png(tornado(v));
+    /** Empty for a verdict stored before sensitivity analysis was part of every decision. */
+    public Optional<byte[]> tornadoPng(Verdict v) {
+        List<SensitivityRow> rows = SensitivityRows.of(v);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(png(tornado(v, rows)));
     }
 
-    public String breakEvenSvg(Verdict v) {
-        return svg(breakEven(v));
-    }
-
-    public String tornadoSvg(Verdict v) {
-        return svg(tornado(v));
-    }
 
     JFreeChart breakEven(Verdict v) {
         CostCurves c = CostCurves.of(v);
@@ -110,20 +105,16 @@ public final class VerdictCharts {
         return chart;
     }
 
-    JFreeChart tornado(Verdict v) {
-        List<SensitivityRow> rows = SensitivityRows.of(v);
-        List<InputSensitivity> inputs = v.sensitivity().inputs().stream()
-                .sorted(Comparator.comparingDouble((InputSensitivity i) -> -i.tornado().swing()))
-                .toList();
-        int n = inputs.size();
+    private JFreeChart tornado(Verdict v, List<SensitivityRow> rows) {
+        int n = rows.size();
         Number[][] starts = new Number[1][n];
         Number[][] ends = new Number[1][n];
         String[] categories = new String[n];
         for (int i = 0; i < n; i++) {
-            InputSensitivity s = inputs.get(i);
-            starts[0][i] = Math.min(s.tornado().low(), s.tornado().high());
-            ends[0][i] = Math.max(s.tornado().low(), s.tornado().high());
-            categories[i] = rows.get(i).label() + " ±50%";
+            SensitivityRow r = rows.get(i);
+            starts[0][i] = Math.min(r.lowDollars(), r.highDollars());
+            ends[0][i] = Math.max(r.lowDollars(), r.highDollars());
+            categories[i] = r.label() + " ±50%";
         }
         DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                 new String[] {"Daily saving from self-hosting"}, categories, starts, ends);
@@ -170,11 +161,5 @@ public final class VerdictCharts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String svg(JFreeChart chart) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g, new java.awt.Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement();
     }
 }

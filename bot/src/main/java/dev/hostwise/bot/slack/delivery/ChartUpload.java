@@ -80,7 +80,8 @@ public final class ChartUpload implements AutoCloseable {
                             UploadFile.builder().fileData(charts.breakEvenPng(v)).filename(v.id() + "-break-even.png")
                                     .title(v.id() + " break-even").altTxt("Cost per day against requests per day, "
                                             + "hosted API against self-hosting, with the break-even and your volume marked").build(),
-                            UploadFile.builder().fileData(charts.tornadoPng(v)).filename(v.id() + "-tornado.png")
+                            // every verdict decided today has a sensitivity analysis
+                            UploadFile.builder().fileData(charts.tornadoPng(v).orElseThrow()).filename(v.id() + "-tornado.png")
                                     .title(v.id() + " sensitivity").altTxt("Daily saving from self-hosting with each input "
                                             + "at half and one and a half times its value").build())));
             if (!r.isOk()) {

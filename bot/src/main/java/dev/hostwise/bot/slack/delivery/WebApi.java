@@ -13,6 +13,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -85,23 +87,34 @@ public final class WebApi {
     }
 
     /**
-     * As {@link #call}, but gives up once {@code budget} would be exceeded: a {@code trigger_id} is only
-     * good for three seconds, so a modal that cannot open by then is not worth waiting for.
+     * As {@link #call}, but gives up once {@code budget} is spent, retries and the HTTP calls themselves
+     * included: each attempt may take only what is left of it, and none starts when nothing is. A
+     * {@code trigger_id} is only good for three seconds, and Slack wants its acknowledgement within
+     * three, so a modal that cannot open by then is not worth waiting for.
      */
     public ApiResult<JsonObject> callWithin(String method, String subject, Duration budget, String body) {
         return counted(method, callWithRetries(method, subject, budget, body));
     }
 
     private ApiResult<JsonObject> callWithRetries(String method, String subject, Duration budget, String body) {
-        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
-        String problem;
+        long deadline = budget == null ? 0 : System.nanoTime() + budget.toNanos();
+        String problem = null;
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             Request request = new Request.Builder().url(apiUrl + method)
                     .header("Authorization", "Bearer " + botToken)
                     .post(RequestBody.create(body, JSON))
                     .build();
-            try (Response response = http.newCall(request).execute()) {
+            Call call = http.newCall(request);
+            if (budget != null) {
+                // the client's own call timeout (10 s) is far past the budget: this attempt gets what is left of it
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return failed(method, subject, attempt - 1, problem == null ? outOfTime(budget) : problem + "; " + outOfTime(budget));
+                }
+                call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+            }
+            try (Response response = call.execute()) {
                 int status = response.code();
                 String text = text(response.body());
                 if (status == 200) {
@@ -132,10 +145,10 @@ public final class WebApi {
                     return failed(method, subject, attempt, "HTTP " + status);
                 }
             } catch (IOException e) {
-                problem = "network error: " + e.getMessage();
+                problem = budget != null && System.nanoTime() - deadline >= 0 ? outOfTime(budget) : "network error: " + e.getMessage();
                 wait = policy.backoff(attempt);
             }
-            if (attempt >= policy.attempts() || System.nanoTime() + wait.toNanos() > deadline) {
+            if (attempt >= policy.attempts() || (budget != null && System.nanoTime() + wait.toNanos() - deadline > 0)) {
                 return failed(method, subject, attempt, problem);
             }
             LOG.info("{} for {}: {}; trying again in {} ms (attempt {} of {})",
@@ -145,6 +158,10 @@ public final class WebApi {
                 return failed(method, subject, attempt, problem + "; interrupted while waiting to retry");
             }
         }
+    }
+
+    private static String outOfTime(Duration budget) {
+        return "Slack did not answer within " + budget.toMillis() + " ms";
     }
 
     /** Posts a message to a response_url (which needs no token), retried like a Web API call. */

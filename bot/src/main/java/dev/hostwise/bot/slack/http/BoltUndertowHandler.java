@@ -47,16 +47,13 @@ public final class BoltUndertowHandler implements HttpHandler {
         this.ready = ready;
     }
 
+    /**
+     * Runs on a worker thread in blocking mode: Bolt blocks (a listener may call the Web API), and
+     * {@link dev.hostwise.bot.web.HostwiseServer}, the one server these routes are registered on, puts
+     * every route behind a {@code BlockingHandler}.
+     */
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        if (ex.isInIoThread()) {
-            // Bolt blocks (a handler may call the Web API): never on an IO thread
-            ex.dispatch(this);
-            return;
-        }
-        if (!ex.isBlocking()) {
-            ex.startBlocking();
-        }
         byte[] body = ex.getInputStream().readAllBytes();
         Map<String, List<String>> headers = headers(ex);
         if (SslCheck.is(body)) {

@@ -1,6 +1,7 @@
 package dev.hostwise.bot.slack.listeners;
 
 import com.google.gson.JsonObject;
+import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
@@ -34,7 +35,7 @@ public final class FormOpening {
     }
 
     public static Outcome open(SlackParts parts, String triggerId, ModalValues values, ModalMetadata meta, String subject) {
-        String key = "trigger:" + triggerId;
+        String key = RequestKeys.of("trigger", triggerId);
         if (!parts.keys().claim(key)) {
             return new Outcome.Repeat();
         }

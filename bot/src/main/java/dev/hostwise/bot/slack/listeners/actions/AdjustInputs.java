@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.bot.slack.listeners.FormOpening;
 import dev.hostwise.bot.slack.blocks.AdjustValue;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
@@ -33,8 +34,10 @@ public final class AdjustInputs implements BlockActionHandler {
         if (FormOpening.open(parts, p.getTriggerId(), values, meta, value.map(AdjustValue::verdictId).orElse("the scenario form"))
                 instanceof FormOpening.Outcome.Failed failed) {
             Destination to = new Destination(channel, p.getResponseUrl(), user);
-            parts.work().offer("telling " + user + " the form did not open", () -> parts.delivery().tell(to, "the scenario form",
-                    "I couldn't open the form (" + failed.problem() + "). Press *Adjust inputs* again in a moment."));
+            if (!parts.work().offer("telling " + user + " the form did not open", () -> parts.delivery().tell(to, "the scenario form",
+                    "I couldn't open the form (" + failed.problem() + "). Press *Adjust inputs* again in a moment."))) {
+                return Busy.unavailable();
+            }
         }
         return ctx.ack();
     }

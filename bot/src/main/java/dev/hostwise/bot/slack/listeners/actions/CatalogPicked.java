@@ -12,6 +12,7 @@ import dev.hostwise.bot.slack.blocks.CatalogFill;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.SlackIds;
 import dev.hostwise.bot.slack.input.ModalState;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.knowledge.ScenarioField;
 
 /**
@@ -36,7 +37,7 @@ public final class CatalogPicked implements BlockActionHandler {
             return ctx.ack();
         }
         String picked = action.getSelectedOption().getValue();
-        parts.work().offer("filling in the prices of " + picked, () -> {
+        boolean queued = parts.work().offer("filling in the prices of " + picked, () -> {
             CatalogFill fill = CatalogFill.apply(ModalState.values(view), field, picked, parts.hostwise().catalog());
             if (fill.filled().isEmpty()) {
                 return;
@@ -46,6 +47,6 @@ public final class CatalogPicked implements BlockActionHandler {
             // the hash makes Slack refuse this update if the user changed the form meanwhile
             parts.api().call("views.update", "the scenario form", SlackMethods.viewsUpdate(view.getId(), view.getHash(), updated));
         });
-        return ctx.ack();
+        return queued ? ctx.ack() : Busy.unavailable();
     }
 }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.bot.slack.listeners.FormOpening;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.ModalValues;
@@ -26,9 +27,11 @@ public final class OpenFormFromHome implements BlockActionHandler {
         if (FormOpening.open(parts, p.getTriggerId(), ModalValues.defaults(), ModalMetadata.none(), "the scenario form")
                 instanceof FormOpening.Outcome.Failed failed) {
             String user = p.getUser() == null ? null : p.getUser().getId();
-            parts.work().offer("telling " + user + " the form did not open", () -> parts.delivery().tell(
+            if (!parts.work().offer("telling " + user + " the form did not open", () -> parts.delivery().tell(
                     new Destination(null, null, user), "the scenario form",
-                    "I couldn't open the form (" + failed.problem() + "). Press *Decide a scenario* again in a moment."));
+                    "I couldn't open the form (" + failed.problem() + "). Press *Decide a scenario* again in a moment."))) {
+                return Busy.unavailable();
+            }
         }
         return ctx.ack();
     }

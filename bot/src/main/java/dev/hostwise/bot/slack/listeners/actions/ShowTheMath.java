@@ -5,9 +5,11 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.MathThread;
 import dev.hostwise.bot.slack.delivery.Destination;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.rules.Verdict;
 import java.util.Optional;
 
@@ -32,14 +34,15 @@ public final class ShowTheMath implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        if (!parts.keys().claim("trigger:" + p.getTriggerId())) {
+        String key = RequestKeys.of("trigger", p.getTriggerId());
+        if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
         String id = Actions.first(p).getValue();
         String user = p.getUser() == null ? null : p.getUser().getId();
         Destination to = new Destination(Actions.channel(p), p.getResponseUrl(), user);
         String threadTs = Actions.messageTs(p);
-        parts.work().offer("the math of " + id, () -> {
+        boolean queued = parts.offer(key, "the math of " + id, () -> {
             // recent verdicts are in memory; older ones come from the verdict store
             Optional<Verdict> verdict = parts.recent().find(id).or(() -> stored(id));
             if (verdict.isPresent()) {
@@ -49,6 +52,6 @@ public final class ShowTheMath implements BlockActionHandler {
                         + "verdict store is unavailable). Press *Adjust inputs* and *Decide* for a fresh verdict with its math.");
             }
         });
-        return ctx.ack();
+        return queued ? ctx.ack() : Busy.unavailable();
     }
 }

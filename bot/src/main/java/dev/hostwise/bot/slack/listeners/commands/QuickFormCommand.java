@@ -6,9 +6,11 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.delivery.Destination;
 import dev.hostwise.bot.slack.input.QuickForm;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 
@@ -38,15 +40,14 @@ public final class QuickFormCommand implements SlashCommandHandler {
         } catch (InvalidScenarioException e) {
             return ephemeral(ctx, QuickForm.usage(e.errors().stream().map(QuickForm::problem).toList()));
         }
-        String key = "trigger:" + p.getTriggerId();
+        String key = RequestKeys.of("trigger", p.getTriggerId());
         if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
         Requester who = Requester.slack(p.getTeamId(), p.getChannelId(), p.getUserId());
         Destination to = new Destination(p.getChannelId(), p.getResponseUrl(), p.getUserId());
-        if (!parts.work().offer("the verdict for " + p.getUserId(), () -> parts.flow().decideAndDeliver(scenario, who, to))) {
-            parts.keys().release(key);
-            return ephemeral(ctx, "I'm answering a lot of questions right now and couldn't take yours. Please send it again in a minute.");
+        if (!parts.offer(key, "the verdict for " + p.getUserId(), () -> parts.flow().decideAndDeliver(scenario, who, to))) {
+            return ephemeral(ctx, Busy.TEXT);
         }
         return ctx.ack();
     }

@@ -29,13 +29,17 @@ public final class ReloadCommand implements SlashCommandHandler {
                     + "Ask one of them, or see the active revision with `/selfhost rules`."));
         }
         String responseUrl = req.getPayload().getResponseUrl();
-        parts.work().offer("rules reload for " + user, () -> {
+        boolean queued = parts.work().offer("rules reload for " + user, () -> {
             ReloadOutcome outcome = parts.hostwise().reloader().reload("slack:" + user);
             if (responseUrl != null) {
                 parts.api().respond(responseUrl, "reload " + outcome.candidate(),
                         SlackMethods.responseMessage(false, outcome.summary(), ReloadReport.blocks(outcome)));
             }
         });
+        if (!queued) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("I'm answering a lot of questions right now and couldn't start "
+                    + "the reload. Run `/selfhost reload` again in a minute."));
+        }
         return ctx.ack(r -> r.responseType("ephemeral").text("Checking the rules: compiling them and running every policy case…"));
     }
 }

@@ -5,14 +5,20 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.HomeTab;
+import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The user opened the app's Home tab: publish the policy, the active rules revision and the form button. */
 public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppHomeOpened.class);
 
     private final SlackParts parts;
     private final HomeTab home = new HomeTab();
@@ -37,13 +43,22 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
     @Override
     public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
         AppHomeOpenedEvent event = payload.getEvent();
-        if (!"home".equals(event.getTab()) || !parts.keys().claim("event:" + payload.getEventId())) {
+        if (!"home".equals(event.getTab())) {
+            return ctx.ack();
+        }
+        String key = RequestKeys.of("event", payload.getEventId());
+        if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
         String revision = parts.hostwise().decider().activePolicy().revision();
         String user = event.getUser();
-        parts.work().offer("App Home for " + user, () -> parts.api().call("views.publish", "App Home of " + user,
+        boolean queued = parts.offer(key, "App Home for " + user, () -> parts.api().call("views.publish", "App Home of " + user,
                 SlackMethods.viewsPublish(user, home.build(revision, parts.hostwise().catalog().date(), recentOf(user)))));
+        if (!queued) {
+            // not acknowledged, Slack delivers the event again in a while, when there may be room
+            LOG.info("no room to publish the App Home of {} now; Slack will send the event again", user);
+            return Busy.unavailable();
+        }
         return ctx.ack();
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.delivery.Destination;
@@ -40,7 +41,7 @@ public final class ScenarioSubmitted implements ViewSubmissionHandler {
         } catch (InvalidScenarioException e) {
             return ctx.ackWithErrors(ModalErrors.byBlock(e.errors(), view));
         }
-        String key = "view:" + view.getId();
+        String key = RequestKeys.of("view", view.getId());
         if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
@@ -49,8 +50,7 @@ public final class ScenarioSubmitted implements ViewSubmissionHandler {
         String team = p.getTeam() == null ? null : p.getTeam().getId();
         Requester who = Requester.slack(team, meta.channel(), user);
         Destination to = new Destination(meta.channel(), meta.responseUrl(), user);
-        if (!parts.work().offer("the verdict for " + user, () -> parts.flow().decideAndDeliver(scenario, who, to))) {
-            parts.keys().release(key);
+        if (!parts.offer(key, "the verdict for " + user, () -> parts.flow().decideAndDeliver(scenario, who, to))) {
             String block = ModalState.blockOf(view, ScenarioField.REQUESTS_PER_DAY).orElse(ScenarioField.REQUESTS_PER_DAY.json());
             return ctx.ackWithErrors(Map.of(block, "I'm answering a lot of questions right now. Press Decide again in a minute."));
         }
