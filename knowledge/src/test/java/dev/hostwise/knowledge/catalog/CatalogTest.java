@@ -28,9 +28,7 @@ class CatalogTest {
     @Test
     void negativePriceIsAnErrorWithFileAndLine(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path hosted = dir.resolve(Catalog.HOSTED_MODELS);
-        Files.writeString(hosted, Files.readString(hosted).replaceFirst("inputPer1M: 1.50", "inputPer1M: -1.50"));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.HOSTED_MODELS, t -> t.replaceFirst("inputPer1M: 1.50", "inputPer1M: -1.50"));
         assertThat(e.file()).isEqualTo(Catalog.HOSTED_MODELS);
         assertThat(e.line()).isGreaterThan(4);
         assertThat(e.getMessage()).contains("inputPer1M must be zero or more");
@@ -39,18 +37,14 @@ class CatalogTest {
     @Test
     void missingSourceIsAnError(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path gpus = dir.resolve(Catalog.GPUS);
-        Files.writeString(gpus, Files.readString(gpus).replaceFirst("(?m)^    source: .*\\n", ""));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.GPUS, t -> t.replaceFirst("(?m)^    source: .*\\n", ""));
         assertThat(e.getMessage()).startsWith(Catalog.GPUS + ":").contains("source");
     }
 
     @Test
     void unknownPricingTypeIsAnError(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path gpus = dir.resolve(Catalog.GPUS);
-        Files.writeString(gpus, Files.readString(gpus).replaceFirst("pricingType: on-demand", "pricingType: per-fortnight"));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.GPUS, t -> t.replaceFirst("pricingType: on-demand", "pricingType: per-fortnight"));
         assertThat(e.getMessage()).contains("pricingType 'per-fortnight' must be one of");
     }
 
@@ -78,9 +72,7 @@ class CatalogTest {
     @Test
     void aCalibrationRowForAModelNotInTheCatalogIsAnErrorWithItsLine(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
-        Files.writeString(cal, Files.readString(cal).replaceFirst("model: llama-2-13b", "model: llama-2-14b"));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.THROUGHPUT_CALIBRATION, t -> t.replaceFirst("model: llama-2-13b", "model: llama-2-14b"));
         assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
         assertThat(e.line()).isGreaterThan(10);
         assertThat(e.getMessage()).contains("llama-2-14b", "not in open-models.yaml");
@@ -89,10 +81,8 @@ class CatalogTest {
     @Test
     void anUnknownMetricIsAnError(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
-        Files.writeString(cal, Files.readString(cal).replaceFirst("metric: decode-tokens-per-second-per-sequence",
-                "metric: furlongs-per-fortnight"));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.THROUGHPUT_CALIBRATION, t -> t.replaceFirst(
+                "metric: decode-tokens-per-second-per-sequence", "metric: furlongs-per-fortnight"));
         assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
         assertThat(e.line()).isGreaterThan(10);
         assertThat(e.getMessage()).contains("furlongs-per-fortnight");
@@ -101,13 +91,10 @@ class CatalogTest {
     @Test
     void anUnknownWeightUnitAndAWrongKvSizeAreErrors(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path open = dir.resolve(Catalog.OPEN_MODELS);
-        String original = Files.readString(open);
-        Files.writeString(open, original.replaceFirst("int4: 3.4", "int3: 3.4"));
-        assertThat(catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir)).getMessage())
+        assertThat(afterEditing(dir, Catalog.OPEN_MODELS, t -> t.replaceFirst("int4: 3.4", "int3: 3.4")).getMessage())
                 .startsWith(Catalog.OPEN_MODELS + ":").contains("weightsGB unit 'int3'");
-        Files.writeString(open, original.replaceFirst("kvBytesPerToken: 524288", "kvBytesPerToken: 524000"));
-        assertThat(catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir)).getMessage())
+        copyBundledOver(dir, Catalog.OPEN_MODELS);
+        assertThat(afterEditing(dir, Catalog.OPEN_MODELS, t -> t.replaceFirst("kvBytesPerToken: 524288", "kvBytesPerToken: 524000")).getMessage())
                 .contains("kvBytesPerToken 524000 does not match", "524288");
     }
 
@@ -122,10 +109,7 @@ class CatalogTest {
     @Test
     void anEmptyEntriesKeyIsAnErrorNamingTheFileAndTheKey(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path hosted = dir.resolve(Catalog.HOSTED_MODELS);
-        String text = Files.readString(hosted);
-        Files.writeString(hosted, text.substring(0, text.indexOf("entries:")) + "entries:\n");
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.HOSTED_MODELS, t -> t.substring(0, t.indexOf("entries:")) + "entries:\n");
         assertThat(e.file()).isEqualTo(Catalog.HOSTED_MODELS);
         assertThat(e.line()).isPositive();
         assertThat(e.getMessage()).startsWith(Catalog.HOSTED_MODELS + ":").contains("'entries:' is empty");
@@ -134,16 +118,12 @@ class CatalogTest {
     @Test
     void anEmptyUpdatedKeyIsAnErrorNamingTheFileAndTheKey(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path gpus = dir.resolve(Catalog.GPUS);
-        Files.writeString(gpus, Files.readString(gpus).replaceFirst("(?m)^updated: .*$", "updated:"));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.GPUS, t -> t.replaceFirst("(?m)^updated: .*$", "updated:"));
         assertThat(e.file()).isEqualTo(Catalog.GPUS);
         assertThat(e.getMessage()).contains("'updated:' is empty");
 
         copyBundledOver(dir, Catalog.GPUS);
-        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
-        Files.writeString(cal, Files.readString(cal).replaceFirst("(?m)^updated: .*$", "updated:"));
-        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        e = afterEditing(dir, Catalog.THROUGHPUT_CALIBRATION, t -> t.replaceFirst("(?m)^updated: .*$", "updated:"));
         assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
         assertThat(e.getMessage()).contains("'updated:' is empty");
     }
@@ -151,20 +131,15 @@ class CatalogTest {
     @Test
     void aMissingEntriesKeyAndAnEmptyFileAreErrorsNamingTheFile(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path open = dir.resolve(Catalog.OPEN_MODELS);
-        String text = Files.readString(open);
-        Files.writeString(open, text.substring(0, text.indexOf("entries:")));
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.OPEN_MODELS, t -> t.substring(0, t.indexOf("entries:")));
         assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
         assertThat(e.getMessage()).contains("entries");
 
-        Files.writeString(open, "");
-        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        e = afterEditing(dir, Catalog.OPEN_MODELS, t -> "");
         assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
         assertThat(e.getMessage()).contains("is empty");
 
-        Files.writeString(open, "# nothing but a comment\n");
-        e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        e = afterEditing(dir, Catalog.OPEN_MODELS, t -> "# nothing but a comment\n");
         assertThat(e.file()).isEqualTo(Catalog.OPEN_MODELS);
         assertThat(e.getMessage()).contains("is empty", "'updated:' and 'entries:'");
     }
@@ -172,10 +147,7 @@ class CatalogTest {
     @Test
     void anEmptyCalibrationListIsAnErrorNamingTheKey(@TempDir Path dir) throws IOException {
         copyBundled(dir);
-        Path cal = dir.resolve(Catalog.THROUGHPUT_CALIBRATION);
-        String text = Files.readString(cal);
-        Files.writeString(cal, text.substring(0, text.indexOf("\nrows:")) + "\nrows:\n");
-        CatalogException e = catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
+        CatalogException e = afterEditing(dir, Catalog.THROUGHPUT_CALIBRATION, t -> t.substring(0, t.indexOf("\nrows:")) + "\nrows:\n");
         assertThat(e.file()).isEqualTo(Catalog.THROUGHPUT_CALIBRATION);
         assertThat(e.getMessage()).contains("rows is empty");
     }
@@ -190,6 +162,14 @@ class CatalogTest {
             }
         }
         assertThat(Catalog.bundled().revision()).isEqualTo(dev.hostwise.knowledge.Revisions.of(texts)).hasSize(12);
+    }
+
+    /** Edits one catalog file in {@code dir} and returns how loading the directory was refused. */
+    private static CatalogException afterEditing(Path dir, String file, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        Path p = dir.resolve(file);
+        Files.writeString(p, edit.apply(Files.readString(p)));
+        return catchThrowableOfType(CatalogException.class, () -> Catalog.fromDirectory(dir));
     }
 
     private static void copyBundledOver(Path dir, String name) throws IOException {
