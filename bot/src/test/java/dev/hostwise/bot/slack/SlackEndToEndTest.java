@@ -363,7 +363,9 @@ class SlackEndToEndTest {
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         assertThat(ack.statusCode()).isEqualTo(200);
-        assertThat(millis).as("the acknowledgement, in ms").isLessThan(3_000);
+        // it did not wait for the slow answer (5 s); the message below says the 2.5 s budget cut it off.
+        // Not a speed target: a margin of 2.5 s keeps this steady on a busy machine.
+        assertThat(millis).as("the acknowledgement, in ms").isLessThan(5_000);
         JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
         assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(body.get("text").getAsString()).contains("I couldn't open the form",
