@@ -68,7 +68,7 @@ public final class CatalogFiguresUsed {
     private static CatalogFigure figure(Gpu g, GpuPrice p, CatalogFigure.Kind kind) {
         return new CatalogFigure(kind, g.name() + " " + p.pricingType() + " price",
                 String.format(Locale.ROOT, "$%.2f per GPU-hour at %s", p.usdPerGpuHour(), p.provider()),
-                p.source(), p.asOf(), p.verify());
+                p.source(), p.asOf().toString(), p.verify());
     }
 
     private static CatalogFigure hostedPrice(HostedModel m) {

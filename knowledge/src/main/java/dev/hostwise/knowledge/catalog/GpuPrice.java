@@ -2,12 +2,12 @@ package dev.hostwise.knowledge.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One observed price for a GPU at one provider. */
+/** One observed price for a GPU at one provider, with the date it was seen. */
 public record GpuPrice(
         @JsonProperty(required = true) String provider,
         @JsonProperty(required = true) String pricingType,
         @JsonProperty(required = true) double usdPerGpuHour,
-        @JsonProperty(required = true) String asOf,
+        @JsonProperty(required = true) AsOf asOf,
         @JsonProperty(required = true) String source,
         Boolean verify) {
 

@@ -20,7 +20,7 @@ public record MeasuredThroughput(
         @JsonProperty(required = true) int concurrency,
         @JsonProperty(required = true) Metric metric,
         @JsonProperty(required = true) double value,
-        @JsonProperty(required = true) String asOf,
+        @JsonProperty(required = true) AsOf asOf,
         @JsonProperty(required = true) Use use,
         @JsonProperty(required = true) String source,
         String note) {
