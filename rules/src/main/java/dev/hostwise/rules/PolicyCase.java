@@ -7,14 +7,13 @@ import dev.hostwise.rules.facts.Recommendation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A scenario and the verdict the policy must reach for it. Cases live beside the rules in
  * {@code cases/*.yaml} and gate every change to the policy.
  *
  * @param conditions     expected holds/does-not-hold per condition; conditions left out are not checked
- * @param decidedOn      the day the case is decided, for rules that depend on a figure's age; empty
+ * @param decidedOn      the day the case is decided, for rules that depend on a figure's age; null
  *                       decides at the epoch, where no catalog figure is old
  * @param staleAfter     the staleness limit the case is decided with; the default unless the case
  *                       names one, so a case never depends on a server's configuration
@@ -23,12 +22,12 @@ import java.util.Optional;
  */
 public record PolicyCase(String file, int line, String name, Scenario scenario,
                          Recommendation recommendation, Map<Condition, Boolean> conditions,
-                         Optional<LocalDate> decidedOn, StaleAfter staleAfter,
+                         LocalDate decidedOn, StaleAfter staleAfter,
                          List<String> caveatsInclude, List<String> caveatsExclude) {
 
     /** A case that checks only the recommendation and conditions, decided at the epoch. */
     public PolicyCase(String file, int line, String name, Scenario scenario,
                       Recommendation recommendation, Map<Condition, Boolean> conditions) {
-        this(file, line, name, scenario, recommendation, conditions, Optional.empty(), StaleAfter.DEFAULT, List.of(), List.of());
+        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of());
     }
 }

@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads policy cases. A case file holds a list under {@code cases:}; each case has a {@code name},
@@ -108,11 +107,11 @@ public final class PolicyCaseLoader {
             }
             conditions.put(condition, e.getValue().booleanValue());
         }
-        Optional<LocalDate> decidedOn = Optional.empty();
+        LocalDate decidedOn = null;
         JsonNode day = c.get("decidedOn");
         if (day != null) {
             try {
-                decidedOn = Optional.of(LocalDate.parse(day.asText()));
+                decidedOn = LocalDate.parse(day.asText());
             } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("decidedOn '" + day.asText() + "' must be a day, e.g. 2027-06-01");
             }

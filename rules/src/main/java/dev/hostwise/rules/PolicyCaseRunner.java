@@ -30,7 +30,7 @@ public final class PolicyCaseRunner {
     public CaseResult run(CompiledPolicy policy, PolicyCase c) {
         String expected = describe(c.recommendation().name(), c.conditions());
         try {
-            Instant at = c.decidedOn().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(Instant.EPOCH);
+            Instant at = c.decidedOn() == null ? Instant.EPOCH : c.decidedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
             // a case decides with its own staleness limit, never the configured one, so it means the same everywhere
             Decider.CatalogContext context = c.staleAfter().equals(catalog.figures().staleAfter())
                     ? catalog : Decider.CatalogContext.of(catalog.catalog(), c.staleAfter());
