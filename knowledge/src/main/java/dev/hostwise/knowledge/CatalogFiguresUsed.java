@@ -132,7 +132,7 @@ public final class CatalogFiguresUsed {
         String metric = r.metric() == MeasuredThroughput.Metric.DECODE_TOKENS_PER_SECOND_PER_SEQUENCE
                 ? "tokens/s per sequence" : "tokens/s across the batch";
         return dating.figure(CatalogFigure.Kind.THROUGHPUT_ROW,
-                String.format(Locale.ROOT, "measured throughput '%s' (%s on %d x %s, %s)", r.id(), r.model(), r.gpus(),
+                String.format(Locale.ROOT, "measured throughput '%s', %s on %d x %s with %s", r.id(), r.model(), r.gpus(),
                         r.gpu(), r.engine()),
                 String.format(Locale.ROOT, "%s %s at concurrency %d",
                         new java.math.BigDecimal(Double.toString(r.value())).stripTrailingZeros().toPlainString(), metric,
