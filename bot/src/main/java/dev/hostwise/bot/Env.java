@@ -1,5 +1,6 @@
 package dev.hostwise.bot;
 
+import dev.hostwise.knowledge.StaleAfter;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,6 +48,27 @@ public record Env(Map<String, String> vars) {
     /** A catalog directory to use instead of the bundled catalog. */
     public Optional<Path> catalogDir() {
         return get("HOSTWISE_CATALOG_DIR").map(Path::of);
+    }
+
+    /**
+     * {@code HOSTWISE_STALE_AFTER_DAYS}: how old a price or throughput measurement may be before a verdict
+     * resting on it calls it stale; 180 when unset.
+     *
+     * @throws IllegalArgumentException naming the variable when it is not a whole number of days, 1 or more
+     */
+    public StaleAfter staleAfter() {
+        return get("HOSTWISE_STALE_AFTER_DAYS").map(d -> {
+            try {
+                int days = Integer.parseInt(d);
+                if (days >= 1) {
+                    return new StaleAfter(days);
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below, with the variable's name
+            }
+            throw new IllegalArgumentException("HOSTWISE_STALE_AFTER_DAYS must be a whole number of days, 1 or more"
+                    + " (e.g. 180); it is '" + d + "'");
+        }).orElse(StaleAfter.DEFAULT);
     }
 
     /** A copy with one variable set; tests use it to point the bot at a temporary data directory. */

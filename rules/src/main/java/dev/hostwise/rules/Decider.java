@@ -7,11 +7,14 @@ import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
 import dev.hostwise.knowledge.SensitivityAnalysis;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ThroughputEstimator;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.knowledge.catalog.OpenModel;
 import dev.hostwise.rules.facts.QualityFit;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,10 +32,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Decider {
 
-    /** What the catalog gives a decision: the data, and the estimator and figure index built on it. */
+    /**
+     * What the catalog gives a decision: the data, and the estimator and figure index built on it. The
+     * figure index carries the staleness limit ({@code HOSTWISE_STALE_AFTER_DAYS}), so a decision dates
+     * every figure it rests on against its own date.
+     */
     public record CatalogContext(Catalog catalog, ThroughputEstimator estimator, CatalogFiguresUsed figures) {
+        /** With the default staleness limit, as policy cases run unless a case names its own. */
         public static CatalogContext of(Catalog catalog) {
-            return new CatalogContext(catalog, new ThroughputEstimator(catalog), new CatalogFiguresUsed(catalog));
+            return of(catalog, StaleAfter.DEFAULT);
+        }
+
+        public static CatalogContext of(Catalog catalog, StaleAfter staleAfter) {
+            return new CatalogContext(catalog, new ThroughputEstimator(catalog), new CatalogFiguresUsed(catalog, staleAfter));
         }
     }
 
@@ -52,7 +64,12 @@ public final class Decider {
     private final AtomicReference<Snapshot> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {
-        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog)));
+        this(catalog, policy, StaleAfter.DEFAULT);
+    }
+
+    /** @param staleAfter how old a price or measurement may be before a verdict resting on it says so */
+    public Decider(Catalog catalog, CompiledPolicy policy, StaleAfter staleAfter) {
+        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog, staleAfter)));
     }
 
     public Verdict decide(Scenario scenario, String id, Instant at) {
@@ -85,7 +102,8 @@ public final class Decider {
         Figures figures = costModel.price(scenario, estimate);
         Sensitivity sensitivity = sensitivityAnalysis.analyse(scenario, figures.requestsPerSecond());
         List<Object> facts = new ArrayList<>(sensitivity.inputs());
-        facts.addAll(catalogFigures.in(scenario, figures));
+        // figures are dated against the day the decision is made (UTC), so a replay ages them anew
+        facts.addAll(catalogFigures.in(scenario, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));
         if (figures.estimate() != null) {
             facts.add(figures.estimate());
         }
@@ -113,9 +131,14 @@ public final class Decider {
         active.updateAndGet(a -> new Snapshot(policy, a.catalog()));
     }
 
-    /** Makes a new revision and catalog active together. */
+    /** Makes a new revision and catalog active together; the staleness limit stays as configured. */
     public void activate(CompiledPolicy policy, Catalog catalog) {
-        active.set(new Snapshot(policy, CatalogContext.of(catalog)));
+        active.updateAndGet(a -> new Snapshot(policy, CatalogContext.of(catalog, a.catalog().figures().staleAfter())));
+    }
+
+    /** The staleness limit every decision checks catalog figures against. */
+    public StaleAfter staleAfter() {
+        return active.get().catalog().figures().staleAfter();
     }
 
     public Catalog catalog() {

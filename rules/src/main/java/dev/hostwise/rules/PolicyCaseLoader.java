@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -21,8 +23,10 @@ import java.util.Map;
 /**
  * Reads policy cases. A case file holds a list under {@code cases:}; each case has a {@code name},
  * a {@code scenario} (the public scenario JSON, in YAML) and an {@code expect} block with the
- * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false}.
- * Problems are reported as file:line.
+ * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false} and
+ * text the caveats must ({@code caveats}) or must not ({@code notCaveats}) contain. A case may also
+ * give {@code decidedOn} (the day it is decided; the epoch otherwise, where no figure is old) and
+ * {@code staleAfterDays} (the staleness limit; 180 otherwise). Problems are reported as file:line.
  */
 public final class PolicyCaseLoader {
 
@@ -103,7 +107,44 @@ public final class PolicyCaseLoader {
             }
             conditions.put(condition, e.getValue().booleanValue());
         }
-        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions);
+        LocalDate decidedOn = null;
+        JsonNode day = c.get("decidedOn");
+        if (day != null) {
+            try {
+                decidedOn = LocalDate.parse(day.asText());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("decidedOn '" + day.asText() + "' must be a day, e.g. 2027-06-01");
+            }
+        }
+        StaleAfter staleAfter = StaleAfter.DEFAULT;
+        JsonNode days = c.get("staleAfterDays");
+        if (days != null) {
+            if (!days.canConvertToInt() || !days.isIntegralNumber() || days.asInt() < 1) {
+                throw new IllegalArgumentException("staleAfterDays must be a whole number of days, 1 or more");
+            }
+            staleAfter = new StaleAfter(days.asInt());
+        }
+        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions, decidedOn, staleAfter,
+                texts(expect, "caveats"), texts(expect, "notCaveats"));
+    }
+
+    /** A list of strings under {@code expect.<key>}; absent means none. */
+    private static List<String> texts(JsonNode expect, String key) {
+        JsonNode list = expect.get(key);
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("expect." + key + " must be a list of texts, e.g. [\"dates from\"]");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode t : list) {
+            if (!t.isTextual() || t.asText().isBlank()) {
+                throw new IllegalArgumentException("expect." + key + " must list non-empty texts");
+            }
+            texts.add(t.asText());
+        }
+        return List.copyOf(texts);
     }
 
     /** The line of the case's "- name:" entry: the n-th list item under cases. */

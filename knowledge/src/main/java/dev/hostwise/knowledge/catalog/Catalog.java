@@ -75,13 +75,25 @@ public final class Catalog {
 
     /** The catalog shipped inside the jar. */
     public static Catalog bundled() {
-        return load(name -> {
-            InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
-            if (in == null) {
-                throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
-            }
-            return in;
-        });
+        return load(Catalog::openBundled);
+    }
+
+    /** The names of the files a catalog directory holds, in load order. */
+    public static List<String> files() {
+        return FILES;
+    }
+
+    /** The text of one bundled catalog file, e.g. to copy the catalog out for editing. */
+    public static String bundledText(String name) {
+        return text(Catalog::openBundled, name);
+    }
+
+    private static InputStream openBundled(String name) {
+        InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
+        if (in == null) {
+            throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
+        }
+        return in;
     }
 
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */

@@ -20,7 +20,8 @@ class CatalogTest {
         assertThat(c.openModels()).extracting(OpenModel::id).contains("llama-2-7b", "llama-2-13b", "llama-2-70b");
         assertThat(c.gpus()).extracting(Gpu::id).contains("a10g", "l4", "a6000", "a100-40gb", "a100-80gb", "h100-80gb");
         assertThat(c.hostedModels()).extracting(HostedModel::id).contains("gpt-3.5-turbo", "gpt-4", "gpt-4o", "claude-3-haiku");
-        assertThat(c.date()).isEqualTo(LocalDate.of(2026, 11, 29));
+        // hosted-models.yaml was checked last, on 2026-11-30 (LiteLLM's price file)
+        assertThat(c.date()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(c.openModel("llama-2-13b").orElseThrow().fitFor(TaskType.CLASSIFICATION)).isEqualTo(TaskFit.STRONG);
         assertThat(c.openModel("llama-2-13b").orElseThrow().fitFor(TaskType.OPEN_ENDED_REASONING)).isEqualTo(TaskFit.WEAK);
     }
