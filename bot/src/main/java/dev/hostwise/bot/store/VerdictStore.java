@@ -138,6 +138,7 @@ public final class VerdictStore implements AutoCloseable {
                 try {
                     List<StoredVerdict> stored = insert(c, drafts);
                     c.commit();
+                    db.answered();
                     return stored;
                 } catch (SQLException e) {
                     // the pool restores auto-commit when the connection goes back
