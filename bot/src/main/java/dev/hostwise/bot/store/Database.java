@@ -53,12 +53,18 @@ public final class Database implements AutoCloseable {
      */
     static final int STATEMENT_TIMEOUT_S = 2;
 
+    /** How long PostgreSQL keeps a transaction open whose client has gone quiet in the middle of it. */
+    static final int IDLE_IN_TRANSACTION_S = 10;
+
     /**
      * After the database failed to answer, calls within this window fail at once with the same
      * reason instead of each waiting {@link #CONNECTION_TIMEOUT_MS} again: during an outage the bot
      * stays quick, and it tries the database again at most this often (the watch, when running, sooner).
      */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Below this much free space on an embedded database's disk, the store counts as full. */
+    static final long MIN_FREE_BYTES = 1024 * 1024;
 
     /** How often {@link #watch} checks the database. */
     public static final Duration WATCH_EVERY = Duration.ofSeconds(2);
@@ -168,6 +174,13 @@ public final class Database implements AutoCloseable {
             c.addDataSourceProperty("connectTimeout", String.valueOf(STATEMENT_TIMEOUT_S));
             c.addDataSourceProperty("loginTimeout", String.valueOf(STATEMENT_TIMEOUT_S));
             c.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+            if (socketTimeoutSeconds == STATEMENT_TIMEOUT_S) {
+                // and the server: a statement (or a wait for a lock) it cannot finish in time is cancelled there too,
+                // and a transaction whose client vanished mid-way (a killed replica) gives its locks back, rather than
+                // holding the verdict counter until the server notices the dead socket
+                c.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_S + "s"
+                        + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_S + "s");
+            }
             c.addDataSourceProperty("ApplicationName", "hostwise");
         }
         return c;
@@ -228,6 +241,29 @@ public final class Database implements AutoCloseable {
             throw failed(new StoreUnavailableException("the verdict store (" + settings.description() + ") is unavailable: "
                     + "the data directory " + dir.get() + " is not writable (" + why + "); verdicts are not saved until it is. "
                     + "Fix its permissions or mount, or set HOSTWISE_DATA_DIR to a writable directory", e));
+        }
+    }
+
+    /**
+     * For an H2 file database, whether its disk has room for the next commit: with less than
+     * {@link #MIN_FREE_BYTES} free, the store counts as full (a commit writes tens of KB, and H2 closes the
+     * database when one fails), so {@code /readyz} says so before saves start failing.
+     */
+    private void checkRoom() {
+        Optional<Path> dir = settings.h2Directory();
+        if (dir.isEmpty()) {
+            return;
+        }
+        long free;
+        try {
+            free = Files.getFileStore(dir.get()).getUsableSpace();
+        } catch (IOException e) {
+            return; // not knowable here; a failing write says it soon enough
+        }
+        if (free < MIN_FREE_BYTES) {
+            throw failed(new StoreUnavailableException("the verdict store (" + settings.description() + ") is unavailable: "
+                    + "the disk of the data directory " + dir.get() + " is full (" + free / 1024 + " KB free); verdicts are not "
+                    + "saved until there is room. Free space or grow the volume", null));
         }
     }
 
@@ -303,6 +339,9 @@ public final class Database implements AutoCloseable {
                 s.setQueryTimeout(STATEMENT_TIMEOUT_S);
                 s.execute("SELECT 1");
             }
+            // H2 answers reads from a full or read-only disk; only writes fail. Check what a write needs
+            checkWritable();
+            checkRoom();
             recovered();
         } catch (SQLException e) {
             // the store did not answer a query that cannot be refused: an outage, whatever the code says
