@@ -155,6 +155,11 @@ class StoreRecoveryTest {
                     + (pg.getRawQuery() == null ? "" : "?" + pg.getRawQuery()));
             try (Hostwise hw = StoreFixture.start(env, Instant.parse("2045-01-01T00:00:00Z"))) {
                 assertThat(hw.decideFor(StoreFixture.scenario(hw, 50_000), Requester.api()).linkToken()).isPresent();
+                // the server gives up on a statement when the driver does, and frees the locks of a vanished client
+                try (Connection c = hw.store().database().connection(); Statement s = c.createStatement()) {
+                    assertThat(show(s, "statement_timeout")).isEqualTo("2s");
+                    assertThat(show(s, "idle_in_transaction_session_timeout")).isEqualTo("10s");
+                }
 
                 proxy.freeze();
                 RecordedVerdict hung = hw.decideFor(StoreFixture.scenario(hw, 50_000), Requester.api());
@@ -168,6 +173,13 @@ class StoreRecoveryTest {
                 waitUntil(() -> hw.store().database().unavailable().isEmpty());
                 assertThat(hw.store().database().unavailable()).isEmpty();
             }
+        }
+    }
+
+    private static String show(Statement s, String setting) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

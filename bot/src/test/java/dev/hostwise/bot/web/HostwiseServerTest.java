@@ -83,6 +83,17 @@ class HostwiseServerTest {
     }
 
     @Test
+    void aRefusedBodyOnAVerdictLinkIsLoggedWithoutTheLinkToken() throws Exception {
+        String token = "fX-V7zW14hNo6gJDESDxq_rX";
+        try (LogCapture logs = LogCapture.start()) {
+            String r = OversizedRequest.postChunked(server.port(), "/v/" + token + "/reevaluate", HostwiseServer.MAX_BODY_BYTES + 8192);
+            assertThat(r).startsWith("HTTP/1.1 413 ");
+            assertThat(logs.lines()).anyMatch(l -> l.contains("POST /v/{token}/reevaluate: a chunked request body"))
+                    .noneMatch(l -> l.contains(token));
+        }
+    }
+
+    @Test
     void aChunkedBodyWithinTheLimitReachesTheHandlerWhole() throws Exception {
         String r = OversizedRequest.postChunked(server.port(), "/echo", 100_000);
         assertThat(r).startsWith("HTTP/1.1 200 ");
