@@ -6,6 +6,7 @@ import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.ImmediatePooledByteBuffer;
@@ -81,6 +82,26 @@ final class BodyReader implements HttpHandler {
 
         void start() {
             timer = ex.getIoThread().executeAfter(this::tooSlow, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (!HttpContinue.requiresContinueResponse(ex)) {
+                receive();
+                return;
+            }
+            // the client waits for this before it sends the body (curl, for one, waits a second without it);
+            // a body too large by its Content-Length was refused before this, and is never sent
+            HttpContinue.sendContinueResponse(ex, new IoCallback() {
+                @Override
+                public void onComplete(HttpServerExchange exchange, Sender sender) {
+                    receive();
+                }
+
+                @Override
+                public void onException(HttpServerExchange exchange, Sender sender, IOException e) {
+                    failed(exchange, e);
+                }
+            });
+        }
+
+        private void receive() {
             ex.getRequestReceiver().receivePartialBytes(this::chunk, this::failed);
         }
 

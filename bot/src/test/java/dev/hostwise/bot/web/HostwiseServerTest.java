@@ -102,6 +102,24 @@ class HostwiseServerTest {
     }
 
     @Test
+    void aClientThatExpects100ContinueGetsItBeforeSendingTheBody() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            // nothing of the body is sent until the server says so
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(in.readLine()).isEmpty();
+            out.write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
     void headIsAnsweredOnEveryGetRouteWithTheGetHeadersAndNoBody() throws Exception {
         for (String path : List.of("/healthz", "/readyz", "/page")) {
             HttpResponse<String> get = send(HttpRequest.newBuilder(uri(path)));
