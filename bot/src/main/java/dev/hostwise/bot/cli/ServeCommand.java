@@ -2,9 +2,13 @@ package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.health.CoreChecks;
+import dev.hostwise.bot.health.Readiness;
 import dev.hostwise.bot.slack.SlackModule;
+import dev.hostwise.bot.store.Database;
 import dev.hostwise.bot.web.HostwiseServer;
 import dev.hostwise.bot.web.Routes;
+import dev.hostwise.bot.web.ServerSettings;
 import dev.hostwise.bot.web.WebApp;
 import dev.hostwise.bot.web.WebSettings;
 import java.nio.file.Path;
@@ -59,7 +63,13 @@ final class ServeCommand implements Callable<Integer> {
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
         slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         RulesReloadTriggers.install(hostwise, env);
-        HostwiseServer server = new HostwiseServer(bind, listenPort, routes, hostwise.metrics().registry()).start();
+        // /readyz: the store (checked in the background), the policy, and each chat surface that is configured
+        hostwise.store().database().watch(Database.WATCH_EVERY);
+        Readiness readiness = CoreChecks.of(hostwise);
+        slack.ifPresent(s -> readiness.register("slack", () -> s.ready() ? Optional.empty()
+                : Optional.of("Slack has not accepted the bot token yet (auth.test); the log says why")));
+        HostwiseServer server = new HostwiseServer(bind, listenPort, routes, hostwise.metrics().registry(),
+                ServerSettings.forBaseUrl(web.baseUrl(), readiness)).start();
         slack.ifPresent(SlackModule::start);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

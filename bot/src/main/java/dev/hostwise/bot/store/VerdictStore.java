@@ -138,10 +138,16 @@ public final class VerdictStore implements AutoCloseable {
                 try {
                     List<StoredVerdict> stored = insert(c, drafts);
                     c.commit();
+                    db.answered();
                     return stored;
                 } catch (SQLException e) {
-                    // the pool restores auto-commit when the connection goes back
-                    c.rollback();
+                    // the pool restores auto-commit when the connection goes back. On a connection that broke, the
+                    // rollback fails too: the first failure is the one that says why
+                    try {
+                        c.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
                     if (attempt < ATTEMPTS && retryable(e)) {
                         continue;
                     }

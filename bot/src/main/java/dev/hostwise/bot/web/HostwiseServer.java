@@ -1,7 +1,6 @@
 package dev.hostwise.bot.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -10,19 +9,22 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP server: Slack events, the verdict pages and API, status and health all share it.
- * Handlers run on worker threads (blocking is allowed); every response gets the security headers;
- * request bodies are capped.
+ * The one HTTP server: Slack events, the verdict pages and API, status and the probes all share it.
+ *
+ * <p>What runs where: the probes ({@code /healthz}, {@code /readyz}) are answered on the IO thread, and
+ * request bodies are read there too, without blocking and within a deadline ({@link BodyReader}); only
+ * then does a request go to a worker thread, where handlers may block. So slow clients and busy workers
+ * never stop the probes, and a slow client never holds a worker. Every response gets the security headers;
+ * request bodies are capped; every connection has parse and idle timeouts ({@link ServerSettings}).
  */
 public final class HostwiseServer implements AutoCloseable {
 
     /** Slack payloads are a few KB; a scenario JSON is smaller. 256 KB leaves room without inviting abuse. */
-    public static final long MAX_BODY_BYTES = 256 * 1024;
+    public static final long MAX_BODY_BYTES = ServerSettings.MAX_BODY_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(HostwiseServer.class);
 
@@ -34,20 +36,35 @@ public final class HostwiseServer implements AutoCloseable {
 
     /** @param meters where every request is timed ({@code http.server.requests}); null for none */
     public HostwiseServer(String host, int port, List<Routes> routes, MeterRegistry meters) {
-        RoutingHandler routing = Handlers.routing();
-        routing.get("/healthz", ex -> HttpResponses.json(ex, 200, Map.of("status", "ok")));
+        this(host, port, routes, meters, ServerSettings.standard());
+    }
+
+    /**
+     * @param meters   where every request is timed ({@code http.server.requests}); null for none
+     * @param settings limits, timeouts, HSTS and the readiness checks
+     */
+    public HostwiseServer(String host, int port, List<Routes> routes, MeterRegistry meters, ServerSettings settings) {
+        RoutingHandler routing = new GetAlsoHead();
         routes.forEach(r -> r.register(routing));
         routing.setFallbackHandler(ex -> HttpResponses.error(ex, 404, "no such page: " + ex.getRequestPath()));
         routing.setInvalidMethodHandler(ex -> HttpResponses.error(ex, 405,
                 ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()));
 
-        HttpHandler handler = new SecurityHeaders(new BodyLimit(new BlockingHandler(new ErrorBoundary(routing)), MAX_BODY_BYTES));
+        HttpHandler onWorker = new BlockingHandler(new ErrorBoundary(routing));
+        HttpHandler onIoThread = new Probes(new BodyLimit(new BodyReader(onWorker, settings.maxBodyBytes(), settings.bodyDeadline()),
+                settings.maxBodyBytes()), settings.readiness());
+        HttpHandler handler = new ErrorBoundary(new SecurityHeaders(onIoThread, settings.hsts()));
         if (meters != null) {
             handler = new RequestMetrics(handler, meters);
         }
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
+                // BodyReader answers 413 for a chunked body past the limit after reading and dropping the rest, so the
+                // client sees the answer; past four times the limit Undertow stops reading and the connection is closed
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 4 * settings.maxBodyBytes())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.requestParseTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) settings.idleTimeout().toMillis())
                 .setHandler(handler)
                 .build();
     }
@@ -71,19 +88,24 @@ public final class HostwiseServer implements AutoCloseable {
         undertow.stop();
     }
 
-    /** No handler failure reaches the user as a stack trace: it is logged and answered with a plain 500. */
+    /**
+     * No handler failure reaches the user as a stack trace: it is logged (by route, never with a link token
+     * or the request's headers) and answered with a plain 500.
+     */
     private record ErrorBoundary(HttpHandler next) implements HttpHandler {
         @Override
         public void handleRequest(io.undertow.server.HttpServerExchange ex) {
             try {
                 next.handleRequest(ex);
             } catch (RequestTooBigException e) {
-                // a chunked body has no Content-Length for BodyLimit to refuse by: Undertow cuts the connection
-                // once it grows past the limit, so no answer can be sent. The client's doing, not a failure here.
-                LOG.info("{} {}: the request body grew past {} bytes; the connection was closed",
-                        ex.getRequestMethod(), ex.getRequestPath(), MAX_BODY_BYTES);
+                // a handler read past the limit itself; BodyReader normally answers 413 before any handler reads
+                LOG.info("{}: the request body grew past the limit; the connection was closed", LoggedPath.of(ex));
+                ex.setPersistent(false);
+                if (!ex.isResponseStarted()) {
+                    HttpResponses.error(ex, 413, "the request body is over the limit");
+                }
             } catch (Exception e) {
-                LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
+                LOG.error("{} failed", LoggedPath.of(ex), e);
                 if (!ex.isResponseStarted()) {
                     HttpResponses.error(ex, 500, "something went wrong on our side; it has been logged");
                 }

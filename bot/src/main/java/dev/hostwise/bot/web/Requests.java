@@ -28,9 +28,13 @@ final class Requests {
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    /** The request body as UTF-8 text; the server has already refused bodies over its limit. */
+    /**
+     * The request body as UTF-8 text. The server has read it whole before the handler runs ({@link BodyReader}),
+     * within its limit and deadline, so this never waits on the client.
+     */
     static String body(HttpServerExchange ex) throws IOException {
-        return new String(ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] read = ex.getAttachment(BodyReader.BODY);
+        return new String(read != null ? read : ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** An application/x-www-form-urlencoded body; the last value wins for a repeated name. */

@@ -198,9 +198,28 @@ public final class VerdictAdr {
         return text(s).replace("|", "\\|");
     }
 
-    /** A YAML double-quoted scalar. */
+    /**
+     * A YAML double-quoted scalar that cannot end early or start a line of its own, whatever the text holds
+     * (Slack IDs and user names reach the front matter): the quote and the backslash are escaped, and so is
+     * every character YAML counts as a line break ({@code \r}, NEL, U+2028, U+2029) or does not allow
+     * unescaped (C0 and C1 controls, DEL, the byte-order mark, a lone surrogate), as {@code \\uXXXX}.
+     */
     static String yaml(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(s.charAt(i - 1)));
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\ufeff' || loneSurrogate) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String lowerFirst(String s) {

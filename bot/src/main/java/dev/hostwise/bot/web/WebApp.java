@@ -1,6 +1,7 @@
 package dev.hostwise.bot.web;
 
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.metrics.ActiveRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class WebApp {
         routes.add(new VerdictRoutes(hostwise, settings));
         routes.add(new VerdictApiRoutes(hostwise, settings));
         routes.add(new StatusRoutes(hostwise, hostwise.reloader()));
+        ActiveRules.track(hostwise);
         routes.add(new MetricsRoutes(hostwise.metrics()));
         if (settings.localMode()) {
             routes.add(new LocalFormRoutes(hostwise));
