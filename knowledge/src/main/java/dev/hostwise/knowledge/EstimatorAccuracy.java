@@ -130,13 +130,13 @@ public final class EstimatorAccuracy {
         List<String> outside = new ArrayList<>();
         if (!familiesCovered.contains(model.family())) {
             Integer misses = familyMisses.get(model.family());
-            outside.add("no measured row for a " + model.family() + " model"
+            outside.add("no measured row for the " + model.family() + " family"
                     + (misses == null ? "" : " (its " + misses + " measured " + (misses == 1 ? "row is a known miss" : "rows are known misses")
                     + ", see the README)"));
         }
         GpuClassCalibration own = catalog.calibration().gpuClass(gpuClass).orElseThrow();
         if (!own.measured()) {
-            outside.add("no measured row on a " + gpuClass + " GPU: " + own.borrows() + "'s efficiencies stand in");
+            outside.add("no measured row on a GPU of the " + gpuClass + " class: " + own.borrows() + "'s efficiencies stand in");
         }
         if (gpus > 1) {
             String kind = gpu.interconnect().kind();

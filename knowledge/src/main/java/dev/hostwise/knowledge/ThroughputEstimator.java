@@ -1,7 +1,6 @@
 package dev.hostwise.knowledge;
 
 import dev.hostwise.knowledge.catalog.Catalog;
-import dev.hostwise.knowledge.catalog.GpuClassCalibration;
 import dev.hostwise.knowledge.catalog.Gpu;
 import dev.hostwise.knowledge.catalog.MixtureOfExperts;
 import dev.hostwise.knowledge.catalog.OpenModel;
@@ -62,7 +61,7 @@ public final class ThroughputEstimator {
     private final EstimatorAccuracy accuracy;
 
     /** What the calibration gives one GPU, resolved once per catalog so the search's inner loop only multiplies. */
-    private record GpuProfile(Gpu gpu, GpuClassCalibration calibrationClass, double[] tensorParallel) {
+    private record GpuProfile(Gpu gpu, double mbu, double mfu, double[] tensorParallel) {
     }
 
     public ThroughputEstimator(Catalog catalog) {
@@ -74,7 +73,7 @@ public final class ThroughputEstimator {
             for (int n = 1; n < tp.length; n++) {
                 tp[n] = calibration.tensorParallelEfficiency(g.architecture(), g.interconnect().kind(), n);
             }
-            profiles.put(g.id(), new GpuProfile(g, calibration.effectiveClass(g.architecture()), tp));
+            profiles.put(g.id(), new GpuProfile(g, calibration.mbuFor(g.architecture()), calibration.mfuFor(g.architecture()), tp));
         }
         this.accuracy = new EstimatorAccuracy(catalog, this);
     }
@@ -190,8 +189,8 @@ public final class ThroughputEstimator {
             boolean dequantisedInKernel = format.weightOnly() || (format == Precision.MXFP4 && compute != Precision.Compute.FP4);
             this.dequantised = dequantisedInKernel ? calibration.dequantisedEfficiency(format) : 1.0;
             this.moeEfficiency = model.moe() != null ? calibration.moe().efficiency() : 1.0;
-            double mbu = profile.calibrationClass.mbu() * tensorParallel * dequantised * moeEfficiency;
-            double mfu = profile.calibrationClass.mfu() * tensorParallel * dequantised * moeEfficiency;
+            double mbu = profile.mbu * tensorParallel * dequantised * moeEfficiency;
+            double mfu = profile.mfu * tensorParallel * dequantised * moeEfficiency;
             this.bandwidth = gpus * gpu.hbmGBps() * 1e9 * mbu;
             this.flops = gpus * gpu.denseTflops(compute) * 1e12 * mfu;
             this.weights = model.weightBytes(format);
@@ -294,13 +293,12 @@ public final class ThroughputEstimator {
         Estimate estimate(ErrorBand band) {
             double seconds = requestSeconds(batch);
             double perSeq = perSequence(batch);
-            GpuClassCalibration c = profile.calibrationClass;
             MixtureOfExperts moe = model.moe();
             return new Estimate(gpus, batch, limit, memoryBatch, perSeq, batch * (double) w.outputTokens() / seconds,
                     ttft, seconds, seconds <= w.maxSecondsPerRequest(), batch / seconds,
-                    c.mbu(), c.mfu(), tensorParallel, dequantised,
-                    c.mbu() * tensorParallel * dequantised * moeEfficiency,
-                    c.mfu() * tensorParallel * dequantised * moeEfficiency,
+                    profile.mbu, profile.mfu, tensorParallel, dequantised,
+                    profile.mbu * tensorParallel * dequantised * moeEfficiency,
+                    profile.mfu * tensorParallel * dequantised * moeEfficiency,
                     w.inputTokens(), w.outputTokens(), w.contextTokens(), w.splitAssumed(),
                     precision, format, compute, model.shipsIn(format), gpu.architecture(),
                     weights / 1e9, ReplicaSizing.kvBytesPerRequest(model, compute, gpus, w.contextTokens()) / 1e9,

@@ -9,9 +9,11 @@ import java.util.List;
  * matrix products achieve (MFU, at whichever precision the GPU computes in). A class with no
  * measured row borrows another's figures and says so.
  *
- * @param name    the class GPUs name as their {@code architecture}, e.g. {@code hopper}
- * @param borrows the class whose figures stand in, when this one has no measured row
- * @param rows    ids of the measured rows mbu and mfu were fitted to
+ * @param name     the class GPUs name as their {@code architecture}, e.g. {@code hopper}
+ * @param borrows  the class whose figures stand in, when this one has no measured row
+ * @param mfuScale for a borrowing class, what its MFU is relative to the lender's, when a source
+ *                 measures the two side by side (e.g. a matrix-multiply benchmark on both); 1 when absent
+ * @param rows     ids of the measured rows mbu and mfu were fitted to
  */
 public record GpuClassCalibration(
         @JsonProperty(value = "class", required = true) String name,
@@ -19,6 +21,7 @@ public record GpuClassCalibration(
         Double mbu,
         Double mfu,
         String borrows,
+        Double mfuScale,
         List<String> rows,
         @JsonProperty(required = true) String source) {
 
@@ -27,6 +30,12 @@ public record GpuClassCalibration(
         CatalogChecks.source(description);
         CatalogChecks.source(source);
         rows = rows == null ? List.of() : List.copyOf(rows);
+        if (mfuScale != null) {
+            if (borrows == null) {
+                throw new IllegalArgumentException("class " + name + " gives mfuScale but borrows nothing; a scale applies to a lender's mfu");
+            }
+            CatalogChecks.fraction("mfuScale", mfuScale);
+        }
         if (borrows == null) {
             if (mbu == null || mfu == null) {
                 throw new IllegalArgumentException("class " + name + " needs mbu and mfu, or borrows: another class");

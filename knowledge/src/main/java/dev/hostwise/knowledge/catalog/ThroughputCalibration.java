@@ -117,6 +117,18 @@ public record ThroughputCalibration(
         return c.borrows() == null ? c : gpuClass(c.borrows()).orElseThrow();
     }
 
+    /** The MBU a GPU of this class is estimated at: its own, or its lender's. */
+    public double mbuFor(String className) {
+        return effectiveClass(className).mbu();
+    }
+
+    /** The MFU a GPU of this class is estimated at: its own, or its lender's times the class's mfuScale. */
+    public double mfuFor(String className) {
+        GpuClassCalibration own = gpuClass(className).orElseThrow(() -> new IllegalArgumentException("no calibration class " + className));
+        double scale = own.mfuScale() == null ? 1.0 : own.mfuScale();
+        return effectiveClass(className).mfu() * scale;
+    }
+
     /**
      * The tensor-parallel points for a class on an interconnect: the class's own, else the
      * interconnect's defaults.
