@@ -41,7 +41,9 @@ public record ConfigurationSearch(
      * @param priceSource        who charges it, and when it was seen
      * @param replicas           replicas the volume and peak need (the busiest hour's when autoscaled)
      * @param batch              requests in flight per replica
-     * @param requestsPerSecond  estimated requests per second per replica
+     * @param requestsPerSecond  requests per second per replica the configuration was priced at
+     * @param throughputSource   where that figure came from: {@code estimated} today; a configuration
+     *                           with a measured load test would say {@code measured}
      * @param secondsPerRequest  estimated first token to last, at that batch
      * @param selfHostPerDay     GPUs in whole replicas plus the fixed costs: what the search minimises
      */
@@ -55,6 +57,7 @@ public record ConfigurationSearch(
             int replicas,
             int batch,
             double requestsPerSecond,
+            ThroughputSource throughputSource,
             double secondsPerRequest,
             double selfHostPerDay,
             boolean meetsLatencyTarget) {

@@ -49,7 +49,7 @@ public final class ConfigurationSearcher {
         ConfigurationSearch.Configuration configuration() {
             return new ConfigurationSearch.Configuration(gpu.id(), gpu.name(), gpus, precision, price.usdPerGpuHour(),
                     price.provider() + ", " + price.pricingType() + ", " + price.asOf(), replicas, estimate.batch(),
-                    estimate.requestsPerSecond(), estimate.secondsPerRequest(), selfHostPerDay, meets());
+                    estimate.requestsPerSecond(), ThroughputSource.ESTIMATED, estimate.secondsPerRequest(), selfHostPerDay, meets());
         }
     }
 
