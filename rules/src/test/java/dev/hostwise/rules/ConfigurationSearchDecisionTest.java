@@ -97,4 +97,21 @@ class ConfigurationSearchDecisionTest {
         assertThat(v.figures().configurationSearch().chosenMeetsLatencyTarget()).isFalse();
         assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("serves a request within 0.2 s", "the fastest was chosen"));
     }
+
+    @Test
+    void aPrecisionTheModelDoesNotShipIsSizedAndSaid() {
+        Verdict v = decide(SEARCH.replace("\"auto\"", "\"h100-80gb\", \"precision\": \"INT4\""));
+        assertThat(v.figures().estimate().precisionShipped()).isFalse();
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("No official or widely used INT4 checkpoint of llama-3.3-70b",
+                "quantise the weights yourself"));
+    }
+
+    @Test
+    void weightsThatShipSmallerThanAskedAreKeptAsShippedAndSaid() {
+        Verdict v = decide(SEARCH.replace("llama-3.3-70b", "gpt-oss-120b")
+                .replace("\"auto\"", "\"h100-80gb\", \"precision\": \"BF16\""));
+        assertThat(v.figures().estimate().weightFormat()).hasToString("MXFP4");
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("gpt-oss-120b ships only in MXFP4",
+                "does not make the weights larger"));
+    }
 }
