@@ -33,7 +33,7 @@ public final class VerdictAdr {
      */
     public String render(VerdictView view, String link) {
         Verdict v = view.verdict();
-        Scenario s = v.scenario();
+        Scenario s = v.pricedScenario();
         Map<String, FigureRow> fig = FigureRows.of(v.figures()).stream()
                 .collect(Collectors.toMap(FigureRow::name, Function.identity()));
         StringBuilder md = new StringBuilder(8_192);
