@@ -32,9 +32,13 @@ public final class PolicyCaseRunner {
             Verdict v = decider.decide(c.scenario(), "case", Instant.EPOCH, policy, catalog);
             boolean passed = v.recommendation() == c.recommendation()
                     && c.conditions().entrySet().stream()
-                    .allMatch(e -> v.condition(e.getKey()).holds() == e.getValue());
-            Map<Condition, Boolean> actualConditions = new java.util.EnumMap<>(Condition.class);
-            c.conditions().keySet().forEach(k -> actualConditions.put(k, v.condition(k).holds()));
+                    .allMatch(e -> v.condition(e.getKey()) != null && v.condition(e.getKey()).holds() == e.getValue());
+            Map<Condition, Boolean> actualConditions = new java.util.LinkedHashMap<>();
+            c.conditions().keySet().forEach(k -> {
+                if (v.condition(k) != null) {
+                    actualConditions.put(k, v.condition(k).holds());
+                }
+            });
             return new CaseResult(c, passed, expected, describe(v.recommendation().name(), actualConditions));
         } catch (PolicyEvaluationException e) {
             return new CaseResult(c, false, expected, "no verdict: " + e.getMessage());

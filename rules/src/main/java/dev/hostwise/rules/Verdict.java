@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision someone can cite: the recommendation, the three conditions, every figure, which inputs
+ * A decision someone can cite: the recommendation, the policy's conditions, every figure, which inputs
  * would flip the cost case, the reasons, the caveats, the rules that fired, and the exact inputs
  * (defaults filled in). Its JSON form is a public contract.
  */
@@ -33,8 +33,8 @@ public record Verdict(
         Scenario scenario) {
 
     public Verdict {
-        // VOLUME, QUALITY, PRIVACY in that order, in JSON and on every page
-        conditions = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(conditions));
+        // in the policy's order (conditions.yaml), in JSON and on every page
+        conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
@@ -48,5 +48,10 @@ public record Verdict(
 
     public ConditionResult condition(Condition c) {
         return conditions.get(c);
+    }
+
+    /** How many of its conditions hold. */
+    public long conditionsHolding() {
+        return conditions.values().stream().filter(ConditionResult::holds).count();
     }
 }

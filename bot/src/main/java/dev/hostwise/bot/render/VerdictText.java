@@ -5,6 +5,7 @@ import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
 import dev.hostwise.rules.facts.Condition;
 import java.util.List;
+import java.util.Map;
 
 /** The verdict as plain text for a terminal: the answer first, then why, then the numbers. */
 public final class VerdictText {
@@ -17,11 +18,13 @@ public final class VerdictText {
         out.append(v.id()).append(" · rules ").append(v.rulesRevision()).append(" · catalog ").append(v.catalogDate())
                 .append(" · ").append(v.createdAt()).append("\n\n");
 
-        out.append("Conditions (all three must hold)\n");
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            out.append(String.format("  %s %-8s ", r.holds() ? "[x]" : "[ ]", c.name()));
-            out.append(wrap(r.reason(), 15)).append('\n');
+        out.append("Conditions (").append(PolicyWords.all(v.conditions().size())).append(" must hold)\n");
+        // names padded to the longest, at least 8 wide: continuation lines start under the reasons
+        int conditionWidth = Math.max(8, v.conditions().keySet().stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
+            ConditionResult r = e.getValue();
+            out.append(String.format("  %s %-" + conditionWidth + "s ", r.holds() ? "[x]" : "[ ]", e.getKey().name()));
+            out.append(wrap(r.reason(), 7 + conditionWidth)).append('\n');
         }
         section(out, "Why", v.reasons());
 

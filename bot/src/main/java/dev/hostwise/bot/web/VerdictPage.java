@@ -4,6 +4,7 @@ import static dev.hostwise.bot.web.Html.esc;
 
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
@@ -15,9 +16,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The verdict as an HTML page ({@code GET /v/{token}}): the recommendation, the three conditions,
+ * The verdict as an HTML page ({@code GET /v/{token}}): the recommendation, the policy's conditions,
  * the reasons, the chart, every figure with its formula, the caveats, and the rules that fired with
  * their reasons. Figures come from {@link FigureRows}; nothing is recomputed here.
  */
@@ -53,16 +55,15 @@ public final class VerdictPage {
         meta(b, view);
         changes(b, view);
 
-        b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when all three hold</span></h2>\n")
+        b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when ")
+                .append(esc(PolicyWords.all(v.conditions().size()))).append(" hold</span></h2>\n")
                 .append("<ul class=\"conditions\">\n");
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            if (r == null) {
-                continue;
-            }
+        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
+            Condition c = e.getKey();
+            ConditionResult r = e.getValue();
             b.append("<li class=\"condition ").append(r.holds() ? "holds" : "fails").append("\" id=\"condition-")
-                    .append(c.name().toLowerCase(Locale.ROOT)).append("\"><span class=\"mark\" aria-hidden=\"true\">")
-                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(c.name()).append("</strong> <span class=\"state\">")
+                    .append(esc(c.name().toLowerCase(Locale.ROOT).replace('_', '-'))).append("\"><span class=\"mark\" aria-hidden=\"true\">")
+                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(esc(c.name())).append("</strong> <span class=\"state\">")
                     .append(r.holds() ? "holds" : "does not hold").append("</span><p>").append(esc(r.reason())).append("</p></li>\n");
         }
         b.append("</ul>\n</section>\n");

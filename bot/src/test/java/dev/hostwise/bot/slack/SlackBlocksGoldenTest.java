@@ -107,13 +107,15 @@ class SlackBlocksGoldenTest {
 
     @Test
     void theHomeTab() throws Exception {
-        View home = new HomeTab().build(hostwise.decider().activePolicy().revision(), hostwise.catalog().date());
+        View home = new HomeTab().build(hostwise.decider().activePolicy().revision(), hostwise.decider().activePolicy().conditions(),
+                hostwise.catalog().date());
         Golden.assertMatches("home-tab", Golden.json(home, placeholders));
     }
 
     @Test
     void theHelpMessage() throws Exception {
-        Golden.assertMatches("help", Golden.json(new HelpMessage().blocks(hostwise.decider().activePolicy().revision()), placeholders));
+        Golden.assertMatches("help", Golden.json(new HelpMessage().blocks(hostwise.decider().activePolicy().revision(),
+                hostwise.decider().activePolicy().conditions()), placeholders));
     }
 
     @Test

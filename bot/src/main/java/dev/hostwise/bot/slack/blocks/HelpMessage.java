@@ -4,25 +4,35 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.slack.input.QuickFormKey;
+import dev.hostwise.rules.PolicyConditions;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /selfhost help}: the policy, the ways to ask, and every key of the one-line form. */
 public final class HelpMessage {
 
-    /** The policy in the bot's words; App Home shows it too. */
-    static final String POLICY = "*Self-host only when all three hold at once:*\n"
-            + "✅ *Volume*: at your volume, self-hosting costs less per day than the hosted API, after paying for GPUs in "
-            + "whole replicas and for the people on call.\n"
-            + "✅ *Quality*: the task is narrow enough that the open model clears your quality bar.\n"
-            + "✅ *Privacy*: the data really must stay in-house.\n"
-            + "Two of three is not enough. And when all three hold on a throughput nobody load-tested, the answer is "
-            + "*Measure first*: a guess is never enough to buy hardware on.";
+    /**
+     * The policy in the bot's words, from the active policy's declared conditions (App Home shows it
+     * too). The measure-first sentence is Hostwise's own promise, whatever the conditions are: it never
+     * recommends buying hardware on a throughput nobody load-tested.
+     */
+    static String policy(PolicyConditions conditions) {
+        int n = conditions.size();
+        StringBuilder out = new StringBuilder("*Self-host only when " + PolicyWords.all(n) + " hold at once:*");
+        for (PolicyConditions.Declared d : conditions.conditions()) {
+            out.append("\n✅ *").append(SlackText.escape(d.condition().label())).append("*: ").append(SlackText.escape(d.summary()));
+        }
+        String notEnough = PolicyWords.nearMissIsNotEnough(n);
+        return out.append('\n').append(notEnough.isEmpty() ? "" : notEnough + " ").append("And when ").append(PolicyWords.all(n))
+                .append(" hold on a throughput nobody load-tested, the answer is *Measure first*: a guess is never enough to "
+                        + "buy hardware on.").toString();
+    }
 
-    public List<LayoutBlock> blocks(String rulesRevision) {
+    public List<LayoutBlock> blocks(String rulesRevision, PolicyConditions conditions) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(VerdictMessage.markdown(POLICY));
+        blocks.add(VerdictMessage.markdown(policy(conditions)));
         blocks.add(VerdictMessage.markdown("*Three ways to ask*\n"
                 + "• `/selfhost` opens a form with every input and the catalog defaults.\n"
                 + "• `/selfhost 50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured` "

@@ -15,6 +15,7 @@ import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.rules.ConditionResult;
@@ -30,7 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The verdict as a channel message: the recommendation, the three conditions, the key figures, the
+ * The verdict as a channel message: the recommendation, the policy's conditions, the key figures, the
  * caveats, buttons to adjust or explain, and who asked when. Figures come formatted from
  * {@link FigureRows}; nothing here recomputes one.
  */
@@ -68,10 +69,13 @@ public final class VerdictMessage {
         if (!v.reasons().isEmpty()) {
             blocks.add(markdown(SlackText.escape(v.reasons().get(0))));
         }
-        blocks.add(markdown("*The three conditions* (self-hosting needs all three at once)"));
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + conditionName(c) + "*  " + SlackText.escape(r.reason())));
+        int count = v.conditions().size();
+        blocks.add(markdown(count == 1 ? "*The condition* (self-hosting needs it to hold)"
+                : "*The " + PolicyWords.count(count) + " conditions* (self-hosting needs " + PolicyWords.all(count) + " at once)"));
+        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
+            ConditionResult r = e.getValue();
+            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + SlackText.escape(e.getKey().label()) + "*  "
+                    + SlackText.escape(r.reason())));
         }
         blocks.add(section(s -> s.fields(keyFigures(v))));
         if (v.reasons().size() > 1) {
@@ -104,14 +108,6 @@ public final class VerdictMessage {
     /** The notification text, shown where blocks are not (push notifications, screen readers). */
     public String text(Verdict v) {
         return v.recommendation().headline() + " (" + v.id() + ")";
-    }
-
-    static String conditionName(Condition c) {
-        return switch (c) {
-            case VOLUME -> "Volume";
-            case QUALITY -> "Quality";
-            case PRIVACY -> "Privacy";
-        };
     }
 
     private static List<TextObject> keyFigures(Verdict v) {

@@ -50,10 +50,11 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
         if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
-        String revision = parts.hostwise().decider().activePolicy().revision();
+        var policy = parts.hostwise().decider().activePolicy();
         String user = event.getUser();
         boolean queued = parts.offer(key, "App Home for " + user, () -> parts.api().call("views.publish", "App Home of " + user,
-                SlackMethods.viewsPublish(user, home.build(revision, parts.hostwise().catalog().date(), recentOf(user)))));
+                SlackMethods.viewsPublish(user, home.build(policy.revision(), policy.conditions(), parts.hostwise().catalog().date(),
+                        recentOf(user)))));
         if (!queued) {
             // not acknowledged, Slack delivers the event again in a while, when there may be room
             LOG.info("no room to publish the App Home of {} now; Slack will send the event again", user);
