@@ -139,9 +139,10 @@ public final class VerdictApiRoutes implements Routes {
         m.put("rulesRevision", s.rulesRevision());
         m.put("catalogDate", s.catalogDate().toString());
         m.put("appVersion", s.appVersion());
-        m.put("source", s.requester().source());
-        m.put("team", s.requester().team());
-        m.put("channel", s.requester().channel());
+        // the listing's names predate the neutral columns; they are kept as the API published them
+        m.put("source", s.requester().platform().id());
+        m.put("team", s.requester().workspace());
+        m.put("channel", s.requester().conversation());
         m.put("user", s.requester().user());
         m.put("supersedes", s.supersedes().orElse(null));
         return m;

@@ -7,6 +7,7 @@ import com.slack.api.model.view.View;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.slack.blocks.CatalogFill;
 import dev.hostwise.bot.slack.blocks.HelpMessage;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 class SlackBlocksGoldenTest {
 
     private static final Instant AT = Instant.parse("2026-12-01T09:30:00Z");
-    private static final Requester ANA = Requester.slack("T0TEST", "C0CHANNEL", "U0ASKER");
+    private static final Requester ANA = Requester.chat(Platform.SLACK, "T0TEST", "C0CHANNEL", "U0ASKER");
 
     private Hostwise hostwise;
     private ScenarioModal modal;

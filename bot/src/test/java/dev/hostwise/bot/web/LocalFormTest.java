@@ -80,7 +80,7 @@ class LocalFormTest {
         assertThat(location).matches("/v/[A-Za-z0-9_-]{24}");
         HttpResponse<String> page = web.get(location);
         assertThat(page.body()).contains("Stay on the hosted API", "the web form", "100,000");
-        assertThat(web.hostwise().store().byToken(location.substring(3)).orElseThrow().requester().source()).isEqualTo("web");
+        assertThat(web.hostwise().store().byToken(location.substring(3)).orElseThrow().requester().platform().id()).isEqualTo("web");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
@@ -164,7 +165,7 @@ class VerdictPagesTest {
     void textFromSlackIsEscapedOnThePageAndQuotedInTheAdr() throws Exception {
         String evil = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>";
         RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
-                Requester.slack("T" + evil, "C" + evil, "U" + evil));
+                Requester.chat(Platform.SLACK, "T" + evil, "C" + evil, "U" + evil));
         String path = "/v/" + r.linkToken().orElseThrow();
 
         String page = web.get(path).body();

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
@@ -44,7 +45,7 @@ public final class QuickFormCommand implements SlashCommandHandler {
         if (!parts.keys().claim(key)) {
             return ctx.ack();
         }
-        Requester who = Requester.slack(p.getTeamId(), p.getChannelId(), p.getUserId());
+        Requester who = Requester.chat(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
         Destination to = new Destination(p.getChannelId(), p.getResponseUrl(), p.getUserId());
         if (!parts.offer(key, "the verdict for " + p.getUserId(), () -> parts.flow().decideAndDeliver(scenario, who, to))) {
             return ephemeral(ctx, Busy.TEXT);

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
@@ -30,7 +31,7 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
     /** The user's five most recent verdicts, linked to their pages; none when the store is down. */
     private List<String> recentOf(String user) {
         try {
-            return parts.hostwise().store().recentBy("slack", user, 5).stream()
+            return parts.hostwise().store().recentBy(Platform.SLACK, user, 5).stream()
                     .map(s -> "• " + parts.pageOf(s.linkToken()).map(link -> "<" + link + "|*" + s.id() + "*>").orElse("*" + s.id() + "*")
                             + " · " + s.recommendation().headline() + " · <!date^" + s.createdAt().getEpochSecond()
                             + "^{date_short_pretty}|" + s.createdAt().toString().substring(0, 10) + ">")

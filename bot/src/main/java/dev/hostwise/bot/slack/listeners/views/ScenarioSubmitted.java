@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.slack.RequestKeys;
 import dev.hostwise.bot.slack.SlackParts;
@@ -48,7 +49,7 @@ public final class ScenarioSubmitted implements ViewSubmissionHandler {
         ModalMetadata meta = ModalMetadata.parse(view.getPrivateMetadata());
         String user = p.getUser() == null ? null : p.getUser().getId();
         String team = p.getTeam() == null ? null : p.getTeam().getId();
-        Requester who = Requester.slack(team, meta.channel(), user);
+        Requester who = Requester.chat(Platform.SLACK, team, meta.channel(), user);
         Destination to = new Destination(meta.channel(), meta.responseUrl(), user);
         if (!parts.offer(key, "the verdict for " + user, () -> parts.flow().decideAndDeliver(scenario, who, to))) {
             String block = ModalState.blockOf(view, ScenarioField.REQUESTS_PER_DAY).orElse(ScenarioField.REQUESTS_PER_DAY.json());
