@@ -5,7 +5,7 @@ import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.slack.SlackModule;
 import dev.hostwise.bot.slack.SlackSettings;
 import dev.hostwise.bot.slack.SlackTuning;
-import dev.hostwise.bot.web.HostwiseServer;
+import dev.hostwise.bot.http.HostwiseServer;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -18,7 +18,7 @@ import dev.hostwise.bot.slack.http.SignatureCheck;
 import dev.hostwise.bot.slack.http.SlackEventsRoutes;
 import dev.hostwise.bot.slack.listeners.SlackListeners;
 import dev.hostwise.bot.slack.socket.SocketModeLink;
-import dev.hostwise.bot.web.Routes;
+import dev.hostwise.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;

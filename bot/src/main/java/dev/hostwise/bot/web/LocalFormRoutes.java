@@ -1,5 +1,8 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Requests;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;

@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.hostwise.bot.slack;
 
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.slack.delivery.RetryPolicy;
-import dev.hostwise.bot.web.HostwiseServer;
+import dev.hostwise.bot.http.HostwiseServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HostwiseServer;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import java.net.URI;

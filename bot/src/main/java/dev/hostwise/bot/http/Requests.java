@@ -1,4 +1,4 @@
-package dev.hostwise.bot.web;
+package dev.hostwise.bot.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading requests the same way in every handler. */
-final class Requests {
+public final class Requests {
 
     private Requests() {
     }
@@ -18,23 +18,23 @@ final class Requests {
      * A parameter of the route's path template. Read from the match, not from the query parameters,
      * where Undertow also copies it: a query string could otherwise put a value in first.
      */
-    static String pathParam(HttpServerExchange ex, String name) {
+    public static String pathParam(HttpServerExchange ex, String name) {
         PathTemplateMatch match = ex.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
         return match == null ? null : match.getParameters().get(name);
     }
 
-    static String queryParam(HttpServerExchange ex, String name) {
+    public static String queryParam(HttpServerExchange ex, String name) {
         var values = ex.getQueryParameters().get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     /** The request body as UTF-8 text; the server has already refused bodies over its limit. */
-    static String body(HttpServerExchange ex) throws IOException {
+    public static String body(HttpServerExchange ex) throws IOException {
         return new String(ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** An application/x-www-form-urlencoded body; the last value wins for a repeated name. */
-    static Map<String, String> form(HttpServerExchange ex) throws IOException {
+    public static Map<String, String> form(HttpServerExchange ex) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         String body = body(ex);
         for (String pair : body.split("&")) {

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.web;
+package dev.hostwise.bot.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.web;
+package dev.hostwise.bot.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.web;
+package dev.hostwise.bot.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
