@@ -6,12 +6,15 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.blocks.ScenarioModal;
-import dev.hostwise.bot.slack.delivery.ChartUpload;
-import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.Platform;
+import dev.hostwise.bot.conversation.BoundedWorkQueue;
+import dev.hostwise.bot.conversation.Conversation;
+import dev.hostwise.bot.conversation.RememberedRequestKeys;
 import dev.hostwise.bot.slack.blocks.ReloadReport;
 import dev.hostwise.bot.slack.blocks.VerdictMessage;
-import dev.hostwise.bot.slack.delivery.VerdictDelivery;
+import dev.hostwise.bot.slack.delivery.ChartUpload;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.slack.delivery.SlackOutlet;
 import dev.hostwise.bot.slack.delivery.WebApi;
 import dev.hostwise.bot.slack.http.BoltUndertowHandler;
 import dev.hostwise.bot.slack.http.SignatureCheck;
@@ -37,7 +40,7 @@ public final class SlackModule implements AutoCloseable {
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
-    private final SlackWork work;
+    private final Conversation conversation;
     private final SlackConnection connection;
     private final ChartUpload charts;
     private final Optional<Routes> routes;
@@ -68,20 +71,19 @@ public final class SlackModule implements AutoCloseable {
                 .authTestCacheExpirationMillis(-1)
                 .build());
         MeterRegistry meters = hostwise.metrics().registry();
-        this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters);
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry(),
                 meters);
-        RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
         this.charts = new ChartUpload(slack.methods(settings.botToken()));
-        VerdictDelivery delivery = new VerdictDelivery(api, charts,
-                new VerdictMessage(pageBaseUrl));
-        SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
-                new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget(), pageBaseUrl, admins);
+        // the conversation core holds the flow; this module only translates Slack to it and back
+        this.conversation = new Conversation(hostwise, Platform.SLACK, new SlackOutlet(api, charts, new VerdictMessage(pageBaseUrl)),
+                new BoundedWorkQueue("slack", tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters),
+                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts());
+        SlackParts parts = new SlackParts(hostwise, api, conversation, tuning.triggerBudget(), pageBaseUrl, admins);
         SlackListeners.register(app, parts);
         admins.channel().ifPresent(channel -> hostwise.onReload(outcome -> {
             // admins hear about refused changes; a successful reload is in the log and on /status
             if (!outcome.activated() && !outcome.unchanged()) {
-                work.offer("reload announcement", () -> api.call("chat.postMessage", "reload " + outcome.candidate(),
+                conversation.queue("reload announcement", () -> api.call("chat.postMessage", "reload " + outcome.candidate(),
                         SlackMethods.chatPostMessage(channel, outcome.summary(), ReloadReport.blocks(outcome))));
             }
         }));
@@ -129,13 +131,13 @@ public final class SlackModule implements AutoCloseable {
 
     /** Waits until no verdict is being decided or posted (for tests and orderly shutdown). */
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
-        return work.awaitQuiet(timeout);
+        return conversation.awaitQuiet(timeout);
     }
 
     @Override
     public void close() {
         connection.close();
-        work.close();
+        conversation.close();
         charts.close();
         app.stop();
         app.executorService().shutdownNow();

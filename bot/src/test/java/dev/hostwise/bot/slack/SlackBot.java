@@ -1,7 +1,7 @@
 package dev.hostwise.bot.slack;
 
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.delivery.RetryPolicy;
+import dev.hostwise.bot.conversation.RetryPolicy;
 import dev.hostwise.bot.http.HostwiseServer;
 import java.net.URI;
 import java.net.URLEncoder;

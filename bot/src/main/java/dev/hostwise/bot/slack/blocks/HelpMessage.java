@@ -5,7 +5,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.hostwise.bot.render.PolicyWords;
-import dev.hostwise.bot.slack.input.QuickFormKey;
+import dev.hostwise.bot.conversation.FormValues;
+import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.rules.PolicyConditions;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,24 +39,24 @@ public final class HelpMessage {
                 + "• `/selfhost 50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured` "
                 + "decides at once and posts the verdict here.\n"
                 + "• `/selfhost help` shows this."));
-        // two sections: all twenty keys with their allowed values come close to Slack's 3,000 characters per section
-        QuickFormKey[] all = QuickFormKey.values();
-        int half = (all.length + 1) / 2;
+        // two sections: all the keys with their allowed values come close to Slack's 3,000 characters per section
+        List<FieldMetadata> all = FieldMetadata.withQuickKeys();
+        int half = (all.size() + 1) / 2;
         blocks.add(VerdictMessage.markdown(keys("*Keys of the one-line form* (anything left out takes its default)",
-                java.util.Arrays.copyOfRange(all, 0, half))));
-        blocks.add(VerdictMessage.markdown(keys("*More keys*", java.util.Arrays.copyOfRange(all, half, all.length))));
+                all.subList(0, half))));
+        blocks.add(VerdictMessage.markdown(keys("*More keys*", all.subList(half, all.size()))));
         blocks.add(context(c -> c.elements(List.of(markdownText("Words people type work too: `50k/day`, `$1.20`, `util=30%`, "
                 + "`privacy=in_house`, `task=rag`. Active rules revision `" + rulesRevision + "`.")))));
         return blocks;
     }
 
-    private static String keys(String title, QuickFormKey[] keys) {
+    private static String keys(String title, List<FieldMetadata> keys) {
         StringBuilder out = new StringBuilder(title);
-        for (QuickFormKey k : keys) {
-            out.append("\n• `").append(k.example()).append("` ")
-                    .append(FieldLabels.label(k.field()).toLowerCase(java.util.Locale.ROOT))
+        for (FieldMetadata k : keys) {
+            out.append("\n• `").append(k.quickKey().orElseThrow().example()).append("` ")
+                    .append(k.label().toLowerCase(java.util.Locale.ROOT))
                     .append(": ").append(SlackText.escape(k.field().allowed()))
-                    .append(k.field().defaultValue().map(d -> " (default " + ModalValues.show(d) + ")")
+                    .append(k.field().defaultValue().map(d -> " (default " + FormValues.show(d) + ")")
                             .orElse(k.field().required() ? " (required)" : ""));
         }
         return out.toString();

@@ -12,6 +12,7 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.conversation.AdjustValue;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
@@ -91,7 +92,7 @@ public final class VerdictMessage {
         }
         blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
-                        .value(AdjustValue.valueOf(v))),
+                        .value(AdjustValue.valueOf(v, SlackText.BUTTON_VALUE_MAX))),
                 button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
         String cite = pageBaseUrl == null ? "" : recorded.linkToken()
                 .map(t -> " · <" + pageBaseUrl + "/v/" + t + "|Cite / open>").orElse("");

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.slack;
+package dev.hostwise.bot.conversation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,15 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work the Slack app does after it has answered Slack: deciding and posting. Slack wants an answer
- * within 3 seconds, and posting is a network call that may be retried for many seconds, so it runs
- * here, off the request thread. Bounded: when the queue is full, a request waits a moment for room
- * (which slows the acknowledgements down to the pace verdicts can be posted at, instead of taking
- * work it cannot finish); if there is still none, the caller is told and tells the user.
+ * A {@link WorkQueue} in this process: a fixed pool of workers and a bounded number of tasks waiting
+ * for them. When it is full, a request waits a moment for room (which slows the acknowledgements down
+ * to the pace answers can be posted at, instead of taking work it cannot finish); if there is still
+ * none, the caller is told and tells the user. Each chat surface has its own, with its own meters.
  */
-public final class SlackWork implements AutoCloseable {
+public final class BoundedWorkQueue implements WorkQueue {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SlackWork.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedWorkQueue.class);
 
     private final ThreadPoolExecutor executor;
     /** Room for the running and the queued tasks; the executor's own queue is never the limit. */
@@ -37,15 +36,19 @@ public final class SlackWork implements AutoCloseable {
     private final MeterRegistry meters;
     private final Gauge waiting;
 
-    /** @param meters where the work waiting or running and the requests turned away for lack of room are recorded */
-    public SlackWork(int threads, int queueCapacity, Duration waitForRoom, MeterRegistry meters) {
+    /**
+     * @param name   the surface it works for, e.g. {@code slack}: its meters are {@code hostwise.<name>.work},
+     *               {@code hostwise.<name>.busy} and {@code hostwise.<name>.work.wait}, its threads {@code hostwise-<name>-N}
+     * @param meters where the work waiting or running and the requests turned away for lack of room are recorded
+     */
+    public BoundedWorkQueue(String name, int threads, int queueCapacity, Duration waitForRoom, MeterRegistry meters) {
         this.meters = meters;
-        this.waiting = Gauge.builder("hostwise.slack.work", pending, AtomicInteger::get)
-                .description("Slack tasks (verdicts to decide and post) queued or running").register(meters);
-        this.turnedAway = Counter.builder("hostwise.slack.busy")
+        this.waiting = Gauge.builder("hostwise." + name + ".work", pending, AtomicInteger::get)
+                .description("Tasks of the " + name + " surface (verdicts to decide and post) queued or running").register(meters);
+        this.turnedAway = Counter.builder("hostwise." + name + ".busy")
                 .description("Requests told the bot is busy: no room in the queue within the wait").register(meters);
-        this.queued = Timer.builder("hostwise.slack.work.wait")
-                .description("How long accepted Slack work waited for a worker: the lag before a verdict is decided")
+        this.queued = Timer.builder("hostwise." + name + ".work.wait")
+                .description("How long accepted work waited for a worker: the lag before a verdict is decided")
                 .register(meters);
         AtomicInteger n = new AtomicInteger();
         // fair: under sustained load, requests get room in the order they asked, which keeps the slowest acknowledgements short
@@ -53,7 +56,7 @@ public final class SlackWork implements AutoCloseable {
         this.waitForRoom = waitForRoom;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "hostwise-slack-" + n.incrementAndGet());
+                    Thread t = new Thread(r, "hostwise-" + name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
@@ -63,6 +66,7 @@ public final class SlackWork implements AutoCloseable {
      * Queues a task, waiting up to the configured moment for room; false when there is still none or
      * the app is stopping. {@code what} names the task in logs.
      */
+    @Override
     public boolean offer(String what, Runnable task) {
         try {
             if (!room.tryAcquire(waitForRoom.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -104,6 +108,7 @@ public final class SlackWork implements AutoCloseable {
     }
 
     /** Waits until no task is queued or running; true if that happened within {@code timeout}. */
+    @Override
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (quiet) {
@@ -121,12 +126,12 @@ public final class SlackWork implements AutoCloseable {
     /** Lets queued work finish (up to ten seconds), then stops. */
     @Override
     public void close() {
-        // a later Slack app on the same registry (tests start several) registers its own
+        // a later surface of the same name on the same registry (tests start several) registers its own
         meters.remove(waiting);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("{} Slack tasks were still running at shutdown and were stopped", executor.getActiveCount());
+                LOG.warn("{} tasks were still running at shutdown and were stopped", executor.getActiveCount());
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -1,9 +1,10 @@
-package dev.hostwise.bot.slack.delivery;
+package dev.hostwise.bot.conversation;
 
 import java.time.Duration;
 
 /**
- * How hard to try a Slack Web API call before giving up.
+ * How hard to try a chat platform's API call before giving up: on 429 after its {@code Retry-After}, on 5xx and
+ * network errors with a doubling backoff.
  *
  * @param attempts      tries in all, the first included
  * @param firstBackoff  wait after the first failure; doubles each time (5xx and network errors)
@@ -24,7 +25,7 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
     }
 
     /** The wait before try {@code attempt + 1} after a 5xx or a network error. */
-    Duration backoff(int attempt) {
+    public Duration backoff(int attempt) {
         long millis = firstBackoff.toMillis() << Math.min(attempt - 1, 20);
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.slack.blocks;
+package dev.hostwise.bot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the scenario modal shows or what a user typed into it: one text per scenario field, exactly as
- * it would be typed. A blank or missing field means "not given" (the reader then applies the default).
+ * What a scenario form shows or what a user typed into it, on any surface: one text per scenario
+ * field, exactly as it would be typed. A blank or missing field means "not given" (the reader then
+ * applies the default).
  */
-public record ModalValues(Map<ScenarioField, String> text) {
+public record FormValues(Map<ScenarioField, String> text) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ModalValues {
+    public FormValues {
         EnumMap<ScenarioField, String> copy = new EnumMap<>(ScenarioField.class);
         text.forEach((f, v) -> {
             if (v != null && !v.isBlank()) {
@@ -30,7 +31,7 @@ public record ModalValues(Map<ScenarioField, String> text) {
     }
 
     /** A fresh form: every field with a default shows it, so the assumptions are visible and editable. */
-    public static ModalValues defaults() {
+    public static FormValues defaults() {
         Map<ScenarioField, String> v = new EnumMap<>(ScenarioField.class);
         for (ScenarioField f : ScenarioField.values()) {
             // throughput stays blank so that picking an open model and a GPU gets an estimate, not 4 req/s
@@ -38,16 +39,16 @@ public record ModalValues(Map<ScenarioField, String> text) {
                 f.defaultValue().ifPresent(d -> v.put(f, show(d)));
             }
         }
-        return new ModalValues(v);
+        return new FormValues(v);
     }
 
     /** The inputs of an earlier verdict, so "Adjust inputs" starts from where that verdict stood. */
-    public static ModalValues of(Scenario scenario) {
+    public static FormValues of(Scenario scenario) {
         return of((JsonNode) JSON.valueToTree(scenario));
     }
 
     /** A scenario's JSON form as form values; fields the form does not have are left out. */
-    public static ModalValues of(JsonNode node) {
+    public static FormValues of(JsonNode node) {
         Map<ScenarioField, String> v = new EnumMap<>(ScenarioField.class);
         for (ScenarioField f : ScenarioField.values()) {
             JsonNode value = node.get(f.json());
@@ -55,18 +56,18 @@ public record ModalValues(Map<ScenarioField, String> text) {
                 v.put(f, value.isNumber() ? show(value.doubleValue()) : value.isArray() ? joined(value) : value.asText());
             }
         }
-        return new ModalValues(v);
+        return new FormValues(v);
     }
 
     public Optional<String> get(ScenarioField field) {
         return Optional.ofNullable(text.get(field));
     }
 
-    public ModalValues with(ScenarioField field, String value) {
+    public FormValues with(ScenarioField field, String value) {
         Map<ScenarioField, String> v = new EnumMap<>(ScenarioField.class);
         v.putAll(text);
         v.put(field, value);
-        return new ModalValues(v);
+        return new FormValues(v);
     }
 
     /** Keyed by the scenario's JSON field names, as {@code ScenarioReader.fromText} takes them. */
@@ -84,7 +85,7 @@ public record ModalValues(Map<ScenarioField, String> text) {
     }
 
     /** A number as a person would type it: 50000, 0.002, 1.2; never 5.0E4. */
-    static String show(Object value) {
+    public static String show(Object value) {
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }

@@ -1,8 +1,8 @@
-package dev.hostwise.bot.slack;
+package dev.hostwise.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hostwise.bot.slack.input.QuickForm;
+import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.ScenarioField;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,14 @@ class QuickFormTest {
     }
 
     @Test
-    void slackEscapingIsUndone() {
-        assertThat(QuickForm.parse("50000/day task=rag&amp;x").values()).containsEntry(ScenarioField.TASK_TYPE, "rag&x");
+    void slackEscapingIsUndoneByTheSurfaceBeforeTheFormIsRead() {
+        assertThat(QuickForm.parse(SlackText.unescape("50000/day task=rag&amp;x")).values()).containsEntry(ScenarioField.TASK_TYPE, "rag&x");
+    }
+
+    @Test
+    void theScenariosJsonNamesWorkAsKeysForEveryFieldThatHasAKey() {
+        QuickForm form = QuickForm.parse("requestsPerDay=50000 taskType=rag QUALITYNEED=good privacyNeed=none");
+        assertThat(form.problems()).isEmpty();
+        assertThat(form.byJsonName()).containsEntry("requestsPerDay", "50000").containsEntry("qualityNeed", "good");
     }
 }

@@ -1,4 +1,4 @@
-package dev.hostwise.bot.slack;
+package dev.hostwise.bot.conversation;
 
 import dev.hostwise.rules.Verdict;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The last verdicts this process made, by ID, so "Show the math" can show the exact figures of the
- * verdict it sits under. Bounded; the verdict store will be the lasting place for them.
+ * verdict it sits under, without asking the store. Bounded: the store is the lasting place for them.
  */
 public final class RecentVerdicts {
 

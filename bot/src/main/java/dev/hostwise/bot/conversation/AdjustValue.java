@@ -1,4 +1,4 @@
-package dev.hostwise.bot.slack.blocks;
+package dev.hostwise.bot.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The value of the "Adjust inputs" button: the verdict's ID and its scenario, so the modal can be
+ * What an "Adjust inputs" button carries: the verdict's ID and its scenario, so the form can be
  * reopened with exactly those inputs even after a restart. A scenario's JSON is about 600 characters,
- * well inside Slack's 2,000 for a button value.
+ * well inside Slack's 2,000 for a button value; Mattermost carries it in the action's context.
  *
  * @param verdictId the verdict the inputs came from
  * @param scenario  the scenario's public JSON form
@@ -22,15 +22,17 @@ public record AdjustValue(String verdictId, JsonNode scenario) {
 
     /**
      * The button value for a verdict: {"id": ..., "scenario": {...}}; just the ID in the unlikely case
-     * the scenario does not fit Slack's limit (the modal then opens with the defaults).
+     * the scenario does not fit the platform's limit (the form then opens with the defaults).
+     *
+     * @param maxLength the most characters the platform takes in a button's value
      */
-    public static String valueOf(Verdict v) {
+    public static String valueOf(Verdict v, int maxLength) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("id", v.id());
         value.put("scenario", v.scenario());
         try {
             String json = JSON.writeValueAsString(value);
-            return json.length() <= SlackText.BUTTON_VALUE_MAX ? json : JSON.writeValueAsString(Map.of("id", v.id()));
+            return json.length() <= maxLength ? json : JSON.writeValueAsString(Map.of("id", v.id()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
