@@ -7,6 +7,7 @@ import dev.hostwise.bot.render.VerdictText;
 import dev.hostwise.bot.slack.blocks.HelpMessage;
 import dev.hostwise.bot.slack.blocks.HomeTab;
 import dev.hostwise.bot.slack.blocks.VerdictMessage;
+import dev.hostwise.bot.web.ScenarioForm;
 import dev.hostwise.bot.web.VerdictAdr;
 import dev.hostwise.bot.web.VerdictPage;
 import dev.hostwise.bot.web.VerdictView;
@@ -137,5 +138,11 @@ class PolicyShapeTest {
         String adr = new VerdictAdr().render(view, "https://hostwise.example.com/v/x");
         assertThat(adr).contains("self-host only when VOLUME, QUALITY, PRIVACY and LATENCY all hold at once.",
                 "* **LATENCY** holds: A latency target of several seconds leaves room to batch requests.");
+    }
+
+    @Test
+    void theWebFormNamesItInItsIntroduction() {
+        String form = new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions()).render(Map.of(), List.of());
+        assertThat(form).contains("self-host only when volume, quality, privacy and latency all hold");
     }
 }

@@ -29,17 +29,20 @@ public final class LocalFormRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFormRoutes.class);
 
     private final Hostwise hostwise;
-    private final ScenarioForm form;
     private final VerdictPage page = new VerdictPage();
 
     public LocalFormRoutes(Hostwise hostwise) {
         this.hostwise = hostwise;
-        this.form = new ScenarioForm(hostwise.catalog());
+    }
+
+    /** The form with the catalog and the policy in force now: both can be reloaded while the server runs. */
+    private ScenarioForm form() {
+        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions());
     }
 
     @Override
     public void register(RoutingHandler routing) {
-        routing.get("/", ex -> sendForm(ex, 200, form.defaults(), List.of()));
+        routing.get("/", ex -> sendForm(ex, 200, form().defaults(), List.of()));
         routing.post("/", this::submit);
     }
 
@@ -77,6 +80,6 @@ public final class LocalFormRoutes implements Routes {
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         HttpResponses.send(ex, status, "text/html; charset=utf-8",
                 PageLayout.page(errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise", true,
-                        form.render(values, errors)));
+                        form().render(values, errors)));
     }
 }
