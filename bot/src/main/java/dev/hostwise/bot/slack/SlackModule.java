@@ -8,6 +8,7 @@ import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.conversation.BoundedWorkQueue;
+import dev.hostwise.bot.conversation.ChatSurface;
 import dev.hostwise.bot.conversation.Conversation;
 import dev.hostwise.bot.conversation.RememberedRequestKeys;
 import dev.hostwise.bot.slack.blocks.ReloadReport;
@@ -24,6 +25,7 @@ import dev.hostwise.bot.slack.socket.SocketModeLink;
 import dev.hostwise.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * on the shared server) or over Socket Mode. Owns its work queue and its connection to Slack, and
  * stops both on {@link #close()}.
  */
-public final class SlackModule implements AutoCloseable {
+public final class SlackModule implements ChatSurface {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackModule.class);
 
@@ -43,7 +45,7 @@ public final class SlackModule implements AutoCloseable {
     private final Conversation conversation;
     private final SlackConnection connection;
     private final ChartUpload charts;
-    private final Optional<Routes> routes;
+    private final List<Routes> routes;
 
     public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning) {
         this(settings, hostwise, tuning, null, SlackAdmins.NONE);
@@ -92,9 +94,9 @@ public final class SlackModule implements AutoCloseable {
                 ? Optional.of(new SocketModeLink(app, settings.appToken())) : Optional.empty();
         this.connection = new SlackConnection(app, settings, socket, tuning.connectRetry());
         this.routes = settings.mode() == SlackSettings.Mode.HTTP
-                ? Optional.of(new SlackEventsRoutes(new BoltUndertowHandler(app,
+                ? List.of(new SlackEventsRoutes(new BoltUndertowHandler(app,
                         new SignatureCheck(settings.signingSecret(), hostwise.clock()), connection::ready)))
-                : Optional.empty();
+                : List.of();
     }
 
     /**
@@ -111,25 +113,33 @@ public final class SlackModule implements AutoCloseable {
         return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard(), pageBaseUrl, SlackAdmins.fromEnv(env)));
     }
 
-    /** {@code POST /slack/events} in HTTP mode; empty in Socket Mode, where Slack needs no URL. */
-    public Optional<Routes> routes() {
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    /** {@code POST /slack/events} in HTTP mode; none in Socket Mode, where Slack needs no URL. */
+    @Override
+    public List<Routes> routes() {
         return routes;
     }
 
     /** Starts connecting to Slack in the background; returns at once. */
-    public SlackModule start() {
+    @Override
+    public void start() {
         LOG.info("Slack app in {} mode, Web API at {}", settings.mode() == SlackSettings.Mode.SOCKET ? "Socket" : "HTTP",
                 settings.apiUrl());
         connection.start();
-        return this;
     }
 
     /** True once Slack has answered and the app takes requests. */
+    @Override
     public boolean ready() {
         return connection.ready();
     }
 
     /** Waits until no verdict is being decided or posted (for tests and orderly shutdown). */
+    @Override
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
         return conversation.awaitQuiet(timeout);
     }

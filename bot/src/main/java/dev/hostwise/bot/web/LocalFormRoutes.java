@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local mode, when no Slack credentials are set: the scenario form at {@code GET /}, and
+ * The web form, when no chat surface is configured: the scenario form at {@code GET /}, and
  * {@code POST /}, which validates like every other front end. Bad input shows the form again with
  * the user's values and a message under each bad field (400); a verdict is stored and the browser
  * is sent to its page (303 to {@code /v/{token}}).

@@ -63,7 +63,7 @@ final class SlackBot implements AutoCloseable {
         SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, BOT_TOKEN, SIGNING_SECRET, null, slack.apiUrl());
         SlackModule module = new SlackModule(settings, hostwise, tuning, PAGE_BASE_URL,
                 new SlackAdmins(java.util.Set.of(USER), java.util.Optional.of(ADMIN_CHANNEL)));
-        HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(module.routes().orElseThrow())).start();
+        HostwiseServer server = new HostwiseServer("127.0.0.1", 0, module.routes()).start();
         module.start();
         SlackBot bot = new SlackBot(slack, module, server);
         if (awaitReady) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class WebFixture implements AutoCloseable {
 
     private final Env env;
+    /** Whether the form is at / (no chat surface configured). */
     private final boolean localMode;
     private Hostwise hostwise;
     private HostwiseServer server;
