@@ -3,7 +3,6 @@ package dev.hostwise.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.InputBlock;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.hostwise.bot.cli.HostwiseCli;

@@ -7,7 +7,6 @@ import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
 import dev.hostwise.bot.store.VerdictSummary;
-import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.rules.Verdict;

@@ -1,11 +1,8 @@
 package dev.hostwise.bot.render;
 
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.util.List;
-import java.util.Map;
 
 /** The verdict as plain text for a terminal: the answer first, then why, then the numbers. */
 public final class VerdictText {
@@ -21,9 +18,8 @@ public final class VerdictText {
         out.append("Conditions (").append(PolicyWords.all(v.conditions().size())).append(" must hold)\n");
         // names padded to the longest, at least 8 wide: continuation lines start under the reasons
         int conditionWidth = Math.max(8, v.conditions().keySet().stream().mapToInt(c -> c.name().length()).max().orElse(0));
-        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
-            ConditionResult r = e.getValue();
-            out.append(String.format("  %s %-" + conditionWidth + "s ", r.holds() ? "[x]" : "[ ]", e.getKey().name()));
+        for (ConditionRow r : ConditionRow.of(v)) {
+            out.append(String.format("  %s %-" + conditionWidth + "s ", r.holds() ? "[x]" : "[ ]", r.name()));
             out.append(wrap(r.reason(), 7 + conditionWidth)).append('\n');
         }
         section(out, "Why", v.reasons());

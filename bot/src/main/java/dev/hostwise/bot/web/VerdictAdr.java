@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
@@ -63,9 +64,8 @@ public final class VerdictAdr {
                 .append(v.conditions().size() == 1 ? " holds.\n\n" : " all hold at once.\n\n");
 
         md.append("## Decision Drivers\n\n");
-        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
-            ConditionResult r = e.getValue();
-            md.append("* **").append(e.getKey().name()).append("** ").append(r.holds() ? "holds" : "does not hold").append(": ")
+        for (ConditionRow r : ConditionRow.of(v)) {
+            md.append("* **").append(r.name()).append("** ").append(r.holds() ? "holds" : "does not hold").append(": ")
                     .append(text(r.reason())).append('\n');
         }
         md.append('\n');

@@ -2,21 +2,19 @@ package dev.hostwise.bot.web;
 
 import static dev.hostwise.bot.web.Html.esc;
 
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The verdict as an HTML page ({@code GET /v/{token}}): the recommendation, the policy's conditions,
@@ -58,12 +56,10 @@ public final class VerdictPage {
         b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when ")
                 .append(esc(PolicyWords.all(v.conditions().size()))).append(" hold</span></h2>\n")
                 .append("<ul class=\"conditions\">\n");
-        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
-            Condition c = e.getKey();
-            ConditionResult r = e.getValue();
+        for (ConditionRow r : ConditionRow.of(v)) {
             b.append("<li class=\"condition ").append(r.holds() ? "holds" : "fails").append("\" id=\"condition-")
-                    .append(esc(c.name().toLowerCase(Locale.ROOT).replace('_', '-'))).append("\"><span class=\"mark\" aria-hidden=\"true\">")
-                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(esc(c.name())).append("</strong> <span class=\"state\">")
+                    .append(esc(r.anchor())).append("\"><span class=\"mark\" aria-hidden=\"true\">")
+                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(esc(r.name())).append("</strong> <span class=\"state\">")
                     .append(r.holds() ? "holds" : "does not hold").append("</span><p>").append(esc(r.reason())).append("</p></li>\n");
         }
         b.append("</ul>\n</section>\n");

@@ -14,14 +14,13 @@ import com.slack.api.model.block.composition.TextObject;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.conversation.AdjustValue;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,10 +72,8 @@ public final class VerdictMessage {
         int count = v.conditions().size();
         blocks.add(markdown(count == 1 ? "*The condition* (self-hosting needs it to hold)"
                 : "*The " + PolicyWords.count(count) + " conditions* (self-hosting needs " + PolicyWords.all(count) + " at once)"));
-        for (Map.Entry<Condition, ConditionResult> e : v.conditions().entrySet()) {
-            ConditionResult r = e.getValue();
-            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + SlackText.escape(e.getKey().label()) + "*  "
-                    + SlackText.escape(r.reason())));
+        for (ConditionRow r : ConditionRow.of(v)) {
+            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + SlackText.escape(r.label()) + "*  " + SlackText.escape(r.reason())));
         }
         blocks.add(section(s -> s.fields(keyFigures(v))));
         if (v.reasons().size() > 1) {
