@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Configuration from the environment, 12-factor style. Every setting has a working default, so the
- * bot runs with no Slack workspace, no database server and no configuration at all.
+ * bot runs with no chat platform, no database server and no configuration at all.
  */
 public record Env(Map<String, String> vars) {
 
@@ -128,10 +128,5 @@ public record Env(Map<String, String> vars) {
     /** As {@link #baseUrl(int)} on {@code PORT}, which is read only when {@code HOSTWISE_BASE_URL} is not set. */
     public String baseUrl() {
         return get("HOSTWISE_BASE_URL").map(u -> u.replaceAll("/+$", "")).orElseGet(() -> "http://localhost:" + port());
-    }
-
-    /** True when Slack credentials are set; without them the server runs in local mode with a web form. */
-    public boolean slackConfigured() {
-        return get("SLACK_BOT_TOKEN").isPresent() || get("SLACK_APP_TOKEN").isPresent();
     }
 }

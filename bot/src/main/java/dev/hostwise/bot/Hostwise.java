@@ -190,7 +190,7 @@ public final class Hostwise implements AutoCloseable {
     }
 
     private void counted(Verdict v, Requester who, boolean saved) {
-        meters.registry().counter("hostwise.verdicts", "source", who.source(),
+        meters.registry().counter("hostwise.verdicts", "source", who.platform().id(),
                 "recommendation", v.recommendation().name(), "saved", String.valueOf(saved)).increment();
     }
 

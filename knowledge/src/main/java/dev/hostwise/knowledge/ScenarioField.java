@@ -53,7 +53,7 @@ public enum ScenarioField {
     OPEN_MODEL("openModel", Kind.CATALOG_ID, null,
             "open model from the catalog; its quality fit is judged", "an open-model id from the catalog, e.g. llama-2-13b"),
     PRECISION("precision", Kind.ENUM, Precision.FP16,
-            "how the open model's weights are stored and computed; with gpuType auto, every precision the model ships in is searched unless one is given",
+            "how the open model's weights are stored and computed; with gpuType auto, every format the model ships in is searched unless one is given",
             "one of " + names(Precision.values())),
     REQUESTS_PER_SECOND("requestsPerSecond", Kind.POSITIVE, 4.0,
             "requests per second one replica serves, batched; estimated when left out with openModel and gpuType",

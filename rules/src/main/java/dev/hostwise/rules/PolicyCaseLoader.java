@@ -14,7 +14,7 @@ import dev.hostwise.rules.facts.Recommendation;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +45,18 @@ public final class PolicyCaseLoader {
             problems.add(new RuleProblem(rules.origin(), 0,
                     "has no policy cases under cases/; a policy change must be tested before it goes live"));
         }
-        rules.caseFiles().forEach((file, text) -> loadFile(file, text, cases, problems));
+        PolicyConditions declared;
+        try {
+            declared = rules.conditions();
+        } catch (RuleCompilationException e) {
+            // the compiler reports the conditions file's problems; the cases cannot be checked against it
+            return cases;
+        }
+        rules.caseFiles().forEach((file, text) -> loadFile(file, text, declared, cases, problems));
         return cases;
     }
 
-    private void loadFile(String file, String text, List<PolicyCase> cases, List<RuleProblem> problems) {
+    private void loadFile(String file, String text, PolicyConditions declared, List<PolicyCase> cases, List<RuleProblem> problems) {
         try (JsonParser parser = yamlFactory.createParser(text)) {
             JsonNode root = yaml.readTree(parser);
             JsonNode list = root == null ? null : root.get("cases");
@@ -61,7 +68,7 @@ public final class PolicyCaseLoader {
             for (JsonNode c : list) {
                 int line = lineOf(text, index++);
                 try {
-                    cases.add(toCase(file, line, c));
+                    cases.add(toCase(file, line, c, declared));
                 } catch (InvalidScenarioException e) {
                     e.errors().forEach(err -> problems.add(new RuleProblem(file, line,
                             "case '" + c.path("name").asText("?") + "': scenario." + err.field() + " " + err.message())));
@@ -76,7 +83,7 @@ public final class PolicyCaseLoader {
         }
     }
 
-    private PolicyCase toCase(String file, int line, JsonNode c) {
+    private PolicyCase toCase(String file, int line, JsonNode c, PolicyConditions declared) {
         String name = c.path("name").asText("");
         if (name.isBlank()) {
             throw new IllegalArgumentException("needs a name");
@@ -92,16 +99,13 @@ public final class PolicyCaseLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expect.recommendation '" + rec + "' must be one of SELF_HOST, MEASURE_FIRST, HOSTED_API");
         }
-        Map<Condition, Boolean> conditions = new EnumMap<>(Condition.class);
+        Map<Condition, Boolean> conditions = new LinkedHashMap<>();
         JsonNode conds = expect.path("conditions");
         for (Iterator<Map.Entry<String, JsonNode>> it = conds.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Condition condition;
-            try {
-                condition = Condition.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition; use VOLUME, QUALITY or PRIVACY");
-            }
+            Condition condition = declared.names().stream().filter(d -> d.name().equalsIgnoreCase(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition of "
+                            + "this policy; " + PolicyConditions.FILE + " declares " + declared.names()));
             if (!e.getValue().isBoolean()) {
                 throw new IllegalArgumentException("expect.conditions." + e.getKey() + " must be true or false");
             }

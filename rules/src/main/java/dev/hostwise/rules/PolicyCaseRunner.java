@@ -41,10 +41,14 @@ public final class PolicyCaseRunner {
                     .filter(t -> v.caveats().stream().anyMatch(cv -> cv.contains(t))).toList();
             boolean passed = v.recommendation() == c.recommendation()
                     && c.conditions().entrySet().stream()
-                    .allMatch(e -> v.condition(e.getKey()).holds() == e.getValue())
+                    .allMatch(e -> v.condition(e.getKey()) != null && v.condition(e.getKey()).holds() == e.getValue())
                     && missing.isEmpty() && unwanted.isEmpty();
-            Map<Condition, Boolean> actualConditions = new java.util.EnumMap<>(Condition.class);
-            c.conditions().keySet().forEach(k -> actualConditions.put(k, v.condition(k).holds()));
+            Map<Condition, Boolean> actualConditions = new java.util.LinkedHashMap<>();
+            c.conditions().keySet().forEach(k -> {
+                if (v.condition(k) != null) {
+                    actualConditions.put(k, v.condition(k).holds());
+                }
+            });
             String actual = describe(v.recommendation().name(), actualConditions);
             if (!missing.isEmpty()) {
                 expected += "; a caveat containing " + quoted(missing);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision someone can cite: the recommendation, the three conditions, every figure, which inputs
+ * A decision someone can cite: the recommendation, the policy's conditions, every figure, which inputs
  * would flip the cost case, the reasons, the caveats, the rules that fired, and the exact inputs
  * (defaults filled in). Its JSON form is a public contract.
  *
@@ -39,8 +39,8 @@ public record Verdict(
         Scenario scenario) {
 
     public Verdict {
-        // VOLUME, QUALITY, PRIVACY in that order, in JSON and on every page
-        conditions = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(conditions));
+        // in the policy's order (conditions.yaml), in JSON and on every page
+        conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
@@ -71,5 +71,10 @@ public record Verdict(
     public static Scenario pricedAs(Scenario asked, ConfigurationSearch search) {
         ConfigurationSearch.Configuration c = search.chosen();
         return asked.withConfiguration(c.gpuType(), c.gpusPerReplica(), c.precision(), c.gpuDollarsPerHour());
+    }
+
+    /** How many of its conditions hold. */
+    public long conditionsHolding() {
+        return conditions.values().stream().filter(ConditionResult::holds).count();
     }
 }

@@ -1,5 +1,7 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.knowledge.CatalogFigure;
 import dev.hostwise.rules.CompiledPolicy;

@@ -1,5 +1,10 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.ServerSettings;
+import dev.hostwise.bot.http.Requests;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
+import dev.hostwise.bot.http.HostwiseServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostwise.bot.LogCapture;

@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Probes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,9 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HostwiseServer;
+import dev.hostwise.bot.http.Routes;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.ServerSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostwise.bot.Env;

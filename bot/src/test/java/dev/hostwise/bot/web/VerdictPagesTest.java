@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
@@ -123,7 +124,7 @@ class VerdictPagesTest {
         String user = "U1\"\nstatus: accepted\r\n---\n# pwned";
         String channel = "C1\u2028deciders: [mallory]\u0085\u2029...\u0007\t\ufeff\\";
         RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
-                Requester.slack("T1", channel, user));
+                Requester.chat(Platform.SLACK, "T1", channel, user));
         String md = web.get("/v/" + r.linkToken().orElseThrow() + ".md").body();
 
         assertThat(md).startsWith("---\nstatus: proposed\ndate: ");
@@ -186,7 +187,7 @@ class VerdictPagesTest {
     void textFromSlackIsEscapedOnThePageAndQuotedInTheAdr() throws Exception {
         String evil = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>";
         RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
-                Requester.slack("T" + evil, "C" + evil, "U" + evil));
+                Requester.chat(Platform.SLACK, "T" + evil, "C" + evil, "U" + evil));
         String path = "/v/" + r.linkToken().orElseThrow();
 
         String page = web.get(path).body();
