@@ -1,5 +1,6 @@
 package dev.hostwise.bot;
 
+import dev.hostwise.knowledge.StaleAfter;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /**
  * Configuration from the environment, 12-factor style. Every setting has a working default, so the
- * bot runs with no Slack workspace, no database server and no configuration at all.
+ * bot runs with no chat platform, no database server and no configuration at all.
  */
 public record Env(Map<String, String> vars) {
 
@@ -47,6 +48,27 @@ public record Env(Map<String, String> vars) {
     /** A catalog directory to use instead of the bundled catalog. */
     public Optional<Path> catalogDir() {
         return get("HOSTWISE_CATALOG_DIR").map(Path::of);
+    }
+
+    /**
+     * {@code HOSTWISE_STALE_AFTER_DAYS}: how old a price or throughput measurement may be before a verdict
+     * resting on it calls it stale; 180 when unset.
+     *
+     * @throws IllegalArgumentException naming the variable when it is not a whole number of days, 1 or more
+     */
+    public StaleAfter staleAfter() {
+        return get("HOSTWISE_STALE_AFTER_DAYS").map(d -> {
+            try {
+                int days = Integer.parseInt(d);
+                if (days >= 1) {
+                    return new StaleAfter(days);
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below, with the variable's name
+            }
+            throw new IllegalArgumentException("HOSTWISE_STALE_AFTER_DAYS must be a whole number of days, 1 or more"
+                    + " (e.g. 180); it is '" + d + "'");
+        }).orElse(StaleAfter.DEFAULT);
     }
 
     /** A copy with one variable set; tests use it to point the bot at a temporary data directory. */
@@ -106,10 +128,5 @@ public record Env(Map<String, String> vars) {
     /** As {@link #baseUrl(int)} on {@code PORT}, which is read only when {@code HOSTWISE_BASE_URL} is not set. */
     public String baseUrl() {
         return get("HOSTWISE_BASE_URL").map(u -> u.replaceAll("/+$", "")).orElseGet(() -> "http://localhost:" + port());
-    }
-
-    /** True when Slack credentials are set; without them the server runs in local mode with a web form. */
-    public boolean slackConfigured() {
-        return get("SLACK_BOT_TOKEN").isPresent() || get("SLACK_APP_TOKEN").isPresent();
     }
 }

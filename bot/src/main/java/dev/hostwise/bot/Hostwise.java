@@ -8,6 +8,7 @@ import dev.hostwise.bot.store.StoredVerdict;
 import dev.hostwise.bot.store.VerdictStore;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
@@ -59,7 +60,7 @@ public final class Hostwise implements AutoCloseable {
     private final Timer decisionTime;
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters) {
+                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter) {
         this.meters = meters;
         this.decisionTime = Timer.builder("hostwise.decision")
                 .description("Deciding a scenario: cost model, sensitivity analysis and the rules, without saving")
@@ -67,7 +68,7 @@ public final class Hostwise implements AutoCloseable {
         // registered at zero, so an alert on a refused reload has a series to watch from the start
         List.of("activated", "refused", "unchanged").forEach(this::reloads);
         this.compiler = compiler;
-        this.decider = new Decider(catalog, policy);
+        this.decider = new Decider(catalog, policy, staleAfter);
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -118,6 +119,7 @@ public final class Hostwise implements AutoCloseable {
      * A database that is down does not stop start-up: verdicts are then answered but not saved.
      */
     public static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock) {
+        StaleAfter staleAfter = env.staleAfter();
         Catalog catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
@@ -126,7 +128,7 @@ public final class Hostwise implements AutoCloseable {
         Meters meters = new Meters();
         VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
-                meters);
+                meters, staleAfter);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
@@ -188,7 +190,7 @@ public final class Hostwise implements AutoCloseable {
     }
 
     private void counted(Verdict v, Requester who, boolean saved) {
-        meters.registry().counter("hostwise.verdicts", "source", who.source(),
+        meters.registry().counter("hostwise.verdicts", "source", who.platform().id(),
                 "recommendation", v.recommendation().name(), "saved", String.valueOf(saved)).increment();
     }
 

@@ -25,7 +25,8 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<String> lines() {
-        synchronized (appender.list) {
+        // AppenderBase.doAppend adds under the appender's own lock: copying under it never meets an append
+        synchronized (appender) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : "\n" + e.getThrowableProxy().getMessage())).toList();
         }

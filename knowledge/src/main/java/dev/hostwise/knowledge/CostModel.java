@@ -76,7 +76,7 @@ public final class CostModel {
                 peakRps, replicas, hostedPerDay, selfHostPerDay, monthlySavings, breakEven,
                 actualUtilization, rps, source, used,
                 s.pricingMode(), s.minReplicas(), b.replicaHoursPerDay(), otherPerDay, reserved,
-                alwaysOn, autoscaledPerDay, saving);
+                alwaysOn, autoscaledPerDay, saving, null);
     }
 
     /** Cost of one request on the hosted API, split-priced when both tokens and prices are split. */

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * <p>Break-even figures are null when no volume makes self-hosting cheaper. {@code estimate} is null
  * unless the throughput was estimated; the autoscaling figures are null unless the pricing mode is
- * autoscaled, and the reservation figure unless it is reserved.
+ * autoscaled, and the reservation figure unless it is reserved; {@code configurationSearch} is null
+ * unless the scenario asked for one ({@code gpuType: "auto"}).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Figures(
@@ -43,7 +44,19 @@ public record Figures(
         Double reservedCommitmentPerYear,
         Double alwaysOnPerDay,
         Double autoscaledPerDay,
-        Double autoscaleSavingPerDay) {
+        Double autoscaleSavingPerDay,
+        // --- when the scenario asked Hostwise to choose the hardware (gpuType "auto") ---
+        ConfigurationSearch configurationSearch) {
+
+    /** The same figures with the configuration search that chose their hardware. */
+    public Figures withConfigurationSearch(ConfigurationSearch search) {
+        return new Figures(hostedPerRequest, selfHostPerRequest, breakEvenRequestsPerHour, gpuCostPerDay,
+                requestsPerDayAtUtilization, selfHostRealCostPerRequest, opsCostPerDay, selfHostAllInPerDay, allInPerRequest,
+                breakEvenWithOpsRequestsPerHour, peakRequestsPerSecond, replicasNeeded, hostedPerDay, selfHostPerDay,
+                monthlySavings, breakEvenRequestsPerDayWholeReplicas, actualUtilization, requestsPerSecond, throughputSource,
+                estimate, pricingMode, minReplicas, replicaHoursPerDay, otherCostPerDay, reservedCommitmentPerYear,
+                alwaysOnPerDay, autoscaledPerDay, autoscaleSavingPerDay, search);
+    }
 
     /** True when self-hosting all-in costs less per day than the hosted API at this volume. */
     public boolean selfHostCheaper() {

@@ -11,8 +11,14 @@ import java.util.List;
  * holds values that already passed.
  *
  * <p>Optional values are boxed and null when absent. {@code requestsPerSecond} is null only when
- * Hostwise is to estimate it (an open model and a GPU named, no figure given); otherwise it holds
- * the figure given, or the 4.0 default.
+ * Hostwise is to estimate it (an open model and a GPU named, or a configuration to search, and no
+ * figure given); otherwise it holds the figure given, or the 4.0 default.
+ *
+ * <p><b>A configuration search</b> ({@code gpuType: "auto"}) is stored as asked: {@code gpuType} is
+ * {@code "auto"}, and {@code gpusPerReplica}, {@code gpuDollarsPerHour} and (unless it was given)
+ * {@code precision} are null, because the search chooses them. Deciding it again searches again, on the
+ * catalog of that day. The configuration chosen is in the verdict's {@code figures.configurationSearch};
+ * {@link #withConfiguration} gives the scenario it was priced as.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -33,8 +39,8 @@ public record Scenario(
         Double hostedInputPricePer1M,
         Double hostedOutputPricePer1M,
         String hostedModel,
-        double gpuDollarsPerHour,
-        int gpusPerReplica,
+        Double gpuDollarsPerHour,
+        Integer gpusPerReplica,
         String gpuType,
         PricingMode pricingMode,
         int minReplicas,
@@ -51,8 +57,26 @@ public record Scenario(
         QualityNeed qualityNeed,
         PrivacyNeed privacyNeed) {
 
+    /** The gpuType that asks Hostwise to search every catalog GPU for the cheapest configuration. */
+    public static final String AUTO = "auto";
+
     public Scenario {
         hourlyWeights = hourlyWeights == null ? null : List.copyOf(hourlyWeights);
+    }
+
+    /** True when the scenario asks for a configuration search: gpuType {@code auto}. */
+    @JsonIgnore
+    public boolean searchesConfiguration() {
+        return AUTO.equals(gpuType);
+    }
+
+    /** The scenario priced as a configuration the search chose: a GPU type, a count, a precision and its price. */
+    public Scenario withConfiguration(String chosenGpuType, int gpus, Precision chosenPrecision, double dollarsPerHour) {
+        return new Scenario(requestsPerDay, peakToAverage, hourlyWeights, tokensPerRequest, inputTokens, outputTokens,
+                contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
+                dollarsPerHour, gpus, chosenGpuType, pricingMode, minReplicas, openModel, chosenPrecision,
+                requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed);
     }
 
     /** True when input and output tokens are given separately (they then replace {@code tokensPerRequest}). */
@@ -73,7 +97,7 @@ public record Scenario(
         return hasTokenSplit() ? inputTokens + outputTokens : tokensPerRequest;
     }
 
-    /** True when Hostwise must estimate the throughput: no figure was given, and a model and GPU were named. */
+    /** True when Hostwise must estimate the throughput: no figure was given, and a model and GPU (or a search) were named. */
     @JsonIgnore
     public boolean throughputToEstimate() {
         return requestsPerSecond == null;

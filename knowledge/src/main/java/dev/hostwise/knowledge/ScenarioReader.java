@@ -171,21 +171,6 @@ public final class ScenarioReader {
         }
 
         PricingMode mode = (PricingMode) orDefault(v, ScenarioField.PRICING_MODE);
-        String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
-        Gpu gpu = null;
-        if (gpuType != null) {
-            Optional<Gpu> found = catalog.gpu(gpuType);
-            if (found.isEmpty()) {
-                errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), unknownId("GPU", gpuType,
-                        catalog.gpus().stream().map(Gpu::id).toList())));
-            } else {
-                gpu = found.get();
-                // a reservation is priced at the catalog's reserved rate when it has one; the caveats say when it has not
-                Optional<GpuPrice> price = mode == PricingMode.RESERVED
-                        ? gpu.defaultReserved().or(gpu::defaultOnDemand) : gpu.defaultOnDemand();
-                price.ifPresent(p -> v.putIfAbsent(ScenarioField.GPU_DOLLARS_PER_HOUR, p.usdPerGpuHour()));
-            }
-        }
         String open = (String) v.get(ScenarioField.OPEN_MODEL);
         OpenModel model = null;
         if (open != null) {
@@ -193,6 +178,31 @@ public final class ScenarioReader {
             if (model == null) {
                 errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
                         catalog.openModels().stream().map(m -> m.id()).toList())));
+            }
+        }
+        String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
+        if (gpuType == null && open != null && leavesHardwareToSearch(v)) {
+            // an open model with nothing said about the hardware: the question is which hardware, so search
+            gpuType = Scenario.AUTO;
+            v.put(ScenarioField.GPU_TYPE, gpuType);
+        }
+        boolean searching = Scenario.AUTO.equals(gpuType);
+        Gpu gpu = null;
+        if (gpuType != null && !searching) {
+            Optional<Gpu> found = catalog.gpu(gpuType);
+            if (found.isEmpty()) {
+                errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), unknownId("GPU", gpuType,
+                        catalog.gpus().stream().map(Gpu::id).toList()) + " (or auto, to search every GPU for the cheapest)"));
+            } else {
+                gpu = found.get();
+                // a reservation is priced at the catalog's reserved rate when it has one; the caveats say when it has not
+                Optional<GpuPrice> price = mode == PricingMode.RESERVED
+                        ? gpu.defaultReserved().or(gpu::defaultOnDemand) : gpu.defaultOnDemand();
+                price.ifPresent(p -> v.putIfAbsent(ScenarioField.GPU_DOLLARS_PER_HOUR, p.usdPerGpuHour()));
+                Precision typed = (Precision) v.get(ScenarioField.PRECISION);
+                if (typed != null && gpu.computeFor(typed) == null) {
+                    errors.add(new FieldError(ScenarioField.PRECISION.json(), lacksCompute(typed, gpu)));
+                }
             }
         }
         trafficShape(v, errors);
@@ -203,8 +213,78 @@ public final class ScenarioReader {
                     + workload.requestTokens() + " tokens one request uses (prompt + completion): "
                     + ScenarioField.CONTEXT_TOKENS.allowed()));
         }
-        if (model != null && gpu != null) {
+        if (searching) {
+            search(v, errors, open, model, workload);
+        } else if (model != null && gpu != null && (errors.isEmpty() || gpu.computeFor(precisionOf(v)) != null)) {
             hardware(v, errors, model, gpu, workload);
+        }
+    }
+
+    /** True when nothing typed pins the hardware or the throughput, so a search can choose them. */
+    private static boolean leavesHardwareToSearch(Map<ScenarioField, Object> v) {
+        return !v.containsKey(ScenarioField.REQUESTS_PER_SECOND)
+                && !Boolean.TRUE.equals(v.get(ScenarioField.THROUGHPUT_MEASURED))
+                && !v.containsKey(ScenarioField.GPUS_PER_REPLICA)
+                && !v.containsKey(ScenarioField.GPU_DOLLARS_PER_HOUR);
+    }
+
+    private static Precision precisionOf(Map<ScenarioField, Object> v) {
+        return (Precision) orDefault(v, ScenarioField.PRECISION);
+    }
+
+    /**
+     * "FP8 needs FP8 compute, which a100-80gb (NVIDIA A100 80GB SXM) lacks: choose BF16, INT8 or INT4,
+     * or a GPU with FP8 such as h100-80gb".
+     */
+    private String lacksCompute(Precision precision, Gpu gpu) {
+        List<String> instead = Arrays.stream(Precision.values())
+                .filter(p -> p != Precision.FP16 && p != Precision.MXFP4 && gpu.computeFor(p) != null)
+                .map(Enum::name).toList();
+        List<String> gpus = catalog.gpus().stream().filter(g -> g.computeFor(precision) == precision.computeOn(true, true))
+                .map(Gpu::id).limit(3).toList();
+        return precision + " needs " + precision.compute().label() + " compute, which " + gpu.id() + " (" + gpu.name()
+                + ") lacks: choose " + orList(instead) + ", or a GPU with " + precision.compute().label() + " such as "
+                + orList(gpus);
+    }
+
+    private static String orList(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    }
+
+    /**
+     * gpuType auto: the search chooses the GPU, its count, the precision (unless one was given) and
+     * the price, and estimates the throughput, so none of those may be typed; and some configuration
+     * in the catalog has to hold the model at all.
+     */
+    private void search(Map<ScenarioField, Object> v, List<FieldError> errors, String open, OpenModel model,
+                        Workload workload) {
+        if (open == null) {
+            errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), "is needed when gpuType is auto: the search sizes GPUs for"
+                    + " an open model; " + ScenarioField.OPEN_MODEL.allowed()));
+        }
+        for (ScenarioField chosen : List.of(ScenarioField.GPUS_PER_REPLICA, ScenarioField.GPU_DOLLARS_PER_HOUR)) {
+            if (v.containsKey(chosen)) {
+                errors.add(new FieldError(chosen.json(), "is chosen by the search when gpuType is auto: leave it out,"
+                        + " or name a gpuType to price your own"));
+            }
+        }
+        if (v.containsKey(ScenarioField.REQUESTS_PER_SECOND) || Boolean.TRUE.equals(v.get(ScenarioField.THROUGHPUT_MEASURED))) {
+            errors.add(new FieldError(ScenarioField.REQUESTS_PER_SECOND.json(), "cannot be given when gpuType is auto: the search"
+                    + " estimates each configuration's throughput; name the gpuType your figure was measured on"));
+        }
+        if (model == null) {
+            return;
+        }
+        Precision typed = (Precision) v.get(ScenarioField.PRECISION);
+        if (!ConfigurationSearcher.anyConfigurationFits(catalog, model, typed, workload.contextTokens())) {
+            errors.add(new FieldError(ScenarioField.GPU_TYPE.json(), String.format(Locale.ROOT,
+                    "auto finds no catalog GPU that holds %s at %s with room for one %d-token request, even %d per replica:"
+                            + " choose a smaller model%s", model.id(),
+                    typed != null ? typed.name() : "any precision it ships in", workload.contextTokens(),
+                    ReplicaSizing.maxGpusPerReplica(), typed != null ? " or a lower precision" : "")));
         }
     }
 
@@ -234,12 +314,6 @@ public final class ScenarioReader {
     private void hardware(Map<ScenarioField, Object> v, List<FieldError> errors, OpenModel model, Gpu gpu,
                           Workload workload) {
         Precision precision = (Precision) orDefault(v, ScenarioField.PRECISION);
-        if (model.weightBytes(precision).isEmpty()) {
-            errors.add(new FieldError(ScenarioField.PRECISION.json(), "the catalog has no " + precision + " weight size for "
-                    + model.id() + "; choose one of " + String.join(", ", Arrays.stream(Precision.values())
-                    .filter(p -> model.weightBytes(p).isPresent()).map(Enum::name).toList())));
-            return;
-        }
         boolean estimating = !v.containsKey(ScenarioField.REQUESTS_PER_SECOND);
         if (estimating && Boolean.TRUE.equals(v.get(ScenarioField.THROUGHPUT_MEASURED))) {
             errors.add(new FieldError(ScenarioField.REQUESTS_PER_SECOND.json(), "is needed when throughputMeasured is true:"
@@ -248,7 +322,7 @@ public final class ScenarioReader {
         }
         ReplicaSizing sizing = new ReplicaSizing(catalog.calibration());
         Integer typed = (Integer) v.get(ScenarioField.GPUS_PER_REPLICA);
-        double weightsGb = model.weightBytes(precision).orElseThrow() / 1e9;
+        double weightsGb = ReplicaSizing.weightBytes(model, precision) / 1e9;
         if (typed != null) {
             if (!ReplicaSizing.weightsFit(model, gpu, precision, typed)) {
                 errors.add(new FieldError(ScenarioField.GPUS_PER_REPLICA.json(), String.format(Locale.ROOT,
@@ -292,9 +366,11 @@ public final class ScenarioReader {
 
     @SuppressWarnings("unchecked")
     private static Scenario build(Map<ScenarioField, Object> v) {
-        // no figure, a model and a GPU: the estimator fills it in; otherwise the figure given or the default
+        // no figure, a model and a GPU (or a search): the estimator fills it in; otherwise the figure given or the default
         boolean estimating = !v.containsKey(ScenarioField.REQUESTS_PER_SECOND)
                 && v.containsKey(ScenarioField.OPEN_MODEL) && v.containsKey(ScenarioField.GPU_TYPE);
+        // a search chooses the GPU count, its price and (unless given) the precision: the scenario keeps them open
+        boolean searching = Scenario.AUTO.equals(v.get(ScenarioField.GPU_TYPE));
         return new Scenario(
                 num(v, ScenarioField.REQUESTS_PER_DAY),
                 num(v, ScenarioField.PEAK_TO_AVERAGE),
@@ -307,13 +383,13 @@ public final class ScenarioReader {
                 (Double) v.get(ScenarioField.HOSTED_INPUT_PRICE_PER_1M),
                 (Double) v.get(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
                 (String) v.get(ScenarioField.HOSTED_MODEL),
-                num(v, ScenarioField.GPU_DOLLARS_PER_HOUR),
-                integer(v, ScenarioField.GPUS_PER_REPLICA),
+                searching ? null : num(v, ScenarioField.GPU_DOLLARS_PER_HOUR),
+                searching ? null : integer(v, ScenarioField.GPUS_PER_REPLICA),
                 (String) v.get(ScenarioField.GPU_TYPE),
                 (PricingMode) orDefault(v, ScenarioField.PRICING_MODE),
                 integer(v, ScenarioField.MIN_REPLICAS),
                 (String) v.get(ScenarioField.OPEN_MODEL),
-                (Precision) orDefault(v, ScenarioField.PRECISION),
+                searching ? (Precision) v.get(ScenarioField.PRECISION) : (Precision) orDefault(v, ScenarioField.PRECISION),
                 estimating ? null : num(v, ScenarioField.REQUESTS_PER_SECOND),
                 (Boolean) orDefault(v, ScenarioField.THROUGHPUT_MEASURED),
                 num(v, ScenarioField.MAX_SECONDS_PER_REQUEST),

@@ -28,8 +28,9 @@ final class ValueParser {
             Map.entry("REASONING", "OPEN_ENDED_REASONING"),
             Map.entry("AGENT", "AGENTIC_TOOL_USE"),
             Map.entry("AGENTS", "AGENTIC_TOOL_USE"),
-            Map.entry("BF16", "FP16"),
             Map.entry("HALF", "FP16"),
+            Map.entry("NVFP4", "FP4"),
+            Map.entry("MX_FP4", "MXFP4"),
             Map.entry("8BIT", "INT8"),
             Map.entry("4BIT", "INT4"),
             Map.entry("GPTQ", "INT4"),
@@ -138,6 +139,11 @@ final class ValueParser {
             if (!Double.isFinite(w) || w < 0) {
                 throw new IllegalArgumentException("hour " + h + " is " + format(w) + "; every hour needs 0 or more: " + f.allowed());
             }
+            double max = FieldMetadata.of(f).max().orElse(Double.MAX_VALUE);
+            if (w > max) {
+                throw new IllegalArgumentException("hour " + h + " is " + format(w) + ", above the limit of "
+                        + FieldMetadata.number(max) + ": " + f.allowed());
+            }
         }
         if (weights.stream().allMatch(w -> w == 0)) {
             throw new IllegalArgumentException("is all zeros; at least one hour needs traffic: " + f.allowed());
@@ -194,12 +200,26 @@ final class ValueParser {
         if (!ok) {
             throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
         }
+        return checkMax(f, d);
+    }
+
+    /** The field's upper bound ({@link FieldMetadata#max()}): no real workload meets it, and nothing past it overflows. */
+    private static double checkMax(ScenarioField f, double d) {
+        double max = FieldMetadata.of(f).max().orElse(Double.MAX_VALUE);
+        if (d > max) {
+            throw new IllegalArgumentException(format(d) + " is above the limit of " + FieldMetadata.number(max) + ": "
+                    + f.allowed());
+        }
         return d;
     }
 
     private static int checkInt(ScenarioField f, double d) {
         boolean ok = f.kind() == ScenarioField.Kind.POSITIVE_INT ? d >= 1 : d >= 0;
-        if (!ok || d > Integer.MAX_VALUE) {
+        if (!ok) {
+            throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
+        }
+        checkMax(f, d);
+        if (d > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
         }
         return (int) d;

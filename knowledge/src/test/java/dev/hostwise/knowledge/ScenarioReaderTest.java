@@ -213,8 +213,11 @@ class ScenarioReaderTest {
                 });
         assertThat(errorsFor("{" + BASE + ", \"pricingMode\": \"SPOT\"}")).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("'SPOT' is not allowed", "ON_DEMAND", "RESERVED", "AUTOSCALED"));
-        assertThat(errorsFor("{" + BASE + ", \"precision\": \"FP8\"}")).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("FP16", "INT8", "INT4"));
+        assertThat(errorsFor("{" + BASE + ", \"precision\": \"FP3\"}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("FP16", "BF16", "FP8", "INT8", "INT4", "FP4", "MXFP4"));
+        // BF16 is its own name now, not an alias of FP16: both size and run the same
+        assertThat(reader.fromText(Map.of("requestsPerDay", "1", "taskType", "rag", "qualityNeed", "good",
+                "privacyNeed", "none", "precision", "bf16")).precision()).isEqualTo(Precision.BF16);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.hostwise.rules.facts.Outcome;
 import dev.hostwise.rules.facts.QualityFit;
 import dev.hostwise.rules.facts.Reason;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -30,11 +30,18 @@ public final class CompiledPolicy {
     private final KieBase base;
     private final RuleSet source;
     private final List<RuleInfo> rules;
+    private final PolicyConditions conditions;
 
     CompiledPolicy(KieBase base, RuleSet source, List<RuleInfo> rules) {
         this.base = base;
         this.source = source;
         this.rules = List.copyOf(rules);
+        this.conditions = source.conditions();
+    }
+
+    /** The policy's conditions, in the order its verdicts list them, with what each needs to hold. */
+    public PolicyConditions conditions() {
+        return conditions;
     }
 
     public String revision() {
@@ -89,13 +96,17 @@ public final class CompiledPolicy {
     }
 
     private Evaluation collect(List<Object> facts, List<FiredRule> fired) {
-        Map<Condition, ConditionResult> conditions = new EnumMap<>(Condition.class);
+        Map<Condition, ConditionResult> found = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();
         for (Object o : facts) {
             if (o instanceof Finding f) {
-                ConditionResult previous = conditions.put(f.condition(), new ConditionResult(f.holds(), f.reason()));
+                if (!conditions.declares(f.condition())) {
+                    throw new PolicyEvaluationException("a rule concluded " + f.condition() + ", which " + PolicyConditions.FILE
+                            + " does not declare; declare it there (it has " + conditions.names() + ")");
+                }
+                ConditionResult previous = found.put(f.condition(), new ConditionResult(f.holds(), f.reason()));
                 if (previous != null) {
                     throw new PolicyEvaluationException("two rules concluded " + f.condition() + "; exactly one must");
                 }
@@ -107,10 +118,14 @@ public final class CompiledPolicy {
                 caveats.add(c.text());
             }
         }
-        for (Condition c : Condition.values()) {
-            if (!conditions.containsKey(c)) {
+        // in the declared order, whatever order the rules fired in
+        Map<Condition, ConditionResult> ordered = new LinkedHashMap<>();
+        for (Condition c : conditions.names()) {
+            ConditionResult r = found.get(c);
+            if (r == null) {
                 throw new PolicyEvaluationException("no rule concluded whether " + c + " holds");
             }
+            ordered.put(c, r);
         }
         if (outcomes.size() != 1) {
             throw new PolicyEvaluationException(outcomes.isEmpty() ? "no rule reached a recommendation"
@@ -119,7 +134,7 @@ public final class CompiledPolicy {
         List<String> allReasons = new ArrayList<>();
         allReasons.add(outcomes.get(0).reason());
         allReasons.addAll(reasons);
-        return new Evaluation(outcomes.get(0).recommendation(), conditions, allReasons, caveats, fired, revision());
+        return new Evaluation(outcomes.get(0).recommendation(), ordered, allReasons, caveats, fired, revision());
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,25 +1,32 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.CatalogFiguresUsed;
+import dev.hostwise.knowledge.ConfigurationSearch;
+import dev.hostwise.knowledge.ConfigurationSearcher;
 import dev.hostwise.knowledge.CostModel;
 import dev.hostwise.knowledge.Estimate;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
 import dev.hostwise.knowledge.SensitivityAnalysis;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ThroughputEstimator;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.knowledge.catalog.OpenModel;
 import dev.hostwise.rules.facts.QualityFit;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one path from a {@link Scenario} to a {@link Verdict}: estimate the throughput if nobody
- * gave one, price it, find which inputs would flip the cost case, then let the active policy judge
- * it. Every front end calls this. The active policy can be swapped atomically; a decision reads it
+ * The one path from a {@link Scenario} to a {@link Verdict}: search for the cheapest configuration
+ * when the scenario asks for one ({@code gpuType: "auto"}), estimate the throughput if nobody gave
+ * one, price it, find which inputs would flip the cost case, then let the active policy judge it.
+ * The rules see the scenario as priced (the chosen GPU, count and precision); the verdict keeps it as
+ * asked, so deciding it again searches again. Every front end calls this. The active policy can be swapped atomically; a decision reads it
  * once, so it runs start to finish on one revision.
  *
  * <p>A caller that needs the revision before deciding (to record it, or to keep its sources) should
@@ -29,10 +36,23 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Decider {
 
-    /** What the catalog gives a decision: the data, and the estimator and figure index built on it. */
-    public record CatalogContext(Catalog catalog, ThroughputEstimator estimator, CatalogFiguresUsed figures) {
+    /**
+     * What the catalog gives a decision: the data, and the estimator (with its accuracy table),
+     * configuration search and figure index built on it, once per catalog load. The figure index
+     * carries the staleness limit ({@code HOSTWISE_STALE_AFTER_DAYS}), so a decision dates every
+     * figure it rests on against its own date.
+     */
+    public record CatalogContext(Catalog catalog, ThroughputEstimator estimator, ConfigurationSearcher searcher,
+                                 CatalogFiguresUsed figures) {
+        /** With the default staleness limit, as policy cases run unless a case names its own. */
         public static CatalogContext of(Catalog catalog) {
-            return new CatalogContext(catalog, new ThroughputEstimator(catalog), new CatalogFiguresUsed(catalog));
+            return of(catalog, StaleAfter.DEFAULT);
+        }
+
+        public static CatalogContext of(Catalog catalog, StaleAfter staleAfter) {
+            ThroughputEstimator estimator = new ThroughputEstimator(catalog);
+            return new CatalogContext(catalog, estimator, new ConfigurationSearcher(catalog, estimator),
+                    new CatalogFiguresUsed(catalog, staleAfter));
         }
     }
 
@@ -52,7 +72,12 @@ public final class Decider {
     private final AtomicReference<Snapshot> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {
-        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog)));
+        this(catalog, policy, StaleAfter.DEFAULT);
+    }
+
+    /** @param staleAfter how old a price or measurement may be before a verdict resting on it says so */
+    public Decider(Catalog catalog, CompiledPolicy policy, StaleAfter staleAfter) {
+        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog, staleAfter)));
     }
 
     public Verdict decide(Scenario scenario, String id, Instant at) {
@@ -81,15 +106,25 @@ public final class Decider {
         Catalog catalog = context.catalog();
         ThroughputEstimator estimator = context.estimator();
         CatalogFiguresUsed catalogFigures = context.figures();
-        Estimate estimate = estimator.estimateFor(scenario).orElse(null);
-        Figures figures = costModel.price(scenario, estimate);
-        Sensitivity sensitivity = sensitivityAnalysis.analyse(scenario, figures.requestsPerSecond());
+        // gpuType auto: search first, then decide on the configuration chosen; the verdict keeps the question as asked
+        ConfigurationSearch search = scenario.searchesConfiguration() ? context.searcher().search(scenario) : null;
+        Scenario priced = search == null ? scenario : Verdict.pricedAs(scenario, search);
+        Estimate estimate = estimator.estimateFor(priced).orElse(null);
+        Figures figures = costModel.price(priced, estimate);
+        if (search != null) {
+            figures = figures.withConfigurationSearch(search);
+        }
+        Sensitivity sensitivity = sensitivityAnalysis.analyse(priced, figures.requestsPerSecond());
         List<Object> facts = new ArrayList<>(sensitivity.inputs());
-        facts.addAll(catalogFigures.in(scenario, figures));
+        // figures are dated against the day the decision is made (UTC), so a replay ages them anew
+        facts.addAll(catalogFigures.in(priced, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));
         if (figures.estimate() != null) {
             facts.add(figures.estimate());
         }
-        Evaluation e = policy.evaluate(scenario, figures, qualityFit(catalog, scenario), facts);
+        if (search != null) {
+            facts.add(search);
+        }
+        Evaluation e = policy.evaluate(priced, figures, qualityFit(catalog, scenario), facts);
         return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
                 e.firedRules(), e.rulesRevision(), catalog.date(), scenario);
     }
@@ -113,9 +148,14 @@ public final class Decider {
         active.updateAndGet(a -> new Snapshot(policy, a.catalog()));
     }
 
-    /** Makes a new revision and catalog active together. */
+    /** Makes a new revision and catalog active together; the staleness limit stays as configured. */
     public void activate(CompiledPolicy policy, Catalog catalog) {
-        active.set(new Snapshot(policy, CatalogContext.of(catalog)));
+        active.updateAndGet(a -> new Snapshot(policy, CatalogContext.of(catalog, a.catalog().figures().staleAfter())));
+    }
+
+    /** The staleness limit every decision checks catalog figures against. */
+    public StaleAfter staleAfter() {
+        return active.get().catalog().figures().staleAfter();
     }
 
     public Catalog catalog() {

@@ -1,16 +1,33 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A scenario and the verdict the policy must reach for it. Cases live beside the rules in
  * {@code cases/*.yaml} and gate every change to the policy.
  *
- * @param conditions expected holds/does-not-hold per condition; conditions left out are not checked
+ * @param conditions     expected holds/does-not-hold per condition; conditions left out are not checked
+ * @param decidedOn      the day the case is decided, for rules that depend on a figure's age; null
+ *                       decides at the epoch, where no catalog figure is old
+ * @param staleAfter     the staleness limit the case is decided with; the default unless the case
+ *                       names one, so a case never depends on a server's configuration
+ * @param caveatsInclude text each of which some caveat must contain
+ * @param caveatsExclude text no caveat may contain
  */
 public record PolicyCase(String file, int line, String name, Scenario scenario,
-                         Recommendation recommendation, Map<Condition, Boolean> conditions) {
+                         Recommendation recommendation, Map<Condition, Boolean> conditions,
+                         LocalDate decidedOn, StaleAfter staleAfter,
+                         List<String> caveatsInclude, List<String> caveatsExclude) {
+
+    /** A case that checks only the recommendation and conditions, decided at the epoch. */
+    public PolicyCase(String file, int line, String name, Scenario scenario,
+                      Recommendation recommendation, Map<Condition, Boolean> conditions) {
+        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of());
+    }
 }

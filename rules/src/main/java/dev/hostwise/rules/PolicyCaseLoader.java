@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +23,10 @@ import java.util.Map;
 /**
  * Reads policy cases. A case file holds a list under {@code cases:}; each case has a {@code name},
  * a {@code scenario} (the public scenario JSON, in YAML) and an {@code expect} block with the
- * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false}.
- * Problems are reported as file:line.
+ * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false} and
+ * text the caveats must ({@code caveats}) or must not ({@code notCaveats}) contain. A case may also
+ * give {@code decidedOn} (the day it is decided; the epoch otherwise, where no figure is old) and
+ * {@code staleAfterDays} (the staleness limit; 180 otherwise). Problems are reported as file:line.
  */
 public final class PolicyCaseLoader {
 
@@ -41,11 +45,18 @@ public final class PolicyCaseLoader {
             problems.add(new RuleProblem(rules.origin(), 0,
                     "has no policy cases under cases/; a policy change must be tested before it goes live"));
         }
-        rules.caseFiles().forEach((file, text) -> loadFile(file, text, cases, problems));
+        PolicyConditions declared;
+        try {
+            declared = rules.conditions();
+        } catch (RuleCompilationException e) {
+            // the compiler reports the conditions file's problems; the cases cannot be checked against it
+            return cases;
+        }
+        rules.caseFiles().forEach((file, text) -> loadFile(file, text, declared, cases, problems));
         return cases;
     }
 
-    private void loadFile(String file, String text, List<PolicyCase> cases, List<RuleProblem> problems) {
+    private void loadFile(String file, String text, PolicyConditions declared, List<PolicyCase> cases, List<RuleProblem> problems) {
         try (JsonParser parser = yamlFactory.createParser(text)) {
             JsonNode root = yaml.readTree(parser);
             JsonNode list = root == null ? null : root.get("cases");
@@ -57,7 +68,7 @@ public final class PolicyCaseLoader {
             for (JsonNode c : list) {
                 int line = lineOf(text, index++);
                 try {
-                    cases.add(toCase(file, line, c));
+                    cases.add(toCase(file, line, c, declared));
                 } catch (InvalidScenarioException e) {
                     e.errors().forEach(err -> problems.add(new RuleProblem(file, line,
                             "case '" + c.path("name").asText("?") + "': scenario." + err.field() + " " + err.message())));
@@ -72,7 +83,7 @@ public final class PolicyCaseLoader {
         }
     }
 
-    private PolicyCase toCase(String file, int line, JsonNode c) {
+    private PolicyCase toCase(String file, int line, JsonNode c, PolicyConditions declared) {
         String name = c.path("name").asText("");
         if (name.isBlank()) {
             throw new IllegalArgumentException("needs a name");
@@ -88,22 +99,56 @@ public final class PolicyCaseLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expect.recommendation '" + rec + "' must be one of SELF_HOST, MEASURE_FIRST, HOSTED_API");
         }
-        Map<Condition, Boolean> conditions = new EnumMap<>(Condition.class);
+        Map<Condition, Boolean> conditions = new LinkedHashMap<>();
         JsonNode conds = expect.path("conditions");
         for (Iterator<Map.Entry<String, JsonNode>> it = conds.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Condition condition;
-            try {
-                condition = Condition.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition; use VOLUME, QUALITY or PRIVACY");
-            }
+            Condition condition = declared.names().stream().filter(d -> d.name().equalsIgnoreCase(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition of "
+                            + "this policy; " + PolicyConditions.FILE + " declares " + declared.names()));
             if (!e.getValue().isBoolean()) {
                 throw new IllegalArgumentException("expect.conditions." + e.getKey() + " must be true or false");
             }
             conditions.put(condition, e.getValue().booleanValue());
         }
-        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions);
+        LocalDate decidedOn = null;
+        JsonNode day = c.get("decidedOn");
+        if (day != null) {
+            try {
+                decidedOn = LocalDate.parse(day.asText());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("decidedOn '" + day.asText() + "' must be a day, e.g. 2027-06-01");
+            }
+        }
+        StaleAfter staleAfter = StaleAfter.DEFAULT;
+        JsonNode days = c.get("staleAfterDays");
+        if (days != null) {
+            if (!days.canConvertToInt() || !days.isIntegralNumber() || days.asInt() < 1) {
+                throw new IllegalArgumentException("staleAfterDays must be a whole number of days, 1 or more");
+            }
+            staleAfter = new StaleAfter(days.asInt());
+        }
+        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions, decidedOn, staleAfter,
+                texts(expect, "caveats"), texts(expect, "notCaveats"));
+    }
+
+    /** A list of strings under {@code expect.<key>}; absent means none. */
+    private static List<String> texts(JsonNode expect, String key) {
+        JsonNode list = expect.get(key);
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("expect." + key + " must be a list of texts, e.g. [\"dates from\"]");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode t : list) {
+            if (!t.isTextual() || t.asText().isBlank()) {
+                throw new IllegalArgumentException("expect." + key + " must list non-empty texts");
+            }
+            texts.add(t.asText());
+        }
+        return List.copyOf(texts);
     }
 
     /** The line of the case's "- name:" entry: the n-th list item under cases. */

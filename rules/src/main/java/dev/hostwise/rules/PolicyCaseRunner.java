@@ -2,6 +2,7 @@ package dev.hostwise.rules;
 
 import dev.hostwise.rules.facts.Condition;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,43 @@ public final class PolicyCaseRunner {
     public CaseResult run(CompiledPolicy policy, PolicyCase c) {
         String expected = describe(c.recommendation().name(), c.conditions());
         try {
-            Verdict v = decider.decide(c.scenario(), "case", Instant.EPOCH, policy, catalog);
+            Instant at = c.decidedOn() == null ? Instant.EPOCH : c.decidedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
+            // a case decides with its own staleness limit, never the configured one, so it means the same everywhere
+            Decider.CatalogContext context = c.staleAfter().equals(catalog.figures().staleAfter())
+                    ? catalog : Decider.CatalogContext.of(catalog.catalog(), c.staleAfter());
+            Verdict v = decider.decide(c.scenario(), "case", at, policy, context);
+            List<String> missing = c.caveatsInclude().stream()
+                    .filter(t -> v.caveats().stream().noneMatch(cv -> cv.contains(t))).toList();
+            List<String> unwanted = c.caveatsExclude().stream()
+                    .filter(t -> v.caveats().stream().anyMatch(cv -> cv.contains(t))).toList();
             boolean passed = v.recommendation() == c.recommendation()
                     && c.conditions().entrySet().stream()
-                    .allMatch(e -> v.condition(e.getKey()).holds() == e.getValue());
-            Map<Condition, Boolean> actualConditions = new java.util.EnumMap<>(Condition.class);
-            c.conditions().keySet().forEach(k -> actualConditions.put(k, v.condition(k).holds()));
-            return new CaseResult(c, passed, expected, describe(v.recommendation().name(), actualConditions));
+                    .allMatch(e -> v.condition(e.getKey()) != null && v.condition(e.getKey()).holds() == e.getValue())
+                    && missing.isEmpty() && unwanted.isEmpty();
+            Map<Condition, Boolean> actualConditions = new java.util.LinkedHashMap<>();
+            c.conditions().keySet().forEach(k -> {
+                if (v.condition(k) != null) {
+                    actualConditions.put(k, v.condition(k).holds());
+                }
+            });
+            String actual = describe(v.recommendation().name(), actualConditions);
+            if (!missing.isEmpty()) {
+                expected += "; a caveat containing " + quoted(missing);
+                actual += "; caveats " + v.caveats();
+            } else if (!unwanted.isEmpty()) {
+                expected += "; no caveat containing " + quoted(unwanted);
+                actual += "; caveats " + v.caveats();
+            }
+            return new CaseResult(c, passed, expected, actual);
         } catch (PolicyEvaluationException e) {
             return new CaseResult(c, false, expected, "no verdict: " + e.getMessage());
         }
+    }
+
+    private static String quoted(List<String> texts) {
+        StringJoiner j = new StringJoiner(", ");
+        texts.forEach(t -> j.add("'" + t + "'"));
+        return j.toString();
     }
 
     private static String describe(String recommendation, Map<Condition, Boolean> conditions) {

@@ -25,8 +25,8 @@ import org.kie.api.runtime.KieContainer;
  * Compiles a {@link RuleSet} into a {@link CompiledPolicy} with the classic Drools engine, reading
  * DRL text at run time so admins can change the policy without a rebuild.
  *
- * <p>Beyond Drools' own errors it refuses duplicate rule names and rules without a {@code @reason}:
- * both would make a verdict's trace misleading.
+ * <p>Beyond Drools' own errors it refuses duplicate rule names and rules without a {@code @reason}
+ * (both would make a verdict's trace misleading), and a {@code conditions.yaml} that does not read.
  */
 public final class PolicyCompiler {
 
@@ -49,6 +49,7 @@ public final class PolicyCompiler {
 
     public CompiledPolicy compile(RuleSet rules) {
         List<RuleProblem> problems = new ArrayList<>(duplicateNames(rules));
+        problems.addAll(PolicyConditions.problems(rules));
         if (rules.drlFiles().isEmpty()) {
             problems.add(new RuleProblem(rules.origin(), 0, "has no .drl files"));
         }

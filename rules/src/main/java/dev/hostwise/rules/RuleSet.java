@@ -12,19 +12,25 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The source text of a policy: its {@code .drl} files and its policy cases ({@code cases/*.yaml}),
- * keyed by file name and sorted, plus the revision that identifies it.
+ * The source text of a policy: its {@code .drl} files, the declaration of its conditions
+ * ({@code conditions.yaml}) and its policy cases ({@code cases/*.yaml}), keyed by file name and
+ * sorted, plus the revision that identifies it.
  *
- * @param origin    where it was read from, for messages
- * @param drlFiles  file name to DRL text
- * @param caseFiles file name (relative to the rules directory, e.g. {@code cases/combinations.yaml}) to YAML text
- * @param revision  a short hash of the sorted rule files ({@link Revisions#of}): same rules, same revision
+ * @param origin         where it was read from, for messages
+ * @param drlFiles       file name to DRL text
+ * @param caseFiles      file name (relative to the rules directory, e.g. {@code cases/combinations.yaml}) to YAML text
+ * @param conditionsFile the text of {@code conditions.yaml}; empty for rules written before it existed, which
+ *                       have the bundled policy's conditions ({@link PolicyConditions#of})
+ * @param revision       a short hash of the sorted rule files and the conditions file ({@link Revisions#of}):
+ *                       same rules, same revision
  */
-public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles, String revision) {
+public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles,
+                      Optional<String> conditionsFile, String revision) {
 
     private static final String BUNDLED = "/hostwise/policy";
 
@@ -33,11 +39,25 @@ public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, S
         caseFiles = Map.copyOf(caseFiles);
     }
 
+    /** Rules without a conditions file of their own (they have the bundled policy's conditions). */
     public static RuleSet of(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles) {
-        return new RuleSet(origin, drlFiles, caseFiles, Revisions.of(drlFiles));
+        return of(origin, drlFiles, caseFiles, Optional.empty());
     }
 
-    /** Reads a rules directory: {@code *.drl} at the top, cases under {@code cases/}. */
+    public static RuleSet of(String origin, Map<String, String> drlFiles, Map<String, String> caseFiles,
+                             Optional<String> conditionsFile) {
+        // without a conditions file the revision is the DRL's alone, as it was before the file existed
+        Map<String, String> hashed = new TreeMap<>(drlFiles);
+        conditionsFile.ifPresent(text -> hashed.put(PolicyConditions.FILE, text));
+        return new RuleSet(origin, drlFiles, caseFiles, conditionsFile, Revisions.of(hashed));
+    }
+
+    /** The declared conditions, in order (the bundled ones when this set declares none). */
+    public PolicyConditions conditions() {
+        return PolicyConditions.of(this);
+    }
+
+    /** Reads a rules directory: {@code *.drl} and {@code conditions.yaml} at the top, cases under {@code cases/}. */
     public static RuleSet fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RuleCompilationException(java.util.List.of(
@@ -68,11 +88,16 @@ public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, S
     private static RuleSet read(String origin, Path dir) {
         Map<String, String> drl = new TreeMap<>();
         Map<String, String> cases = new TreeMap<>();
+        Optional<String> conditions = Optional.empty();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p)) {
                     drl.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
                 }
+            }
+            Path conditionsFile = dir.resolve(PolicyConditions.FILE);
+            if (Files.isRegularFile(conditionsFile)) {
+                conditions = Optional.of(Files.readString(conditionsFile, StandardCharsets.UTF_8));
             }
             Path caseDir = dir.resolve("cases");
             if (Files.isDirectory(caseDir)) {
@@ -88,6 +113,6 @@ public record RuleSet(String origin, Map<String, String> drlFiles, Map<String, S
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules from " + dir, e);
         }
-        return of(origin, drl, cases);
+        return of(origin, drl, cases, conditions);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hostwise.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
@@ -12,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision someone can cite: the recommendation, the three conditions, every figure, which inputs
+ * A decision someone can cite: the recommendation, the policy's conditions, every figure, which inputs
  * would flip the cost case, the reasons, the caveats, the rules that fired, and the exact inputs
  * (defaults filled in). Its JSON form is a public contract.
+ *
+ * <p>{@code scenario} is the question as asked. For a configuration search ({@code gpuType: "auto"})
+ * the configuration chosen is in {@code figures.configurationSearch}, and {@link #pricedScenario()}
+ * is the scenario the figures were priced on.
  */
 @JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "reasons", "caveats",
     "firedRules", "rulesRevision", "catalogDate", "scenario"})
@@ -33,8 +39,8 @@ public record Verdict(
         Scenario scenario) {
 
     public Verdict {
-        // VOLUME, QUALITY, PRIVACY in that order, in JSON and on every page
-        conditions = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(conditions));
+        // in the policy's order (conditions.yaml), in JSON and on every page
+        conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
@@ -48,5 +54,27 @@ public record Verdict(
 
     public ConditionResult condition(Condition c) {
         return conditions.get(c);
+    }
+
+    /**
+     * The scenario the figures were priced on: the scenario as asked, or, when it asked for a
+     * configuration search, that scenario with the chosen GPU type, count, precision and price.
+     * Renderers that re-price (charts) or name the hardware (ADRs) read this, not {@link #scenario()}.
+     */
+    @JsonIgnore
+    public Scenario pricedScenario() {
+        ConfigurationSearch search = figures.configurationSearch();
+        return search == null ? scenario : pricedAs(scenario, search);
+    }
+
+    /** A searched scenario priced as the configuration its search chose. */
+    public static Scenario pricedAs(Scenario asked, ConfigurationSearch search) {
+        ConfigurationSearch.Configuration c = search.chosen();
+        return asked.withConfiguration(c.gpuType(), c.gpusPerReplica(), c.precision(), c.gpuDollarsPerHour());
+    }
+
+    /** How many of its conditions hold. */
+    public long conditionsHolding() {
+        return conditions.values().stream().filter(ConditionResult::holds).count();
     }
 }

@@ -212,10 +212,10 @@ class DeciderTest {
     @Test
     void catalogFiguresMarkedVerifyAreFlaggedWithTheirSource() {
         Verdict v = decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "300000", "openModel", "llama-2-7b",
-                "gpuType", "l4", "hostedModel", "claude-haiku-4.5", "inputTokens", "900", "outputTokens", "300"));
+                "gpuType", "l4", "hostedModel", "llama-3.3-70b-groq", "inputTokens", "900", "outputTokens", "300"));
         assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("L4", "on-demand price", "unverified"));
-        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("L4", "specs", "unverified", "242 sparse"));
-        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("Claude Haiku 4.5 price", "unverified"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("L4", "specs", "unverified", "with sparsity"));
+        assertThat(v.caveats()).anySatisfy(c -> assertThat(c).contains("Llama 3.3 70B (Groq) price", "unverified"));
         // figures not marked verify are not flagged
         assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "300000", "gpuType", "a100-80gb")).caveats())
                 .noneSatisfy(c -> assertThat(c).contains("unverified"));

@@ -3,8 +3,10 @@ package dev.hostwise.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.hostwise.rules.facts.Condition;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A broken rules file fails with file:line, never silently. */
@@ -109,8 +111,37 @@ class PolicyCompilerTest {
     @Test
     void theRevisionChangesWithTheRulesAndOnlyWithThem() {
         Map<String, String> drl = new HashMap<>(real.drlFiles());
-        assertThat(RuleSet.of("copy", drl, Map.of()).revision()).isEqualTo(real.revision());
+        assertThat(RuleSet.of("copy", drl, Map.of(), real.conditionsFile()).revision()).isEqualTo(real.revision());
+        // the declared conditions are part of the policy: changing one is a new revision
+        assertThat(RuleSet.of("renamed", drl, Map.of(), real.conditionsFile().map(t -> t.replace("in-house.", "in-house!")))
+                .revision()).isNotEqualTo(real.revision());
         drl.put("caveats.drl", drl.get("caveats.drl") + "\n// a comment\n");
-        assertThat(RuleSet.of("edited", drl, real.caseFiles()).revision()).isNotEqualTo(real.revision());
+        assertThat(RuleSet.of("edited", drl, real.caseFiles(), real.conditionsFile()).revision()).isNotEqualTo(real.revision());
+    }
+
+    @Test
+    void aConditionsFileThatDoesNotReadIsRefusedWithItsLine() {
+        RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile(RuleSet.of("bad",
+                real.drlFiles(), real.caseFiles(), Optional.of("""
+                        conditions:
+                          - name: VOLUME
+                            summary: cheaper at your volume.
+                          - name: quality
+                            summary: good enough.
+                          - name: PRIVACY
+                            colour: blue
+                        """))));
+        assertThat(e.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "conditions.yaml:4: name: 'quality' is not a condition name: use upper case letters, digits and underscores, "
+                        + "starting with a letter, e.g. VOLUME or DATA_RESIDENCY",
+                "conditions.yaml:6: 'colour' is not a key of a condition; use name and summary",
+                "conditions.yaml:6: PRIVACY needs a summary: what must be true for it to hold, in a few words people read in help");
+    }
+
+    @Test
+    void rulesWithoutAConditionsFileHaveTheBundledConditionsInTheirOrder() {
+        CompiledPolicy old = compiler.compile(RuleSet.of("written before conditions.yaml", real.drlFiles(), Map.of()));
+        assertThat(old.conditions().names()).containsExactly(Condition.VOLUME, Condition.QUALITY, Condition.PRIVACY);
+        assertThat(old.conditions().conditions()).allSatisfy(d -> assertThat(d.summary()).isNotBlank());
     }
 }

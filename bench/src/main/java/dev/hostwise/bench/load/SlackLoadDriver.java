@@ -5,7 +5,7 @@ import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.slack.SlackModule;
 import dev.hostwise.bot.slack.SlackSettings;
 import dev.hostwise.bot.slack.SlackTuning;
-import dev.hostwise.bot.web.HostwiseServer;
+import dev.hostwise.bot.http.HostwiseServer;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -92,7 +92,7 @@ public final class SlackLoadDriver {
             SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-load-driver", SECRET, null, slackApi.apiUrl());
             SlackModule slack = new SlackModule(settings, hostwise, SlackTuning.standard());
             // wired as `hostwise serve` wires it: every request is timed into the metrics
-            HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(slack.routes().orElseThrow()),
+            HostwiseServer server = new HostwiseServer("127.0.0.1", 0, slack.routes(),
                     hostwise.metrics().registry()).start();
             slack.start();
             while (!slack.ready()) {

@@ -61,11 +61,24 @@ public final class DecisionLog {
         line.put("verdictId", v.id());
         line.put("rulesRevision", v.rulesRevision());
         line.put("catalogDate", String.valueOf(v.catalogDate()));
-        line.put("requester", who);
+        line.put("requester", requester(who));
         line.put("inputs", masked.isEmpty() ? v.scenario() : maskedInputs(v));
         line.put("outputs", outputs);
         line.put("firedRules", v.firedRules());
         append(line);
+    }
+
+    /**
+     * Who asked, under the names the audit line has always used, so log pipelines keep working:
+     * {@code source} is the platform, {@code team} its workspace, {@code channel} its conversation.
+     */
+    private static Map<String, Object> requester(Requester who) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("source", who.platform().id());
+        r.put("team", who.workspace());
+        r.put("channel", who.conversation());
+        r.put("user", who.user());
+        return r;
     }
 
     private ObjectNode maskedInputs(Verdict v) {

@@ -10,6 +10,7 @@ import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.VerdictText;
 import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.knowledge.FieldError;
+import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioField;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hostwise decide}: a scenario from flags, a JSON file or stdin, and the verdict on stdout.
- * The scenario flags are generated from {@link ScenarioField}, so they always match the JSON names.
+ * The scenario flags are generated from {@link ScenarioField} and its {@link FieldMetadata} (bounds), so they
+ * always match the JSON names and the limits every other form enforces.
  */
 @Command(name = "decide", sortOptions = false,
         description = {"Decide one scenario: self-host, measure first, or stay on the hosted API.",
@@ -73,13 +75,18 @@ final class DecideCommand implements Callable<Integer> {
         for (ScenarioField f : ScenarioField.values()) {
             String[] names = ALIASES.containsKey(f) ? new String[] {f.flag(), ALIASES.get(f)} : new String[] {f.flag()};
             String def = f.defaultValue().map(d -> " (default " + d + ")").orElse(f.required() ? " (required)" : "");
-            spec.addOption(OptionSpec.builder(names)
+            String bounds = FieldMetadata.of(f).bounds().map(b -> " " + capitalize(b) + ".").orElse("");
+            boolean flag = f.kind() == ScenarioField.Kind.BOOLEAN;
+            OptionSpec.Builder option = OptionSpec.builder(names)
                     .type(String.class)
-                    .arity(f.kind() == ScenarioField.Kind.BOOLEAN ? "0..1" : "1")
-                    .fallbackValue(f.kind() == ScenarioField.Kind.BOOLEAN ? "true" : null)
-                    .paramLabel(f.kind() == ScenarioField.Kind.BOOLEAN ? "true|false" : "VALUE")
-                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + ".")
-                    .build());
+                    .arity(flag ? "0..1" : "1")
+                    .paramLabel(flag ? "true|false" : "VALUE")
+                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + "." + bounds);
+            if (flag) {
+                // only a flag has a value when given bare; a null fallback made --help fail in picocli's description
+                option.fallbackValue("true");
+            }
+            spec.addOption(option.build());
         }
     }
 

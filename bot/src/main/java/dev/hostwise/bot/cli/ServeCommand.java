@@ -2,15 +2,9 @@ package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.SlackModule;
-import dev.hostwise.bot.web.HostwiseServer;
-import dev.hostwise.bot.web.Routes;
-import dev.hostwise.bot.web.WebApp;
-import dev.hostwise.bot.web.WebSettings;
+import dev.hostwise.bot.serve.Server;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hostwise serve}: the HTTP server (Slack events, verdict pages, API, status) until stopped. */
-@Command(name = "serve", description = "Run the server: Slack app, verdict pages and API. Stops on Ctrl-C or SIGTERM.")
+/** {@code hostwise serve}: the HTTP server (verdict pages, API, status, and each configured chat surface) until stopped. */
+@Command(name = "serve", description = "Run the server: verdict pages and API, each chat surface whose settings are present "
+        + "(Slack), the web form when none is. Stops on Ctrl-C or SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -46,33 +41,23 @@ final class ServeCommand implements Callable<Integer> {
         hostwise.store().database().startupProblem().ifPresentOrElse(
                 p -> LOG.warn("{} (verdicts are answered but not saved until it is back)", p),
                 () -> LOG.info("verdicts are stored in the {}", hostwise.store().database().settings().description()));
-        // links in Slack messages point at this server's pages, on the port it really listens on
-        WebSettings web = WebSettings.from(env, listenPort);
-        Optional<SlackModule> slack;
+        Server server;
         try {
-            slack = SlackModule.fromEnv(env, hostwise, web.baseUrl());
+            server = Server.start(env, hostwise, bind, listenPort);
         } catch (IllegalArgumentException e) {
             System.err.println("hostwise serve: " + e.getMessage());
             hostwise.close();
             return HostwiseCli.BAD_INPUT;
         }
-        List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
-        slack.flatMap(SlackModule::routes).ifPresent(routes::add);
         RulesReloadTriggers.install(hostwise, env);
-        HostwiseServer server = new HostwiseServer(bind, listenPort, routes, hostwise.metrics().registry()).start();
-        slack.ifPresent(SlackModule::start);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
-            slack.ifPresent(SlackModule::close);
             hostwise.close();
             stopped.countDown();
         }, "hostwise-shutdown"));
         LOG.info("hostwise {} ready, rules revision {}", Hostwise.version(), hostwise.decider().activePolicy().revision());
-        if (web.localMode()) {
-            LOG.info("local mode (no Slack credentials): open {}/ to decide a scenario in the browser", web.baseUrl());
-        }
         stopped.await();
         return HostwiseCli.OK;
     }

@@ -1,9 +1,7 @@
 package dev.hostwise.bot.render;
 
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.util.List;
 
 /** The verdict as plain text for a terminal: the answer first, then why, then the numbers. */
@@ -17,11 +15,12 @@ public final class VerdictText {
         out.append(v.id()).append(" · rules ").append(v.rulesRevision()).append(" · catalog ").append(v.catalogDate())
                 .append(" · ").append(v.createdAt()).append("\n\n");
 
-        out.append("Conditions (all three must hold)\n");
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            out.append(String.format("  %s %-8s ", r.holds() ? "[x]" : "[ ]", c.name()));
-            out.append(wrap(r.reason(), 15)).append('\n');
+        out.append("Conditions (").append(PolicyWords.all(v.conditions().size())).append(" must hold)\n");
+        // names padded to the longest, at least 8 wide: continuation lines start under the reasons
+        int conditionWidth = Math.max(8, v.conditions().keySet().stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        for (ConditionRow r : ConditionRow.of(v)) {
+            out.append(String.format("  %s %-" + conditionWidth + "s ", r.holds() ? "[x]" : "[ ]", r.name()));
+            out.append(wrap(r.reason(), 7 + conditionWidth)).append('\n');
         }
         section(out, "Why", v.reasons());
 

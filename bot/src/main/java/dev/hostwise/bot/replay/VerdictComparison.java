@@ -6,6 +6,7 @@ import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.Verdict;
 import dev.hostwise.rules.facts.Condition;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,16 @@ public record VerdictComparison(Verdict before, Verdict after, List<VerdictChang
         if (before.recommendation() != after.recommendation()) {
             changes.add(new VerdictChange("recommendation", before.recommendation().headline(), after.recommendation().headline()));
         }
-        for (Condition c : Condition.values()) {
+        // every condition either verdict has, in the newer verdict's order: a policy can gain or lose one
+        Set<Condition> conditions = new LinkedHashSet<>(after.conditions().keySet());
+        conditions.addAll(before.conditions().keySet());
+        for (Condition c : conditions) {
             ConditionResult b = before.condition(c);
             ConditionResult a = after.condition(c);
             if (b != null && a != null && b.holds() != a.holds()) {
                 changes.add(new VerdictChange(c.name(), holds(b), holds(a)));
+            } else if (b == null || a == null) {
+                changes.add(new VerdictChange(c.name(), b == null ? "not a condition" : holds(b), a == null ? "not a condition" : holds(a)));
             }
         }
         Map<String, FigureRow> old = FigureRows.of(before.figures()).stream()

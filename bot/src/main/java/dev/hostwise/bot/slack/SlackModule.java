@@ -6,21 +6,26 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.blocks.ScenarioModal;
-import dev.hostwise.bot.slack.delivery.ChartUpload;
-import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.Platform;
+import dev.hostwise.bot.conversation.BoundedWorkQueue;
+import dev.hostwise.bot.conversation.ChatSurface;
+import dev.hostwise.bot.conversation.Conversation;
+import dev.hostwise.bot.conversation.RememberedRequestKeys;
 import dev.hostwise.bot.slack.blocks.ReloadReport;
 import dev.hostwise.bot.slack.blocks.VerdictMessage;
-import dev.hostwise.bot.slack.delivery.VerdictDelivery;
+import dev.hostwise.bot.slack.delivery.ChartUpload;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
+import dev.hostwise.bot.slack.delivery.SlackOutlet;
 import dev.hostwise.bot.slack.delivery.WebApi;
 import dev.hostwise.bot.slack.http.BoltUndertowHandler;
 import dev.hostwise.bot.slack.http.SignatureCheck;
 import dev.hostwise.bot.slack.http.SlackEventsRoutes;
 import dev.hostwise.bot.slack.listeners.SlackListeners;
 import dev.hostwise.bot.slack.socket.SocketModeLink;
-import dev.hostwise.bot.web.Routes;
+import dev.hostwise.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +35,17 @@ import org.slf4j.LoggerFactory;
  * on the shared server) or over Socket Mode. Owns its work queue and its connection to Slack, and
  * stops both on {@link #close()}.
  */
-public final class SlackModule implements AutoCloseable {
+public final class SlackModule implements ChatSurface {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackModule.class);
 
     private final SlackSettings settings;
     private final Slack slack;
     private final App app;
-    private final SlackWork work;
+    private final Conversation conversation;
     private final SlackConnection connection;
     private final ChartUpload charts;
-    private final Optional<Routes> routes;
+    private final List<Routes> routes;
 
     public SlackModule(SlackSettings settings, Hostwise hostwise, SlackTuning tuning) {
         this(settings, hostwise, tuning, null, SlackAdmins.NONE);
@@ -68,20 +73,19 @@ public final class SlackModule implements AutoCloseable {
                 .authTestCacheExpirationMillis(-1)
                 .build());
         MeterRegistry meters = hostwise.metrics().registry();
-        this.work = new SlackWork(tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters);
         WebApi api = new WebApi(slack.getHttpClient().getOkHttpClient(), settings.apiUrl(), settings.botToken(), tuning.retry(),
                 meters);
-        RecentVerdicts recent = new RecentVerdicts(tuning.rememberedVerdicts());
         this.charts = new ChartUpload(slack.methods(settings.botToken()));
-        VerdictDelivery delivery = new VerdictDelivery(api, charts,
-                new VerdictMessage(pageBaseUrl));
-        SlackParts parts = new SlackParts(hostwise, api, work, new RequestKeys(tuning.rememberedKeys()), recent, delivery,
-                new VerdictFlow(hostwise, recent, delivery), new ScenarioModal(hostwise.catalog()), tuning.triggerBudget(), pageBaseUrl, admins);
+        // the conversation core holds the flow; this module only translates Slack to it and back
+        this.conversation = new Conversation(hostwise, Platform.SLACK, new SlackOutlet(api, charts, new VerdictMessage(pageBaseUrl)),
+                new BoundedWorkQueue("slack", tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters),
+                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts());
+        SlackParts parts = new SlackParts(hostwise, api, conversation, tuning.triggerBudget(), pageBaseUrl, admins);
         SlackListeners.register(app, parts);
         admins.channel().ifPresent(channel -> hostwise.onReload(outcome -> {
             // admins hear about refused changes; a successful reload is in the log and on /status
             if (!outcome.activated() && !outcome.unchanged()) {
-                work.offer("reload announcement", () -> api.call("chat.postMessage", "reload " + outcome.candidate(),
+                conversation.queue("reload announcement", () -> api.call("chat.postMessage", "reload " + outcome.candidate(),
                         SlackMethods.chatPostMessage(channel, outcome.summary(), ReloadReport.blocks(outcome))));
             }
         }));
@@ -90,9 +94,9 @@ public final class SlackModule implements AutoCloseable {
                 ? Optional.of(new SocketModeLink(app, settings.appToken())) : Optional.empty();
         this.connection = new SlackConnection(app, settings, socket, tuning.connectRetry());
         this.routes = settings.mode() == SlackSettings.Mode.HTTP
-                ? Optional.of(new SlackEventsRoutes(new BoltUndertowHandler(app,
+                ? List.of(new SlackEventsRoutes(new BoltUndertowHandler(app,
                         new SignatureCheck(settings.signingSecret(), hostwise.clock()), connection::ready)))
-                : Optional.empty();
+                : List.of();
     }
 
     /**
@@ -109,33 +113,41 @@ public final class SlackModule implements AutoCloseable {
         return settings.map(s -> new SlackModule(s, hostwise, SlackTuning.standard(), pageBaseUrl, SlackAdmins.fromEnv(env)));
     }
 
-    /** {@code POST /slack/events} in HTTP mode; empty in Socket Mode, where Slack needs no URL. */
-    public Optional<Routes> routes() {
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    /** {@code POST /slack/events} in HTTP mode; none in Socket Mode, where Slack needs no URL. */
+    @Override
+    public List<Routes> routes() {
         return routes;
     }
 
     /** Starts connecting to Slack in the background; returns at once. */
-    public SlackModule start() {
+    @Override
+    public void start() {
         LOG.info("Slack app in {} mode, Web API at {}", settings.mode() == SlackSettings.Mode.SOCKET ? "Socket" : "HTTP",
                 settings.apiUrl());
         connection.start();
-        return this;
     }
 
     /** True once Slack has answered and the app takes requests. */
+    @Override
     public boolean ready() {
         return connection.ready();
     }
 
     /** Waits until no verdict is being decided or posted (for tests and orderly shutdown). */
+    @Override
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
-        return work.awaitQuiet(timeout);
+        return conversation.awaitQuiet(timeout);
     }
 
     @Override
     public void close() {
         connection.close();
-        work.close();
+        conversation.close();
         charts.close();
         app.stop();
         app.executorService().shutdownNow();

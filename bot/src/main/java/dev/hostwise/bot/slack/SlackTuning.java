@@ -1,6 +1,6 @@
 package dev.hostwise.bot.slack;
 
-import dev.hostwise.bot.slack.delivery.RetryPolicy;
+import dev.hostwise.bot.conversation.RetryPolicy;
 import java.time.Duration;
 
 /**

@@ -51,6 +51,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Str
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
+    /** The directory of an H2 file database ({@code jdbc:h2:file:/dir/name;...}); empty for any other database. */
+    public java.util.Optional<Path> h2Directory() {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        Path file = Path.of(jdbcUrl.substring(prefix.length()).split(";", 2)[0]);
+        return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
+    }
+
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

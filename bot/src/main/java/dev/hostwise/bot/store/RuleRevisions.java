@@ -43,8 +43,11 @@ public final class RuleRevisions {
                     "INSERT INTO rule_revision (revision, first_seen, sources_json) VALUES (?, ?, ?)")) {
                 ps.setString(1, rules.revision());
                 ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setString(3, json.writeValueAsString(Map.of("drl", new TreeMap<>(rules.drlFiles()),
-                        "cases", new TreeMap<>(rules.caseFiles()))));
+                Map<String, Object> sources = new TreeMap<>(Map.of("drl", new TreeMap<>(rules.drlFiles()),
+                        "cases", new TreeMap<>(rules.caseFiles())));
+                // the declared conditions are part of the revision (and of its hash)
+                rules.conditionsFile().ifPresent(text -> sources.put("conditions", text));
+                ps.setString(3, json.writeValueAsString(sources));
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
@@ -71,7 +74,9 @@ public final class RuleRevisions {
                         .constructMapType(TreeMap.class, String.class, String.class));
                 Map<String, String> cases = json.convertValue(node.get("cases"), json.getTypeFactory()
                         .constructMapType(TreeMap.class, String.class, String.class));
-                return Optional.of(RuleSet.of("revision " + revision, drl, cases));
+                // revisions kept before conditions.yaml existed have none: they get the bundled conditions, as they had
+                Optional<String> conditions = Optional.ofNullable(node.get("conditions")).map(JsonNode::asText);
+                return Optional.of(RuleSet.of("revision " + revision, drl, cases, conditions));
             }
         } catch (SQLException e) {
             throw db.problem(e);

@@ -2,6 +2,7 @@ package dev.hostwise.bot.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.VerdictIds;
 import dev.hostwise.bot.VerdictJson;
@@ -40,8 +41,18 @@ public final class VerdictStore implements AutoCloseable {
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final int ATTEMPTS = 5;
 
-    private static final String COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, "
-            + "app_version, source, slack_team, slack_channel, requested_by, supersedes";
+    /**
+     * The columns a verdict is written to. Who asked goes to the neutral columns (V4) and, for one
+     * release, to the ones they replace too ({@code source}, {@code slack_team}, {@code slack_channel}), so
+     * that a replica still on the previous version keeps reading and writing during a rolling update.
+     */
+    private static final String INSERT_COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, "
+            + "app_version, platform, workspace, conversation, requested_by, supersedes, source, slack_team, slack_channel";
+
+    /** The columns a verdict is read from; a row a previous-version replica wrote has only the old requester columns. */
+    private static final String COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, app_version, "
+            + "COALESCE(platform, source) AS platform, COALESCE(workspace, slack_team) AS workspace, "
+            + "COALESCE(conversation, slack_channel) AS conversation, requested_by, supersedes";
 
     private final Database db;
     private final VerdictJson json = new VerdictJson();
@@ -94,7 +105,7 @@ public final class VerdictStore implements AutoCloseable {
      */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
                               Optional<String> supersedes, List<RuleReason> ruleReasons) {
-        Requester who = new Requester(requester.source(), clip(requester.team()), clip(requester.channel()),
+        Requester who = new Requester(requester.platform(), clip(requester.workspace()), clip(requester.conversation()),
                 clip(requester.user()));
         long started = System.nanoTime();
         try {
@@ -138,10 +149,16 @@ public final class VerdictStore implements AutoCloseable {
                 try {
                     List<StoredVerdict> stored = insert(c, drafts);
                     c.commit();
+                    db.answered();
                     return stored;
                 } catch (SQLException e) {
-                    // the pool restores auto-commit when the connection goes back
-                    c.rollback();
+                    // the pool restores auto-commit when the connection goes back. On a connection that broke, the
+                    // rollback fails too: the first failure is the one that says why
+                    try {
+                        c.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
                     if (attempt < ATTEMPTS && retryable(e)) {
                         continue;
                     }
@@ -159,8 +176,8 @@ public final class VerdictStore implements AutoCloseable {
         for (Map.Entry<Integer, Integer> year : perYear.entrySet()) {
             next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
         }
-        String sql = "INSERT INTO verdict (" + COLUMNS + ", rule_reasons, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", rule_reasons, verdict_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<StoredVerdict> out = new ArrayList<>(drafts.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Draft d : drafts) {
@@ -219,11 +236,15 @@ public final class VerdictStore implements AutoCloseable {
         ps.setString(++i, verdict.rulesRevision());
         ps.setObject(++i, verdict.catalogDate());
         ps.setString(++i, stored.appVersion());
-        ps.setString(++i, who.source());
-        setNullable(ps, ++i, who.team());
-        setNullable(ps, ++i, who.channel());
+        ps.setString(++i, who.platform().id());
+        setNullable(ps, ++i, who.workspace());
+        setNullable(ps, ++i, who.conversation());
         setNullable(ps, ++i, who.user());
         setNullable(ps, ++i, stored.supersedes().orElse(null));
+        // the legacy mirror (see INSERT_COLUMNS); a later migration drops it
+        ps.setString(++i, who.platform().id());
+        setNullable(ps, ++i, who.workspace());
+        setNullable(ps, ++i, who.conversation());
         ps.setString(++i, writeReasons(stored.ruleReasons()));
         ps.setString(++i, json.writeCompact(verdict));
     }
@@ -286,11 +307,11 @@ public final class VerdictStore implements AutoCloseable {
         return list("SELECT " + COLUMNS + " FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?", ps -> ps.setInt(1, limit));
     }
 
-    /** A Slack user's most recent verdicts, newest first: their App Home lists them. */
-    public List<VerdictSummary> recentBy(String source, String user, int limit) {
-        return list("SELECT " + COLUMNS + " FROM verdict WHERE source = ? AND requested_by = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+    /** A chat user's most recent verdicts on one platform, newest first: Slack's App Home lists them. */
+    public List<VerdictSummary> recentBy(Platform platform, String user, int limit) {
+        return list("SELECT " + COLUMNS + " FROM verdict WHERE platform = ? AND requested_by = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                 ps -> {
-                    ps.setString(1, source);
+                    ps.setString(1, platform.id());
                     ps.setString(2, user);
                     ps.setInt(3, limit);
                 });
@@ -329,7 +350,7 @@ public final class VerdictStore implements AutoCloseable {
                 rs.getString("rules_revision"),
                 rs.getObject("catalog_date", LocalDate.class),
                 rs.getString("app_version"),
-                new Requester(rs.getString("source"), rs.getString("slack_team"), rs.getString("slack_channel"),
+                new Requester(Platform.stored(rs.getString("platform")), rs.getString("workspace"), rs.getString("conversation"),
                         rs.getString("requested_by")),
                 Optional.ofNullable(rs.getString("supersedes")));
     }

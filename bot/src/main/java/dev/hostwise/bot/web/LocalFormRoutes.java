@@ -1,5 +1,8 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Requests;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
@@ -16,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local mode, when no Slack credentials are set: the scenario form at {@code GET /}, and
+ * The web form, when no chat surface is configured: the scenario form at {@code GET /}, and
  * {@code POST /}, which validates like every other front end. Bad input shows the form again with
  * the user's values and a message under each bad field (400); a verdict is stored and the browser
  * is sent to its page (303 to {@code /v/{token}}).
@@ -26,17 +29,20 @@ public final class LocalFormRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFormRoutes.class);
 
     private final Hostwise hostwise;
-    private final ScenarioForm form;
     private final VerdictPage page = new VerdictPage();
 
     public LocalFormRoutes(Hostwise hostwise) {
         this.hostwise = hostwise;
-        this.form = new ScenarioForm(hostwise.catalog());
+    }
+
+    /** The form with the catalog and the policy in force now: both can be reloaded while the server runs. */
+    private ScenarioForm form() {
+        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions());
     }
 
     @Override
     public void register(RoutingHandler routing) {
-        routing.get("/", ex -> sendForm(ex, 200, form.defaults(), List.of()));
+        routing.get("/", ex -> sendForm(ex, 200, form().defaults(), List.of()));
         routing.post("/", this::submit);
     }
 
@@ -74,6 +80,6 @@ public final class LocalFormRoutes implements Routes {
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         HttpResponses.send(ex, status, "text/html; charset=utf-8",
                 PageLayout.page(errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise", true,
-                        form.render(values, errors)));
+                        form().render(values, errors)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.metrics.Meters;
 import io.undertow.server.RoutingHandler;
 

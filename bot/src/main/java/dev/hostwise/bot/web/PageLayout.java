@@ -11,7 +11,7 @@ final class PageLayout {
 
     /**
      * @param title    the page title, plain text (escaped here)
-     * @param homeLink whether to link the site name to the form at {@code /} (local mode only)
+     * @param homeLink whether to link the site name to the form at {@code /} (only when no chat surface is configured)
      * @param body     the page's main content, already HTML
      */
     static String page(String title, boolean homeLink, String body) {

@@ -1,5 +1,7 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;

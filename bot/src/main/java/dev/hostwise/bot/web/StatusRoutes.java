@@ -1,16 +1,22 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.knowledge.CatalogFigure;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.PolicyReloader;
 import dev.hostwise.rules.ReloadOutcome;
 import io.undertow.server.RoutingHandler;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code GET /status}: which rules revision is active and since when, the last successful and the
- * last failed reload (with their errors), and every rule with its file and reason.
+ * last failed reload (with their errors), the oldest catalog figure still in use, and every rule with
+ * its file and reason.
  */
 public final class StatusRoutes implements Routes {
 
@@ -35,11 +41,26 @@ public final class StatusRoutes implements Routes {
         body.put("rulesSource", active.source().origin());
         body.put("activatedAt", reloader.activatedAt());
         body.put("catalogDate", hostwise.catalog().date());
+        // "in use": what the catalog puts into decisions (see CatalogFiguresUsed.inUse)
+        body.put("oldestFigureInUse", hostwise.decider().active().catalog().figures()
+                .oldestInUse(LocalDate.ofInstant(hostwise.clock().instant(), ZoneOffset.UTC)).map(StatusRoutes::figure).orElse(null));
         body.put("lastSuccessfulReload", reloader.lastSuccess().map(StatusRoutes::attempt).orElse(null));
         body.put("lastFailedReload", reloader.lastFailure().map(StatusRoutes::attempt).orElse(null));
         body.put("keptRevisions", reloader.keptRevisions());
         body.put("rules", active.rules());
         return body;
+    }
+
+    private static Map<String, Object> figure(CatalogFigure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", f.what());
+        m.put("value", f.value());
+        m.put("asOf", f.asOf().text());
+        m.put("ageInDays", f.ageInDays());
+        m.put("stale", f.stale());
+        m.put("staleAfterDays", f.staleAfterDays());
+        m.put("source", f.source());
+        return m;
     }
 
     private static Map<String, Object> attempt(ReloadOutcome o) {

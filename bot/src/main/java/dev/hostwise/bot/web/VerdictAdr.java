@@ -1,7 +1,9 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * The verdict as a MADR-style Architecture Decision Record ({@code GET /v/{token}.md}), for a team's
- * {@code docs/adr/}: front matter, context, the three conditions as decision drivers, both options
+ * {@code docs/adr/}: front matter, context, the policy's conditions as decision drivers, both options
  * with their daily cost, the outcome and its consequences, how to confirm it, and where it came
  * from (verdict ID, rules revision, catalog date). Figures come from {@link FigureRows}.
  */
@@ -33,7 +35,7 @@ public final class VerdictAdr {
      */
     public String render(VerdictView view, String link) {
         Verdict v = view.verdict();
-        Scenario s = v.scenario();
+        Scenario s = v.pricedScenario();
         Map<String, FigureRow> fig = FigureRows.of(v.figures()).stream()
                 .collect(Collectors.toMap(FigureRow::name, Function.identity()));
         StringBuilder md = new StringBuilder(8_192);
@@ -58,15 +60,13 @@ public final class VerdictAdr {
                 .append(" (").append(s.qualityNeed().hint()).append("). Data: ").append(s.privacyNeed().label().toLowerCase(Locale.ROOT))
                 .append(" (").append(s.privacyNeed().hint()).append(").\n\n");
         md.append("Hostwise verdict ").append(v.id()).append(" priced both options and applied the policy: self-host only when ")
-                .append("VOLUME, QUALITY and PRIVACY all hold at once.\n\n");
+                .append(PolicyWords.names(v.conditions().keySet()))
+                .append(v.conditions().size() == 1 ? " holds.\n\n" : " all hold at once.\n\n");
 
         md.append("## Decision Drivers\n\n");
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            if (r != null) {
-                md.append("* **").append(c.name()).append("** ").append(r.holds() ? "holds" : "does not hold").append(": ")
-                        .append(text(r.reason())).append('\n');
-            }
+        for (ConditionRow r : ConditionRow.of(v)) {
+            md.append("* **").append(r.name()).append("** ").append(r.holds() ? "holds" : "does not hold").append(": ")
+                    .append(text(r.reason())).append('\n');
         }
         md.append('\n');
 
@@ -163,7 +163,8 @@ public final class VerdictAdr {
                         .append(fig.get("breakEvenRequestsPerDayWholeReplicas").value()).append(") self-hosting would cost less.\n");
             }
             case SELF_HOST -> {
-                md.append("* Good, because it ").append(cheaper ? "saves " + saving + " a month against the hosted API" : "meets all three conditions")
+                md.append("* Good, because it ").append(cheaper ? "saves " + saving + " a month against the hosted API"
+                        : "meets " + PolicyWords.all(v.conditions().size()) + (v.conditions().size() == 1 ? " condition" : " conditions"))
                         .append(" and the data stays in-house.\n");
                 md.append("* Bad, because we run ").append(Format.replicas(v.figures().replicasNeeded()))
                         .append(" and an on-call rotation (").append(fig.get("opsCostPerDay").value())
@@ -198,9 +199,28 @@ public final class VerdictAdr {
         return text(s).replace("|", "\\|");
     }
 
-    /** A YAML double-quoted scalar. */
+    /**
+     * A YAML double-quoted scalar that cannot end early or start a line of its own, whatever the text holds
+     * (Slack IDs and user names reach the front matter): the quote and the backslash are escaped, and so is
+     * every character YAML counts as a line break ({@code \r}, NEL, U+2028, U+2029) or does not allow
+     * unescaped (C0 and C1 controls, DEL, the byte-order mark, a lone surrogate), as {@code \\uXXXX}.
+     */
     static String yaml(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(s.charAt(i - 1)));
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\ufeff' || loneSurrogate) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String lowerFirst(String s) {

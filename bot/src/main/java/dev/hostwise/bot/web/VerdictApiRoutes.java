@@ -1,5 +1,8 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Requests;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostwise.bot.Hostwise;
@@ -139,9 +142,10 @@ public final class VerdictApiRoutes implements Routes {
         m.put("rulesRevision", s.rulesRevision());
         m.put("catalogDate", s.catalogDate().toString());
         m.put("appVersion", s.appVersion());
-        m.put("source", s.requester().source());
-        m.put("team", s.requester().team());
-        m.put("channel", s.requester().channel());
+        // the listing's names predate the neutral columns; they are kept as the API published them
+        m.put("source", s.requester().platform().id());
+        m.put("team", s.requester().workspace());
+        m.put("channel", s.requester().conversation());
         m.put("user", s.requester().user());
         m.put("supersedes", s.supersedes().orElse(null));
         return m;

@@ -2,22 +2,22 @@ package dev.hostwise.bot.web;
 
 import static dev.hostwise.bot.web.Html.esc;
 
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The verdict as an HTML page ({@code GET /v/{token}}): the recommendation, the three conditions,
+ * The verdict as an HTML page ({@code GET /v/{token}}): the recommendation, the policy's conditions,
  * the reasons, the chart, every figure with its formula, the caveats, and the rules that fired with
  * their reasons. Figures come from {@link FigureRows}; nothing is recomputed here.
  */
@@ -53,16 +53,13 @@ public final class VerdictPage {
         meta(b, view);
         changes(b, view);
 
-        b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when all three hold</span></h2>\n")
+        b.append("<section id=\"conditions\">\n<h2>Conditions <span class=\"sub\">self-host only when ")
+                .append(esc(PolicyWords.all(v.conditions().size()))).append(" hold</span></h2>\n")
                 .append("<ul class=\"conditions\">\n");
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            if (r == null) {
-                continue;
-            }
+        for (ConditionRow r : ConditionRow.of(v)) {
             b.append("<li class=\"condition ").append(r.holds() ? "holds" : "fails").append("\" id=\"condition-")
-                    .append(c.name().toLowerCase(Locale.ROOT)).append("\"><span class=\"mark\" aria-hidden=\"true\">")
-                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(c.name()).append("</strong> <span class=\"state\">")
+                    .append(esc(r.anchor())).append("\"><span class=\"mark\" aria-hidden=\"true\">")
+                    .append(r.holds() ? "✓" : "✗").append("</span> <strong>").append(esc(r.name())).append("</strong> <span class=\"state\">")
                     .append(r.holds() ? "holds" : "does not hold").append("</span><p>").append(esc(r.reason())).append("</p></li>\n");
         }
         b.append("</ul>\n</section>\n");

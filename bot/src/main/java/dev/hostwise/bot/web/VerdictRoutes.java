@@ -1,5 +1,8 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.Requests;
+import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Routes;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
@@ -94,7 +97,7 @@ public final class VerdictRoutes implements Routes {
                 HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",
                         adr.render(view(stored), settings.link(stored.linkToken())));
             }
-            case PAGE -> HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(view(stored), settings.localMode()));
+            case PAGE -> HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(view(stored), settings.formAtRoot()));
         }
     }
 
@@ -131,7 +134,7 @@ public final class VerdictRoutes implements Routes {
             String problems = e.errors().stream().map(f -> "<li><code>" + Html.esc(f.field()) + "</code> "
                     + Html.esc(f.message()) + "</li>").collect(java.util.stream.Collectors.joining("\n"));
             HttpResponses.send(ex, 409, "text/html; charset=utf-8", PageLayout.page("Cannot re-evaluate · Hostwise",
-                    settings.localMode(), "<h1>This verdict cannot be decided on today's catalog</h1>\n<p class=\"lead\">"
+                    settings.formAtRoot(), "<h1>This verdict cannot be decided on today's catalog</h1>\n<p class=\"lead\">"
                             + "Its inputs no longer read as a scenario; the verdict itself is unchanged. Decide a new "
                             + "scenario with values the catalog lists today.</p>\n<ul>\n" + problems + "\n</ul>\n"));
             return;
@@ -143,7 +146,7 @@ public final class VerdictRoutes implements Routes {
         }
         LOG.warn("re-evaluation of {} not saved: {}", found.get().id(), again.saveProblem().orElse(""));
         HttpResponses.send(ex, 200, "text/html; charset=utf-8",
-                page.render(VerdictView.unsaved(again, Requester.web()), settings.localMode()));
+                page.render(VerdictView.unsaved(again, Requester.web()), settings.formAtRoot()));
     }
 
     private void notFound(HttpServerExchange ex, Form form) {
@@ -152,7 +155,7 @@ public final class VerdictRoutes implements Routes {
         switch (form) {
             case JSON -> HttpResponses.error(ex, 404, message);
             case PAGE -> HttpResponses.send(ex, 404, "text/html; charset=utf-8", PageLayout.page("No such verdict · Hostwise",
-                    settings.localMode(), "<h1>No such verdict</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+                    settings.formAtRoot(), "<h1>No such verdict</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
             default -> HttpResponses.send(ex, 404, "text/plain; charset=utf-8", message + "\n");
         }
     }
@@ -164,7 +167,7 @@ public final class VerdictRoutes implements Routes {
         switch (form) {
             case JSON -> HttpResponses.error(ex, 503, message);
             case PAGE -> HttpResponses.send(ex, 503, "text/html; charset=utf-8", PageLayout.page("Verdict store unavailable · Hostwise",
-                    settings.localMode(), "<h1>Verdict store unavailable</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+                    settings.formAtRoot(), "<h1>Verdict store unavailable</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
             default -> HttpResponses.send(ex, 503, "text/plain; charset=utf-8", message + "\n");
         }
     }

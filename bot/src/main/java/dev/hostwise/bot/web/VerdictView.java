@@ -63,23 +63,11 @@ public record VerdictView(
 
     /** "Slack user U123 in channel C456 (workspace T789)", "the command line (user ann)", "the API", "the web form". */
     String askedBy() {
-        Requester r = requester;
-        return switch (r.source()) {
-            case "slack" -> "Slack user " + orUnknown(r.user()) + " in channel " + orUnknown(r.channel())
-                    + " (workspace " + orUnknown(r.team()) + ")";
-            case "cli" -> r.user() == null ? "the command line" : "the command line (user " + r.user() + ")";
-            case "api" -> r.user() == null ? "the API" : "the API (" + r.user() + ")";
-            case "web" -> r.user() == null ? "the web form" : "the web form (" + r.user() + ")";
-            default -> r.source();
-        };
+        return requester.inWords();
     }
 
     /** The stored reason of the fired rule at this position, or empty for verdicts stored without them. */
     String reasonOf(int firedIndex) {
         return firedIndex < ruleReasons.size() ? ruleReasons.get(firedIndex).reason() : "";
-    }
-
-    private static String orUnknown(String s) {
-        return s == null ? "unknown" : s;
     }
 }

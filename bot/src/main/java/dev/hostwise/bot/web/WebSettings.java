@@ -8,12 +8,14 @@ import java.util.Optional;
  *
  * @param baseUrl    the public address links start with, no trailing slash ({@code HOSTWISE_BASE_URL})
  * @param adminToken the bearer token that may list verdicts ({@code HOSTWISE_ADMIN_TOKEN}); empty switches listing off
- * @param localMode  true without Slack credentials: the scenario form is served at {@code /}
+ * @param formAtRoot true when no chat surface is configured: the scenario form is served at {@code /}, and
+ *                   pages link back to it
  */
-public record WebSettings(String baseUrl, Optional<String> adminToken, boolean localMode) {
+public record WebSettings(String baseUrl, Optional<String> adminToken, boolean formAtRoot) {
 
-    public static WebSettings from(Env env, int port) {
-        return new WebSettings(env.baseUrl(port), env.adminToken(), !env.slackConfigured());
+    /** @param chatSurfaceConfigured whether {@code serve} runs a chat surface (Slack, ...); without one the form is at {@code /} */
+    public static WebSettings from(Env env, int port, boolean chatSurfaceConfigured) {
+        return new WebSettings(env.baseUrl(port), env.adminToken(), !chatSurfaceConfigured);
     }
 
     /** The page of a verdict: {@code https://host/v/{token}}. */

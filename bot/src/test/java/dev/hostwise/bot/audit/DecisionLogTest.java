@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.rules.ReloadOutcome;
 import dev.hostwise.rules.Verdict;
@@ -33,7 +34,7 @@ class DecisionLogTest {
         DecisionLog log = DecisionLog.fromEnv(new Env(Map.of("HOSTWISE_DATA_DIR", dir.toString())));
         Verdict a = verdict();
         Verdict b = verdict();
-        log.verdict(a, Requester.slack("T1", "C1", "U1"));
+        log.verdict(a, Requester.chat(Platform.SLACK, "T1", "C1", "U1"));
         log.verdict(b, Requester.api());
         List<String> lines = Files.readAllLines(dir.resolve("decisions.jsonl"));
         assertThat(lines).hasSize(2);

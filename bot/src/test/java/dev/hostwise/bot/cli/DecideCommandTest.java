@@ -131,7 +131,7 @@ class DecideCommandTest {
         try (Hostwise hw = Hostwise.start(CliRun.env(), Optional.empty(), Clock.systemUTC())) {
             StoredVerdict stored = hw.store().byToken(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
             assertThat(stored.id()).isEqualTo(id);
-            assertThat(stored.requester().source()).isEqualTo("cli");
+            assertThat(stored.requester().platform().id()).isEqualTo("cli");
         }
     }
 

@@ -58,6 +58,10 @@ class ReplayAndDiffCommandTest {
         CliRun own = CliRun.run(env, null, "replay", lenientId, "--own-revision");
         assertThat(own.exitCode()).isZero();
         assertThat(own.out()).contains("nothing changed");
+        // the kept sources (rules, cases and conditions.yaml) rebuild exactly the revision that decided it
+        java.util.List<String> lines = own.out().lines().toList();
+        String decidedOn = lines.get(0).replaceAll(".* on rules (\\w+):.*", "$1");
+        assertThat(lines.get(1)).startsWith("replayed now on rules " + decidedOn + ":");
         CliRun current = CliRun.run(env, null, "replay", lenientId);
         assertThat(current.out()).contains("recommendation: Self-host -> Stay on the hosted API");
     }

@@ -7,9 +7,9 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.blocks.CatalogFill;
+import dev.hostwise.bot.conversation.CatalogFill;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
-import dev.hostwise.bot.slack.blocks.ModalValues;
+import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.slack.blocks.ScenarioModal;
 import dev.hostwise.bot.slack.blocks.SlackIds;
 import dev.hostwise.bot.slack.input.ModalErrors;
@@ -44,7 +44,7 @@ class ModalFormTest {
                 "outputTokens", "250", "hostedModel", "claude-3-haiku", "gpuType", "l4", "utilization", "35%",
                 "taskType", "EXTRACTION", "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "NONE"));
 
-        View view = new ScenarioModal(hostwise.catalog()).build(ModalValues.of(s), ModalMetadata.none(), Set.of());
+        View view = new ScenarioModal(hostwise.catalog()).build(FormValues.of(s), ModalMetadata.none(), Set.of());
         Scenario back = hostwise.reader().fromText(ModalState.values(submitted(view)).byJsonName());
 
         assertThat(back).isEqualTo(s);
@@ -52,7 +52,7 @@ class ModalFormTest {
 
     @Test
     void theDefaultFormReadsAsTheDefaultScenario() {
-        Map<String, String> values = new HashMap<>(ModalValues.defaults().byJsonName());
+        Map<String, String> values = new HashMap<>(FormValues.defaults().byJsonName());
         values.putAll(Map.of("requestsPerDay", "100000", "taskType", "CLASSIFICATION", "qualityNeed", "GOOD_ENOUGH",
                 "privacyNeed", "MUST_STAY_IN_HOUSE"));
         Scenario fromForm = hostwise.reader().fromText(values);
@@ -63,7 +63,7 @@ class ModalFormTest {
 
     @Test
     void errorsGoUnderTheBlockThatHoldsTheFieldEvenAfterARefill() {
-        CatalogFill fill = CatalogFill.apply(ModalValues.defaults(), ScenarioField.GPU_TYPE, "a10g", hostwise.catalog());
+        CatalogFill fill = CatalogFill.apply(FormValues.defaults(), ScenarioField.GPU_TYPE, "a10g", hostwise.catalog());
         View view = new ScenarioModal(hostwise.catalog()).build(fill.values(), new ModalMetadata(null, null, 3), fill.filled());
 
         Map<String, String> errors = ModalErrors.byBlock(List.of(
@@ -79,13 +79,13 @@ class ModalFormTest {
 
     @Test
     void aGpuPickFillsItsPriceAndAHostedModelPickFillsBothPrices() {
-        CatalogFill gpu = CatalogFill.apply(ModalValues.defaults(), ScenarioField.GPU_TYPE, "a10g", hostwise.catalog());
+        CatalogFill gpu = CatalogFill.apply(FormValues.defaults(), ScenarioField.GPU_TYPE, "a10g", hostwise.catalog());
         assertThat(gpu.values().get(ScenarioField.GPU_DOLLARS_PER_HOUR)).contains("1.006");
-        CatalogFill hosted = CatalogFill.apply(ModalValues.defaults(), ScenarioField.HOSTED_MODEL, "gpt-3.5-turbo", hostwise.catalog());
+        CatalogFill hosted = CatalogFill.apply(FormValues.defaults(), ScenarioField.HOSTED_MODEL, "gpt-3.5-turbo", hostwise.catalog());
         assertThat(hosted.values().get(ScenarioField.HOSTED_INPUT_PRICE_PER_1M)).contains("1.5");
         assertThat(hosted.values().get(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M)).contains("2");
         assertThat(hosted.filled()).containsExactlyInAnyOrder(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
-        CatalogFill unknown = CatalogFill.apply(ModalValues.defaults(), ScenarioField.GPU_TYPE, "tpu-v9", hostwise.catalog());
+        CatalogFill unknown = CatalogFill.apply(FormValues.defaults(), ScenarioField.GPU_TYPE, "tpu-v9", hostwise.catalog());
         assertThat(unknown.filled()).isEmpty();
     }
 

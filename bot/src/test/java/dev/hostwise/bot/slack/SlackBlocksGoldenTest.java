@@ -7,13 +7,14 @@ import com.slack.api.model.view.View;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
-import dev.hostwise.bot.slack.blocks.CatalogFill;
+import dev.hostwise.bot.conversation.CatalogFill;
 import dev.hostwise.bot.slack.blocks.HelpMessage;
 import dev.hostwise.bot.slack.blocks.HomeTab;
 import dev.hostwise.bot.slack.blocks.MathThread;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
-import dev.hostwise.bot.slack.blocks.ModalValues;
+import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.slack.blocks.ScenarioModal;
 import dev.hostwise.bot.slack.blocks.VerdictMessage;
 import dev.hostwise.knowledge.Scenario;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackBlocksGoldenTest {
 
-    private static final Instant AT = Instant.parse("2026-12-01T09:30:00Z");
-    private static final Requester ANA = Requester.slack("T0TEST", "C0CHANNEL", "U0ASKER");
+    // a day no catalog file is dated, so the catalog-date placeholder never swallows the verdict's own date
+    private static final Instant AT = Instant.parse("2026-06-15T09:30:00Z");
+    private static final Requester ANA = Requester.chat(Platform.SLACK, "T0TEST", "C0CHANNEL", "U0ASKER");
 
     private Hostwise hostwise;
     private ScenarioModal modal;
@@ -64,7 +66,7 @@ class SlackBlocksGoldenTest {
 
     @Test
     void theModalWithTheCatalogDefaults() throws Exception {
-        View view = modal.build(ModalValues.defaults(),
+        View view = modal.build(FormValues.defaults(),
                 new ModalMetadata("C0CHANNEL", "https://hooks.slack.com/commands/T0TEST/1/abc", 0), Set.of());
         Golden.assertMatches("modal-defaults", Golden.json(view, placeholders));
     }
@@ -76,13 +78,13 @@ class SlackBlocksGoldenTest {
                 Map.entry("gpuType", "a100-80gb"), Map.entry("gpusPerReplica", "2"), Map.entry("openModel", "llama-2-70b"), Map.entry("requestsPerSecond", "2.5"),
                 Map.entry("throughputMeasured", "true"), Map.entry("taskType", "RAG_QA"),
                 Map.entry("qualityNeed", "QUALITY_IS_THE_PRODUCT"), Map.entry("privacyNeed", "CONTRACTUAL")));
-        View view = modal.build(ModalValues.of(s), new ModalMetadata("C0CHANNEL", null, 0), Set.of());
+        View view = modal.build(FormValues.of(s), new ModalMetadata("C0CHANNEL", null, 0), Set.of());
         Golden.assertMatches("modal-adjust", Golden.json(view, placeholders));
     }
 
     @Test
     void theModalAfterAGpuPick() throws Exception {
-        CatalogFill fill = CatalogFill.apply(ModalValues.defaults(), ScenarioField.GPU_TYPE, "h100-80gb", hostwise.catalog());
+        CatalogFill fill = CatalogFill.apply(FormValues.defaults(), ScenarioField.GPU_TYPE, "h100-80gb", hostwise.catalog());
         View view = modal.build(fill.values(), new ModalMetadata(null, null, 1), fill.filled());
         Golden.assertMatches("modal-after-gpu-pick", Golden.json(view, placeholders));
     }
@@ -107,18 +109,20 @@ class SlackBlocksGoldenTest {
 
     @Test
     void theHomeTab() throws Exception {
-        View home = new HomeTab().build(hostwise.decider().activePolicy().revision(), hostwise.catalog().date());
+        View home = new HomeTab().build(hostwise.decider().activePolicy().revision(), hostwise.decider().activePolicy().conditions(),
+                hostwise.catalog().date());
         Golden.assertMatches("home-tab", Golden.json(home, placeholders));
     }
 
     @Test
     void theHelpMessage() throws Exception {
-        Golden.assertMatches("help", Golden.json(new HelpMessage().blocks(hostwise.decider().activePolicy().revision()), placeholders));
+        Golden.assertMatches("help", Golden.json(new HelpMessage().blocks(hostwise.decider().activePolicy().revision(),
+                hostwise.decider().activePolicy().conditions()), placeholders));
     }
 
     @Test
     void everyBuilderStaysInsideSlacksLimits() {
-        View view = modal.build(ModalValues.defaults(), new ModalMetadata("C0CHANNEL", "https://hooks.slack.com/x", 0), Set.of());
+        View view = modal.build(FormValues.defaults(), new ModalMetadata("C0CHANNEL", "https://hooks.slack.com/x", 0), Set.of());
         assertThat(view.getTitle().getText()).hasSizeLessThanOrEqualTo(24);
         assertThat(view.getBlocks()).hasSizeLessThanOrEqualTo(100);
         assertThat(view.getPrivateMetadata()).hasSizeLessThanOrEqualTo(3000);

@@ -1,8 +1,8 @@
 package dev.hostwise.bot.slack;
 
 import dev.hostwise.bot.Hostwise;
-import dev.hostwise.bot.slack.delivery.RetryPolicy;
-import dev.hostwise.bot.web.HostwiseServer;
+import dev.hostwise.bot.conversation.RetryPolicy;
+import dev.hostwise.bot.http.HostwiseServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,7 +62,7 @@ final class SlackBot implements AutoCloseable {
         SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, BOT_TOKEN, SIGNING_SECRET, null, slack.apiUrl());
         SlackModule module = new SlackModule(settings, hostwise, tuning, PAGE_BASE_URL,
                 new SlackAdmins(java.util.Set.of(USER), java.util.Optional.of(ADMIN_CHANNEL)));
-        HostwiseServer server = new HostwiseServer("127.0.0.1", 0, List.of(module.routes().orElseThrow())).start();
+        HostwiseServer server = new HostwiseServer("127.0.0.1", 0, module.routes()).start();
         module.start();
         SlackBot bot = new SlackBot(slack, module, server);
         if (awaitReady) {

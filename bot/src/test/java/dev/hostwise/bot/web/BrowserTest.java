@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.knowledge.ScenarioField;
 import java.io.File;
@@ -152,7 +153,7 @@ class BrowserTest {
 
         // text from Slack (team, channel, user) on a verdict page
         RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
-                Requester.slack(xss, xss, xss));
+                Requester.chat(Platform.SLACK, xss, xss, xss));
         open("/v/" + r.linkToken().orElseThrow());
         assertNoAlert();
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();

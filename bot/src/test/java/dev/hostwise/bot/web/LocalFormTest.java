@@ -60,7 +60,8 @@ class LocalFormTest {
         assertThat(page).contains("id=\"f-tokensPerRequest\" name=\"tokensPerRequest\" aria-describedby=\"hint-tokensPerRequest\" value=\"1200\"",
                 "name=\"utilization\" aria-describedby=\"hint-utilization\" value=\"0.3\"",
                 "name=\"opsCostPerMonth\" aria-describedby=\"hint-opsCostPerMonth\" value=\"12000\"",
-                "<option value=\"false\" selected>No: it is a guess or an estimate</option>");
+                "<option value=\"false\" selected>No</option>",
+                "<option value=\"true\">Yes: Throughput was load-tested, with our own prompts at peak concurrency</option>");
         // catalog pickers, the same ids the Slack modal and the CLI accept
         assertThat(page).contains("<option value=\"a100-80gb\">", "<option value=\"gpt-4o\">", "<option value=\"llama-2-70b\">",
                 "<option value=\"RAG_QA\">Retrieval Q&amp;A: answer from retrieved passages</option>");
@@ -80,7 +81,7 @@ class LocalFormTest {
         assertThat(location).matches("/v/[A-Za-z0-9_-]{24}");
         HttpResponse<String> page = web.get(location);
         assertThat(page.body()).contains("Stay on the hosted API", "the web form", "100,000");
-        assertThat(web.hostwise().store().byToken(location.substring(3)).orElseThrow().requester().source()).isEqualTo("web");
+        assertThat(web.hostwise().store().byToken(location.substring(3)).orElseThrow().requester().platform().id()).isEqualTo("web");
     }
 
     @Test

@@ -69,6 +69,9 @@ class MetricsTest {
                 "HOSTWISE_RULES_DIR", rules.toString())), true);
         Path privacy = rules.resolve("privacy.drl");
         String good = Files.readString(privacy);
+        String before = web.hostwise().decider().activePolicy().revision();
+        assertThat(web.get("/metrics").body()).contains("hostwise_rules_active{catalog_date=\""
+                + web.hostwise().catalog().date() + "\",revision=\"" + before + "\"} 1.0");
 
         Files.writeString(privacy, good + "\nrule \"broken\" when then oops(\n");
         web.hostwise().reloader().reload("test: a bad edit");
@@ -78,5 +81,10 @@ class MetricsTest {
         String body = web.get("/metrics").body();
         assertThat(body).contains("hostwise_rules_reloads_total{outcome=\"refused\"} 1.0",
                 "hostwise_rules_reloads_total{outcome=\"activated\"} 1.0");
+        // one series, on the revision now active: a scraper compares it across replicas
+        String after = web.hostwise().decider().activePolicy().revision();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(body.lines().filter(l -> l.startsWith("hostwise_rules_active{")))
+                .containsExactly("hostwise_rules_active{catalog_date=\"" + web.hostwise().catalog().date() + "\",revision=\"" + after + "\"} 1.0");
     }
 }

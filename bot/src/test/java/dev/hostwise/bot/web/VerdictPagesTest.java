@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
@@ -117,6 +118,28 @@ class VerdictPagesTest {
     }
 
     @Test
+    void textFromSlackCannotBreakOutOfTheAdrFrontMatter() throws Exception {
+        // IDs as a crafted request could carry them: a quote, line breaks of every kind YAML knows, a document
+        // marker and keys of its own, a tab, a control character and a byte-order mark
+        String user = "U1\"\nstatus: accepted\r\n---\n# pwned";
+        String channel = "C1\u2028deciders: [mallory]\u0085\u2029...\u0007\t\ufeff\\";
+        RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
+                Requester.chat(Platform.SLACK, "T1", channel, user));
+        String md = web.get("/v/" + r.linkToken().orElseThrow() + ".md").body();
+
+        assertThat(md).startsWith("---\nstatus: proposed\ndate: ");
+        String frontMatter = md.substring(4, md.indexOf("\n---\n", 4));
+        assertThat(frontMatter.lines()).hasSize(3);
+        JsonNode yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(frontMatter);
+        assertThat(yaml.fieldNames()).toIterable().containsExactly("status", "date", "deciders");
+        assertThat(yaml.get("status").asText()).isEqualTo("proposed");
+        assertThat(yaml.get("deciders").asText()).isEqualTo("asked from Slack user " + user + " in channel " + channel
+                + " (workspace T1); decided by Hostwise verdict " + r.verdict().id());
+        // and the document goes on with the ADR's own title, not the injected one
+        assertThat(md.substring(md.indexOf("\n---\n", 4) + 5)).startsWith("\n# Stay on the hosted API");
+    }
+
+    @Test
     void theMarkdownIsAnAdrAReviewerCanPasteIntoDocsAdr() throws Exception {
         String path = create(VerdictApiTest.SCENARIO);
         Verdict v = stored(path).verdict();
@@ -164,7 +187,7 @@ class VerdictPagesTest {
     void textFromSlackIsEscapedOnThePageAndQuotedInTheAdr() throws Exception {
         String evil = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>";
         RecordedVerdict r = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO),
-                Requester.slack("T" + evil, "C" + evil, "U" + evil));
+                Requester.chat(Platform.SLACK, "T" + evil, "C" + evil, "U" + evil));
         String path = "/v/" + r.linkToken().orElseThrow();
 
         String page = web.get(path).body();

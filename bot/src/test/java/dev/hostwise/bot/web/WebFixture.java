@@ -1,5 +1,6 @@
 package dev.hostwise.bot.web;
 
+import dev.hostwise.bot.http.HostwiseServer;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Optional;
 final class WebFixture implements AutoCloseable {
 
     private final Env env;
+    /** Whether the form is at / (no chat surface configured). */
     private final boolean localMode;
     private Hostwise hostwise;
     private HostwiseServer server;

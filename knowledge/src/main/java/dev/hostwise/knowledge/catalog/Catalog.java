@@ -75,13 +75,25 @@ public final class Catalog {
 
     /** The catalog shipped inside the jar. */
     public static Catalog bundled() {
-        return load(name -> {
-            InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
-            if (in == null) {
-                throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
-            }
-            return in;
-        });
+        return load(Catalog::openBundled);
+    }
+
+    /** The names of the files a catalog directory holds, in load order. */
+    public static List<String> files() {
+        return FILES;
+    }
+
+    /** The text of one bundled catalog file, e.g. to copy the catalog out for editing. */
+    public static String bundledText(String name) {
+        return text(Catalog::openBundled, name);
+    }
+
+    private static InputStream openBundled(String name) {
+        InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
+        if (in == null) {
+            throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
+        }
+        return in;
     }
 
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
@@ -122,7 +134,7 @@ public final class Catalog {
         ThroughputCalibration calibration = parse(yaml, THROUGHPUT_CALIBRATION, calibrationText,
                 new TypeReference<>() { });
         if (calibration == null) {
-            throw new CatalogException(THROUGHPUT_CALIBRATION, 1, "is empty; it needs updated, mbu, mfu and rows");
+            throw new CatalogException(THROUGHPUT_CALIBRATION, 1, "is empty; it needs updated, classes, tensorParallel, precision, moe and rows");
         }
         requireKey(THROUGHPUT_CALIBRATION, calibrationText, "updated", calibration.updated(),
                 "give the date the file was last checked, e.g. 2026-11-29");
@@ -138,7 +150,7 @@ public final class Catalog {
         if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
             throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
         }
-        catalog.checkCalibrationReferences(calibrationText);
+        catalog.checkCalibrationReferences(calibrationText, texts.get(GPUS));
         return catalog;
     }
 
@@ -147,8 +159,11 @@ public final class Catalog {
         return revision;
     }
 
-    /** Every measured row names a model and GPU in this catalog, and every efficiency cites rows that exist. */
-    private void checkCalibrationReferences(String text) {
+    /**
+     * Every measured row names a model and GPU in this catalog, every efficiency cites rows that
+     * exist, and every GPU's architecture has a calibration class.
+     */
+    private void checkCalibrationReferences(String text, String gpuText) {
         Map<String, MeasuredThroughput> rows = index(THROUGHPUT_CALIBRATION, calibration.rows(), MeasuredThroughput::id);
         for (MeasuredThroughput row : calibration.rows()) {
             if (!openModels.containsKey(row.model())) {
@@ -160,13 +175,26 @@ public final class Catalog {
                         "row '" + row.id() + "' names GPU '" + row.gpu() + "', which is not in " + GPUS);
             }
         }
-        Stream.concat(calibration.tensorParallel().stream().flatMap(p -> p.rows().stream()),
-                calibration.precision().stream().flatMap(p -> p.rows().stream())).forEach(id -> {
-                    if (!rows.containsKey(id)) {
-                        throw new CatalogException(THROUGHPUT_CALIBRATION, lineOf(text, id),
-                                "an efficiency cites row '" + id + "', which is not listed under rows");
-                    }
-                });
+        List<String> cited = new java.util.ArrayList<>();
+        calibration.classes().forEach(c -> cited.addAll(c.rows()));
+        cited.addAll(calibration.decodeComputeRows());
+        calibration.tensorParallel().forEach(p -> cited.addAll(p.rows()));
+        calibration.precision().forEach(p -> cited.addAll(p.rows()));
+        cited.addAll(calibration.moe().efficiencyRows());
+        cited.addAll(calibration.moe().dispatchRows());
+        for (String id : cited) {
+            if (!rows.containsKey(id)) {
+                throw new CatalogException(THROUGHPUT_CALIBRATION, lineOf(text, id),
+                        "an efficiency cites row '" + id + "', which is not listed under rows");
+            }
+        }
+        for (Gpu g : gpus.values()) {
+            if (calibration.gpuClass(g.architecture()).isEmpty()) {
+                throw new CatalogException(GPUS, lineOf(gpuText, "architecture: " + g.architecture()),
+                        "GPU '" + g.id() + "' has architecture '" + g.architecture() + "', which has no class in "
+                                + THROUGHPUT_CALIBRATION + "; add one (it may borrow another class's figures)");
+            }
+        }
     }
 
     /** The first line that mentions {@code needle}, so a cross-reference error points somewhere useful. */

@@ -9,7 +9,8 @@ final class CatalogChecks {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
     private static final Set<String> PRICING = Set.of("on-demand", "spot", "reserved", "serverless");
-    private static final Set<String> WEIGHT_UNITS = Set.of("fp16", "int8", "int4");
+    private static final Set<String> WEIGHT_UNITS = java.util.Arrays.stream(dev.hostwise.knowledge.Precision.values())
+            .map(dev.hostwise.knowledge.Precision::catalogKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private CatalogChecks() {
     }
@@ -35,7 +36,7 @@ final class CatalogChecks {
 
     static void weightUnit(String key) {
         if (!WEIGHT_UNITS.contains(key)) {
-            throw new IllegalArgumentException("weightsGB unit '" + key + "' must be one of " + WEIGHT_UNITS);
+            throw new IllegalArgumentException("weightsGB unit '" + key + "' must be one of " + new java.util.TreeSet<>(WEIGHT_UNITS));
         }
     }
 

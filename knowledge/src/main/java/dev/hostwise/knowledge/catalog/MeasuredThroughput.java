@@ -7,6 +7,12 @@ import dev.hostwise.knowledge.Precision;
  * One published throughput measurement, with the workload it was taken at, and what Hostwise uses
  * it for: fitting an efficiency ({@code calibration}), checking the estimator against it
  * ({@code check}), or recording a known miss ({@code outlier}) so nobody mistakes it for coverage.
+ *
+ * <p>A row is taken either at a fixed {@code concurrency} (requests in flight), or {@code offline}:
+ * every request queued at once, so memory decides how many run together.
+ *
+ * @param concurrency requests in flight; null for an offline row
+ * @param offline     true when the requests were all queued at once (maximum batch)
  */
 public record MeasuredThroughput(
         @JsonProperty(required = true) String id,
@@ -17,7 +23,8 @@ public record MeasuredThroughput(
         @JsonProperty(required = true) String engine,
         @JsonProperty(required = true) int inputTokens,
         @JsonProperty(required = true) int outputTokens,
-        @JsonProperty(required = true) int concurrency,
+        Integer concurrency,
+        Boolean offline,
         @JsonProperty(required = true) Metric metric,
         @JsonProperty(required = true) double value,
         @JsonProperty(required = true) AsOf asOf,
@@ -47,7 +54,14 @@ public record MeasuredThroughput(
         CatalogChecks.positive("gpus", gpus);
         CatalogChecks.nonNegative("inputTokens", inputTokens);
         CatalogChecks.positive("outputTokens", outputTokens);
-        CatalogChecks.positive("concurrency", concurrency);
+        offline = Boolean.TRUE.equals(offline);
+        if (offline == (concurrency != null)) {
+            throw new IllegalArgumentException("row " + id + " needs either concurrency (requests in flight) or offline: true, not "
+                    + (offline ? "both" : "neither"));
+        }
+        if (concurrency != null) {
+            CatalogChecks.positive("concurrency", concurrency);
+        }
         CatalogChecks.positive("value", value);
         CatalogChecks.source(source);
     }

@@ -5,8 +5,9 @@ import dev.hostwise.knowledge.Precision;
 import java.util.List;
 
 /**
- * How much of the nominal MBU quantised weights reach: dequantising in the kernel costs some of the
- * bandwidth the smaller weights save.
+ * How much of the class's MBU and MFU weights stored in a compressed format keep when the GPU
+ * dequantises them inside its kernels (INT8, INT4, and MXFP4 on a GPU without FP4 tensor cores):
+ * the unpacking costs some of what the smaller weights save.
  *
  * @param rows ids of the measured rows this factor was fitted to
  */

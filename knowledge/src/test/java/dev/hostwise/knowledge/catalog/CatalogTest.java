@@ -20,7 +20,7 @@ class CatalogTest {
         assertThat(c.openModels()).extracting(OpenModel::id).contains("llama-2-7b", "llama-2-13b", "llama-2-70b");
         assertThat(c.gpus()).extracting(Gpu::id).contains("a10g", "l4", "a6000", "a100-40gb", "a100-80gb", "h100-80gb");
         assertThat(c.hostedModels()).extracting(HostedModel::id).contains("gpt-3.5-turbo", "gpt-4", "gpt-4o", "claude-3-haiku");
-        assertThat(c.date()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(c.date()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(c.openModel("llama-2-13b").orElseThrow().fitFor(TaskType.CLASSIFICATION)).isEqualTo(TaskFit.STRONG);
         assertThat(c.openModel("llama-2-13b").orElseThrow().fitFor(TaskType.OPEN_ENDED_REASONING)).isEqualTo(TaskFit.WEAK);
     }
@@ -51,22 +51,106 @@ class CatalogTest {
     @Test
     void everyEfficiencyNamesTheMeasuredRowsItWasFittedTo() {
         ThroughputCalibration c = Catalog.bundled().calibration();
-        assertThat(c.mbu()).isEqualTo(0.6);
-        assertThat(c.mfu()).isEqualTo(0.5);
-        assertThat(c.tensorParallel()).filteredOn(p -> p.gpus() > 1).allSatisfy(p -> assertThat(p.rows()).isNotEmpty());
-        assertThat(c.precision()).filteredOn(p -> p.precision() != dev.hostwise.knowledge.Precision.FP16)
-                .allSatisfy(p -> assertThat(p.rows()).isNotEmpty());
+        assertThat(c.classes()).filteredOn(GpuClassCalibration::measured).allSatisfy(k -> assertThat(k.rows()).isNotEmpty());
+        // a class with no measured row borrows another's figures and says so
+        assertThat(c.classes()).filteredOn(k -> !k.measured()).extracting(GpuClassCalibration::name).contains("ada", "cdna3");
+        assertThat(c.effectiveClass("cdna3").name()).isEqualTo("hopper");
+        assertThat(c.precision()).allSatisfy(p -> assertThat(p.rows()).isNotEmpty());
+        assertThat(c.decodeComputeRows()).isNotEmpty();
+        assertThat(c.moe().efficiencyRows()).isNotEmpty();
+        assertThat(c.moe().dispatchRows()).isNotEmpty();
+        // the only assumed points are AMD's Infinity Fabric, for which no row was measured
+        assertThat(c.tensorParallel()).filteredOn(p -> p.rows().isEmpty())
+                .allSatisfy(p -> assertThat(p.interconnect()).isEqualTo("xgmi"));
         assertThat(c.rows()).extracting(MeasuredThroughput::use).contains(MeasuredThroughput.Use.CALIBRATION,
                 MeasuredThroughput.Use.CHECK, MeasuredThroughput.Use.OUTLIER);
+        assertThat(c.rows()).filteredOn(r -> r.use() == MeasuredThroughput.Use.OUTLIER)
+                .allSatisfy(r -> assertThat(r.note()).as(r.id()).isNotBlank());
     }
 
     @Test
-    void tensorParallelEfficiencyFallsWithMoreGpusAndInterpolatesBetweenPoints() {
+    void tensorParallelEfficiencyDependsOnTheClassAndTheInterconnect() {
         ThroughputCalibration c = Catalog.bundled().calibration();
-        assertThat(c.tensorParallelEfficiency(1)).isEqualTo(1.0);
-        assertThat(c.tensorParallelEfficiency(8)).isLessThan(c.tensorParallelEfficiency(4));
-        assertThat(c.tensorParallelEfficiency(6)).isBetween(c.tensorParallelEfficiency(8), c.tensorParallelEfficiency(4));
-        assertThat(c.tensorParallelEfficiency(16)).isEqualTo(c.tensorParallelEfficiency(8));
+        assertThat(c.tensorParallelEfficiency("hopper", "nvlink", 1)).isEqualTo(1.0);
+        // 2023 engines on Ampere lost far more over 8 GPUs than today's on Hopper
+        assertThat(c.tensorParallelEfficiency("ampere", "nvlink", 8)).isEqualTo(0.45);
+        assertThat(c.tensorParallelEfficiency("hopper", "nvlink", 8)).isGreaterThan(0.45);
+        // between listed points it is interpolated in log2(GPUs), beyond the last held
+        assertThat(c.tensorParallelEfficiency("ampere", "nvlink", 4)).isBetween(0.45, 1.0);
+        assertThat(c.tensorParallelEfficiency("ampere", "pcie", 2)).isBetween(0.58, 1.0);
+        assertThat(c.tensorParallelEfficiency("ada", "pcie", 8)).isEqualTo(c.tensorParallelEfficiency("ada", "pcie", 4));
+        // PCIe loses more than NVLink on the same class
+        assertThat(c.tensorParallelEfficiency("hopper", "pcie", 4)).isLessThan(c.tensorParallelEfficiency("hopper", "nvlink", 4));
+    }
+
+    @Test
+    void theModelsAndGpusTheIssueNamesAreInTheCatalogWithTheirSourceAndDate() {
+        Catalog c = Catalog.bundled();
+        assertThat(c.openModels()).extracting(OpenModel::id).contains("llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
+                "llama-3.3-70b", "llama-4-scout", "llama-4-maverick", "qwen2.5-7b", "qwen2.5-72b", "qwen3-8b", "qwen3-32b",
+                "qwen3-30b-a3b", "qwen3-235b-a22b", "deepseek-v3", "mixtral-8x7b", "mistral-small-3", "gpt-oss-20b",
+                "gpt-oss-120b", "gemma-3-27b");
+        assertThat(c.gpus()).extracting(Gpu::id).contains("l4", "a10g", "l40s", "a6000", "a100-40gb", "a100-80gb",
+                "h100-pcie", "h100-80gb", "h200", "b200", "mi300x");
+        assertThat(c.gpus()).allSatisfy(g -> {
+            assertThat(g.source()).isNotBlank();
+            assertThat(g.specsAsOf()).isNotNull();
+            assertThat(g.defaultOnDemand()).as(g.id() + " needs an on-demand price to be searchable").isPresent();
+            g.prices().forEach(p -> assertThat(p.asOf()).isNotNull());
+        });
+        assertThat(c.openModels()).allSatisfy(m -> {
+            assertThat(m.asOf()).isNotNull();
+            assertThat(m.precisions()).isNotEmpty();
+            for (TaskType t : TaskType.values()) {
+                assertThat(m.taskFitSourceFor(t)).as(m.id() + " " + t).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void architectureFiguresMatchWhatTheConfigsSay() {
+        Catalog c = Catalog.bundled();
+        OpenModel deepseek = c.openModel("deepseek-v3").orElseThrow();
+        // MLA caches the 512 + 64 latent per token and layer, not 128 heads x 128
+        assertThat(deepseek.kvBytesPerToken()).isEqualTo(61L * (512 + 64) * 2);
+        // routed experts derived from total, active, experts and k agree with the configs' expert shapes
+        assertThat(deepseek.routedParamsBillion()).isCloseTo(58.0 * 3 * 7168 * 2048 * 256 / 1e9, org.assertj.core.data.Percentage.withPercentage(1));
+        OpenModel qwen = c.openModel("qwen3-235b-a22b").orElseThrow();
+        assertThat(qwen.routedParamsBillion()).isCloseTo(94.0 * 3 * 4096 * 1536 * 128 / 1e9, org.assertj.core.data.Percentage.withPercentage(1));
+        OpenModel oss = c.openModel("gpt-oss-120b").orElseThrow();
+        // MXFP4 experts at 4.25 bits plus the rest at 16: about the 65 GB the checkpoint takes
+        assertThat(oss.weightBytes(dev.hostwise.knowledge.Precision.MXFP4) / 1e9).isBetween(60.0, 68.0);
+        assertThat(c.openModel("gemma-3-27b").orElseThrow().localAttention().layers()).isEqualTo(52);
+    }
+
+    @Test
+    void inconsistentArchitectureFiguresAreRefusedAtLoad(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        assertThat(afterEditing(dir, Catalog.OPEN_MODELS, t -> t.replaceFirst("kvBytesPerToken: 70272", "kvBytesPerToken: 4000000")).getMessage())
+                .contains("deepseek", "kvLoraRank + qkRopeHeadDim", "70272");
+        copyBundledOver(dir, Catalog.OPEN_MODELS);
+        assertThat(afterEditing(dir, Catalog.OPEN_MODELS, t -> t.replaceFirst("activeParamsBillion: 37", "activeParamsBillion: 700")).getMessage())
+                .contains("activeParamsBillion 700", "below paramsBillion");
+        copyBundledOver(dir, Catalog.OPEN_MODELS);
+        assertThat(afterEditing(dir, Catalog.OPEN_MODELS, t -> t.replaceFirst("experts: 256, activePerToken: 8", "experts: 256, activePerToken: 300")).getMessage())
+                .contains("moe.activePerToken 300 must be fewer than moe.experts 256");
+    }
+
+    @Test
+    void aGpuWhoseArchitectureHasNoCalibrationClassIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        CatalogException e = afterEditing(dir, Catalog.GPUS, t -> t.replaceFirst("architecture: cdna3", "architecture: cdna9"));
+        assertThat(e.file()).isEqualTo(Catalog.GPUS);
+        assertThat(e.line()).isPositive();
+        assertThat(e.getMessage()).contains("cdna9", "no class in " + Catalog.THROUGHPUT_CALIBRATION);
+    }
+
+    @Test
+    void anEfficiencyCitingARowThatIsNotListedIsRefused(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        CatalogException e = afterEditing(dir, Catalog.THROUGHPUT_CALIBRATION,
+                t -> t.replaceFirst("dispatchRows: \\[inferencex-dsr1-8xh200-fp8-c4\\]", "dispatchRows: [no-such-row]"));
+        assertThat(e.getMessage()).contains("no-such-row", "not listed under rows");
     }
 
     @Test

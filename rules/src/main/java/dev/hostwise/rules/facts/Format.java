@@ -59,6 +59,20 @@ public final class Format {
                 : new java.math.BigDecimal(n).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
+    /** The parts that are not null, as text joined by the separator: "a and b" from ("a", null, "b"). */
+    public static String joined(String separator, Object... parts) {
+        StringBuilder out = new StringBuilder();
+        for (Object part : parts) {
+            if (part != null) {
+                if (out.length() > 0) {
+                    out.append(separator);
+                }
+                out.append(part);
+            }
+        }
+        return out.toString();
+    }
+
     /** "1 replica", "3 replicas". */
     public static String replicas(int n) {
         return n == 1 ? "1 replica" : n + " replicas";

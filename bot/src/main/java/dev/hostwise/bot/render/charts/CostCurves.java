@@ -20,7 +20,8 @@ public record CostCurves(double[] volumes, double[] hosted, double[] gpuOnly, do
 
     public static CostCurves of(Verdict v) {
         CostModel model = new CostModel();
-        Scenario s = v.scenario();
+        // the scenario the figures were priced on: for a configuration search, the chosen GPU, count and price
+        Scenario s = v.pricedScenario();
         Figures f = v.figures();
         Scenario gpuOnlyScenario = s.withoutFixedCosts();
         Double breakEven = f.breakEvenRequestsPerDayWholeReplicas();

@@ -11,25 +11,30 @@ import static com.slack.api.model.view.Views.view;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.hostwise.bot.render.PolicyWords;
+import dev.hostwise.rules.PolicyConditions;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The App Home tab: the policy in brief, the active rules revision, and a button that opens the modal. */
 public final class HomeTab {
 
-    public View build(String rulesRevision, LocalDate catalogDate) {
-        return build(rulesRevision, catalogDate, List.of());
+    public View build(String rulesRevision, PolicyConditions conditions, LocalDate catalogDate) {
+        return build(rulesRevision, conditions, catalogDate, List.of());
     }
 
     /**
-     * @param recent the user's own recent verdicts, newest first, each as a line of Slack mrkdwn
+     * @param conditions the active policy's conditions, which the tab describes
+     * @param recent     the user's own recent verdicts, newest first, each as a line of Slack mrkdwn
      */
-    public View build(String rulesRevision, LocalDate catalogDate, List<String> recent) {
+    public View build(String rulesRevision, PolicyConditions conditions, LocalDate catalogDate, List<String> recent) {
+        int n = conditions.size();
         List<LayoutBlock> blocks = new java.util.ArrayList<>(List.of(
                 header(h -> h.text(plainText("Self-host an open model, or stay on the hosted API?"))),
                 VerdictMessage.markdown("I price your workload both ways and apply the team's policy. You get a "
-                        + "recommendation, the three conditions behind it, every figure, and a verdict ID to cite in a design review."),
-                VerdictMessage.markdown(HelpMessage.POLICY),
+                        + "recommendation, " + (n == 1 ? "the condition" : "the " + PolicyWords.count(n) + " conditions")
+                        + " behind it, every figure, and a verdict ID to cite in a design review."),
+                VerdictMessage.markdown(HelpMessage.policy(conditions)),
                 actions(a -> a.blockId(SlackIds.HOME_ACTIONS_BLOCK).elements(List.of(
                         button(b -> b.actionId(SlackIds.OPEN_FORM).style("primary").text(plainText("Decide a scenario")))))),
                 divider(),

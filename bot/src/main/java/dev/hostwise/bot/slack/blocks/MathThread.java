@@ -8,6 +8,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.conversation.FormValues;
+import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.knowledge.ScenarioField;
 import dev.hostwise.rules.Verdict;
 import java.util.ArrayList;
@@ -22,9 +24,9 @@ public final class MathThread {
         blocks.add(VerdictMessage.markdown("Every figure with the formula behind it, in the order they build on each other. "
                 + "The names in `code` are the ones in the verdict JSON."));
         StringBuilder inputs = new StringBuilder("*Inputs* (defaults filled in)");
-        ModalValues values = ModalValues.of(v.scenario());
+        FormValues values = FormValues.of(v.scenario());
         for (ScenarioField f : ScenarioField.values()) {
-            values.get(f).ifPresent(text -> inputs.append("\n• ").append(FieldLabels.label(f)).append(": ")
+            values.get(f).ifPresent(text -> inputs.append("\n• ").append(FieldMetadata.of(f).label()).append(": ")
                     .append(SlackText.escape(text)).append("  `").append(f.json()).append('`'));
         }
         blocks.add(VerdictMessage.markdown(inputs.toString()));

@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class SlackIds {
 
     /** The slash command, as configured in the app manifest. */
-    public static final String COMMAND = "/selfhost";
+    public static final String COMMAND = dev.hostwise.bot.conversation.Ask.COMMAND;
 
     /** callback_id of the scenario modal. */
     public static final String SCENARIO_MODAL = "hostwise_scenario";

@@ -12,14 +12,15 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.conversation.AdjustValue;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
-import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.Verdict;
-import dev.hostwise.rules.facts.Condition;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The verdict as a channel message: the recommendation, the three conditions, the key figures, the
+ * The verdict as a channel message: the recommendation, the policy's conditions, the key figures, the
  * caveats, buttons to adjust or explain, and who asked when. Figures come formatted from
  * {@link FigureRows}; nothing here recomputes one.
  */
@@ -68,10 +69,11 @@ public final class VerdictMessage {
         if (!v.reasons().isEmpty()) {
             blocks.add(markdown(SlackText.escape(v.reasons().get(0))));
         }
-        blocks.add(markdown("*The three conditions* (self-hosting needs all three at once)"));
-        for (Condition c : Condition.values()) {
-            ConditionResult r = v.condition(c);
-            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + conditionName(c) + "*  " + SlackText.escape(r.reason())));
+        int count = v.conditions().size();
+        blocks.add(markdown(count == 1 ? "*The condition* (self-hosting needs it to hold)"
+                : "*The " + PolicyWords.count(count) + " conditions* (self-hosting needs " + PolicyWords.all(count) + " at once)"));
+        for (ConditionRow r : ConditionRow.of(v)) {
+            blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + SlackText.escape(r.label()) + "*  " + SlackText.escape(r.reason())));
         }
         blocks.add(section(s -> s.fields(keyFigures(v))));
         if (v.reasons().size() > 1) {
@@ -87,7 +89,7 @@ public final class VerdictMessage {
         }
         blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
-                        .value(AdjustValue.valueOf(v))),
+                        .value(AdjustValue.valueOf(v, SlackText.BUTTON_VALUE_MAX))),
                 button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
         String cite = pageBaseUrl == null ? "" : recorded.linkToken()
                 .map(t -> " · <" + pageBaseUrl + "/v/" + t + "|Cite / open>").orElse("");
@@ -104,14 +106,6 @@ public final class VerdictMessage {
     /** The notification text, shown where blocks are not (push notifications, screen readers). */
     public String text(Verdict v) {
         return v.recommendation().headline() + " (" + v.id() + ")";
-    }
-
-    static String conditionName(Condition c) {
-        return switch (c) {
-            case VOLUME -> "Volume";
-            case QUALITY -> "Quality";
-            case PRIVACY -> "Privacy";
-        };
     }
 
     private static List<TextObject> keyFigures(Verdict v) {

@@ -63,9 +63,27 @@ public final class ChartUpload implements AutoCloseable {
         }
     }
 
+    /** Set once the app stops: an upload cut short by the shutdown is not worth a warning. */
+    private volatile boolean closed;
+
     @Override
     public void close() {
+        closed = true;
         drawing.shutdownNow();
+        try {
+            // an upload in flight finishes (or fails) before the Slack client it uses is closed
+            drawing.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failed(String verdictId, String why) {
+        if (closed) {
+            LOG.debug("charts for verdict {} were not uploaded while the app was stopping: {}", verdictId, why);
+        } else {
+            LOG.warn("charts for verdict {} were not uploaded: {}", verdictId, why);
+        }
     }
 
     boolean upload(String channel, String threadTs, Verdict v) {
@@ -85,12 +103,14 @@ public final class ChartUpload implements AutoCloseable {
                                     .title(v.id() + " sensitivity").altTxt("Daily saving from self-hosting with each input "
                                             + "at half and one and a half times its value").build())));
             if (!r.isOk()) {
-                LOG.warn("charts for verdict {} were not uploaded: Slack said {}", v.id(), r.getError());
+                failed(v.id(), "Slack said " + r.getError());
             }
             return r.isOk();
         } catch (IOException | SlackApiException | RuntimeException e) {
             // the SDK throws unchecked exceptions on answers it cannot use (e.g. no upload_url)
-            LOG.warn("charts for verdict {} were not uploaded: {}", v.id(), e.toString());
+            // the SDK's own text for a failed upload carries the upload URLs and their tokens: never log it
+            failed(v.id(), e instanceof com.slack.api.methods.SlackFilesUploadV2Exception
+                    ? "Slack did not complete the upload" : e.toString());
             return false;
         }
     }

@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import dev.hostwise.bot.web.HttpResponses;
+import dev.hostwise.bot.http.HttpResponses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -49,7 +49,7 @@ public final class BoltUndertowHandler implements HttpHandler {
 
     /**
      * Runs on a worker thread in blocking mode: Bolt blocks (a listener may call the Web API), and
-     * {@link dev.hostwise.bot.web.HostwiseServer}, the one server these routes are registered on, puts
+     * {@link dev.hostwise.bot.http.HostwiseServer}, the one server these routes are registered on, puts
      * every route behind a {@code BlockingHandler}.
      */
     @Override

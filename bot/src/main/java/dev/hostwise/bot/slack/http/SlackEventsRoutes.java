@@ -1,6 +1,6 @@
 package dev.hostwise.bot.slack.http;
 
-import dev.hostwise.bot.web.Routes;
+import dev.hostwise.bot.http.Routes;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 

@@ -1,7 +1,7 @@
 package dev.hostwise.bot.slack.input;
 
 import com.slack.api.model.view.View;
-import dev.hostwise.bot.slack.blocks.FieldLabels;
+import dev.hostwise.bot.conversation.FormDefinition;
 import dev.hostwise.bot.slack.blocks.SlackIds;
 import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.knowledge.FieldError;
@@ -30,19 +30,11 @@ public final class ModalErrors {
         for (FieldError e : errors) {
             Optional<ScenarioField> field = ScenarioField.byJson(e.field());
             Optional<String> block = field.flatMap(f -> ModalState.blockOf(view, f));
-            String text = field.isPresent() && block.isPresent() ? message(field.get(), e.message()) : e.field() + " " + e.message();
+            String text = field.isPresent() && block.isPresent() ? FormDefinition.errorInFormWords(field.get(), e.message())
+                    : e.field() + " " + e.message();
             out.merge(block.orElse(fallbackBlock), text, (a, b) -> a + " " + b);
         }
         out.replaceAll((k, v) -> SlackText.fit(v, MESSAGE_MAX));
         return out;
-    }
-
-    /** "is required: …" reads as "Requests per day is required: …"; JSON names become the labels users see. */
-    public static String message(ScenarioField field, String message) {
-        String m = FieldLabels.inWords(message);
-        if (m.startsWith("is ")) {
-            return FieldLabels.label(field) + " " + m;
-        }
-        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
     }
 }

@@ -4,8 +4,9 @@ import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.hostwise.bot.slack.blocks.ModalValues;
+import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.slack.blocks.SlackIds;
+import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.knowledge.ScenarioField;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,23 +20,23 @@ public final class ModalState {
     }
 
     /** The submitted values, one text per field; unknown blocks are ignored. */
-    public static ModalValues values(View view) {
+    public static FormValues values(View view) {
         Map<ScenarioField, String> out = new EnumMap<>(ScenarioField.class);
         ViewState state = view.getState();
         if (state == null || state.getValues() == null) {
-            return new ModalValues(out);
+            return new FormValues(out);
         }
         state.getValues().forEach((blockId, actions) -> SlackIds.fieldOf(blockId).ifPresent(field -> {
             if (actions != null) {
                 actions.values().stream().findFirst().flatMap(v -> text(field, v)).ifPresent(t -> out.put(field, t));
             }
         }));
-        return new ModalValues(out);
+        return new FormValues(out);
     }
 
     private static Optional<String> text(ScenarioField field, ViewState.Value v) {
-        if (field == ScenarioField.THROUGHPUT_MEASURED) {
-            // an unticked checkbox is an answer too: the throughput was not load-tested
+        if (FieldMetadata.of(field).widget() == FieldMetadata.Widget.CHECKBOX) {
+            // an unticked checkbox is an answer too: false (for the throughput: not load-tested)
             List<ViewState.SelectedOption> ticked = v.getSelectedOptions();
             return Optional.of(String.valueOf(ticked != null
                     && ticked.stream().anyMatch(o -> SlackIds.MEASURED_OPTION.equals(o.getValue()))));

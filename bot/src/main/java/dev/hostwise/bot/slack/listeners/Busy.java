@@ -1,15 +1,16 @@
 package dev.hostwise.bot.slack.listeners;
 
 import com.slack.api.bolt.response.Response;
+import dev.hostwise.bot.conversation.Conversation;
 
 /**
- * What a listener answers when the work queue has no room for its request (see
- * {@link dev.hostwise.bot.slack.SlackParts#offer}).
+ * What a listener answers when the work queue has no room for its request
+ * ({@link dev.hostwise.bot.conversation.Admission#BUSY}).
  */
 public final class Busy {
 
     /** For requests that can show text: a slash command's ephemeral reply. */
-    public static final String TEXT = "I'm answering a lot of questions right now and couldn't take yours. Please send it again in a minute.";
+    public static final String TEXT = Conversation.BUSY;
 
     private Busy() {
     }

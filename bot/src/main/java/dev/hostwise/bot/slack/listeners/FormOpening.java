@@ -1,10 +1,10 @@
 package dev.hostwise.bot.slack.listeners;
 
 import com.google.gson.JsonObject;
-import dev.hostwise.bot.slack.RequestKeys;
+import dev.hostwise.bot.conversation.FormValues;
+import dev.hostwise.bot.conversation.RequestKey;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
-import dev.hostwise.bot.slack.blocks.ModalValues;
 import dev.hostwise.bot.slack.delivery.ApiResult;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
 import java.util.Set;
@@ -34,17 +34,18 @@ public final class FormOpening {
     private FormOpening() {
     }
 
-    public static Outcome open(SlackParts parts, String triggerId, ModalValues values, ModalMetadata meta, String subject) {
-        String key = RequestKeys.of("trigger", triggerId);
-        if (!parts.keys().claim(key)) {
+    public static Outcome open(SlackParts parts, String triggerId, FormValues values, ModalMetadata meta, String subject) {
+        RequestKey key = parts.conversation().key("trigger", triggerId);
+        if (!parts.conversation().keys().claim(key)) {
             return new Outcome.Repeat();
         }
+        // views.open must happen now, within the trigger's three seconds: not through the work queue
         ApiResult<JsonObject> opened = parts.api().callWithin("views.open", subject, parts.triggerBudget(),
                 SlackMethods.viewsOpen(triggerId, parts.modal().build(values, meta, Set.of())));
         if (opened.ok()) {
             return new Outcome.Opened();
         }
-        parts.keys().release(key);
+        parts.conversation().keys().release(key);
         return new Outcome.Failed(opened.problem());
     }
 }

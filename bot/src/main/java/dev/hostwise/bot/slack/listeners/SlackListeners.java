@@ -2,6 +2,7 @@ package dev.hostwise.bot.slack.listeners;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.hostwise.bot.conversation.Ask;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.SlackIds;
 import dev.hostwise.bot.slack.listeners.actions.AdjustInputs;
@@ -33,12 +34,14 @@ public final class SlackListeners {
     }
 
     private static void commands(App app, SlackParts parts) {
-        // subcommands by first word; anything else is the one-line quick form
-        app.command(SlackIds.COMMAND, new SelfhostCommand(new OpenFormCommand(parts), new QuickFormCommand(parts),
-                Map.of("help", new HelpCommand(parts.hostwise()),
-                        "rules", new RulesStatusCommand(parts),
-                        "reload", new ReloadCommand(parts),
-                        "verdict", new VerdictLookupCommand(parts))));
+        // what was asked is read by the conversation core; one handler per kind of ask
+        app.command(SlackIds.COMMAND, new SelfhostCommand(Map.of(
+                Ask.OpenForm.class, new OpenFormCommand(parts),
+                Ask.Quick.class, new QuickFormCommand(parts),
+                Ask.Help.class, new HelpCommand(parts.hostwise()),
+                Ask.RulesStatus.class, new RulesStatusCommand(parts),
+                Ask.Reload.class, new ReloadCommand(parts),
+                Ask.Lookup.class, new VerdictLookupCommand(parts))));
     }
 
     private static void views(App app, SlackParts parts) {

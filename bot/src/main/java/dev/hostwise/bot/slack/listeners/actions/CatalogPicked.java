@@ -6,11 +6,11 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import dev.hostwise.bot.conversation.CatalogFill;
 import dev.hostwise.bot.slack.SlackParts;
-import dev.hostwise.bot.slack.delivery.SlackMethods;
-import dev.hostwise.bot.slack.blocks.CatalogFill;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
 import dev.hostwise.bot.slack.blocks.SlackIds;
+import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.input.ModalState;
 import dev.hostwise.bot.slack.listeners.Busy;
 import dev.hostwise.knowledge.ScenarioField;
@@ -37,7 +37,7 @@ public final class CatalogPicked implements BlockActionHandler {
             return ctx.ack();
         }
         String picked = action.getSelectedOption().getValue();
-        boolean queued = parts.work().offer("filling in the prices of " + picked, () -> {
+        boolean queued = parts.conversation().queue("filling in the prices of " + picked, () -> {
             CatalogFill fill = CatalogFill.apply(ModalState.values(view), field, picked, parts.hostwise().catalog());
             if (fill.filled().isEmpty()) {
                 return;

@@ -19,9 +19,9 @@ public final class HelpCommand implements SlashCommandHandler {
 
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
-        String revision = hostwise.decider().activePolicy().revision();
+        var policy = hostwise.decider().activePolicy();
         return ctx.ack(r -> r.responseType("ephemeral")
                 .text("How Hostwise decides, and every input of /selfhost")
-                .blocks(help.blocks(revision)));
+                .blocks(help.blocks(policy.revision(), policy.conditions())));
     }
 }

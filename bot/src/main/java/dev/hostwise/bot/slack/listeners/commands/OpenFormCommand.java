@@ -5,10 +5,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.slack.SlackParts;
-import dev.hostwise.bot.slack.listeners.FormOpening;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
-import dev.hostwise.bot.slack.blocks.ModalValues;
+import dev.hostwise.bot.slack.listeners.FormOpening;
 
 /**
  * {@code /selfhost} alone: opens the scenario modal straight away, before anything else, because the
@@ -26,7 +26,7 @@ public final class OpenFormCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         ModalMetadata meta = new ModalMetadata(p.getChannelId(), p.getResponseUrl(), 0);
-        if (FormOpening.open(parts, p.getTriggerId(), ModalValues.defaults(), meta, "the scenario form")
+        if (FormOpening.open(parts, p.getTriggerId(), FormValues.defaults(), meta, "the scenario form")
                 instanceof FormOpening.Outcome.Failed failed) {
             return ctx.ack(r -> r.responseType("ephemeral").text("I couldn't open the form (" + failed.problem() + "). "
                     + "Run `/selfhost` again, or decide in one line: `/selfhost 50000/day task=classification "

@@ -5,19 +5,18 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
-import dev.hostwise.bot.slack.RequestKeys;
+import dev.hostwise.bot.conversation.Admission;
+import dev.hostwise.bot.conversation.Conversation;
+import dev.hostwise.bot.conversation.ReplyAddress;
 import dev.hostwise.bot.slack.SlackParts;
-import dev.hostwise.bot.slack.delivery.Destination;
-import dev.hostwise.bot.slack.input.QuickForm;
 import dev.hostwise.bot.slack.listeners.Busy;
-import dev.hostwise.knowledge.InvalidScenarioException;
-import dev.hostwise.knowledge.Scenario;
 
 /**
- * {@code /selfhost 50000/day task=classification ...}: reads and checks the line at once (a bad key or
- * value gets an ephemeral message naming it), then answers Slack and decides and posts off the
- * request thread.
+ * {@code /selfhost 50000/day task=classification ...}: the line is read and checked at once (a bad key
+ * or value gets an ephemeral message naming it), then Slack is answered and the verdict is decided and
+ * posted off the request thread.
  */
 public final class QuickFormCommand implements SlashCommandHandler {
 
@@ -30,26 +29,15 @@ public final class QuickFormCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        QuickForm form = QuickForm.parse(p.getText());
-        if (!form.ok()) {
-            return ephemeral(ctx, QuickForm.usage(form.problems()));
+        Conversation.QuickAnswer answer = parts.conversation().readQuickForm(SlashText.of(req));
+        if (answer instanceof Conversation.QuickAnswer.NotUnderstood no) {
+            return ephemeral(ctx, no.reply());
         }
-        Scenario scenario;
-        try {
-            scenario = parts.hostwise().reader().fromText(form.byJsonName());
-        } catch (InvalidScenarioException e) {
-            return ephemeral(ctx, QuickForm.usage(e.errors().stream().map(QuickForm::problem).toList()));
-        }
-        String key = RequestKeys.of("trigger", p.getTriggerId());
-        if (!parts.keys().claim(key)) {
-            return ctx.ack();
-        }
-        Requester who = Requester.slack(p.getTeamId(), p.getChannelId(), p.getUserId());
-        Destination to = new Destination(p.getChannelId(), p.getResponseUrl(), p.getUserId());
-        if (!parts.offer(key, "the verdict for " + p.getUserId(), () -> parts.flow().decideAndDeliver(scenario, who, to))) {
-            return ephemeral(ctx, Busy.TEXT);
-        }
-        return ctx.ack();
+        Conversation.QuickAnswer.Understood yes = (Conversation.QuickAnswer.Understood) answer;
+        Requester who = Requester.chat(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
+        Admission a = parts.conversation().decide(parts.conversation().key("trigger", p.getTriggerId()), yes.scenario(), who,
+                new ReplyAddress(p.getChannelId(), p.getResponseUrl(), p.getUserId()));
+        return a == Admission.BUSY ? ephemeral(ctx, Busy.TEXT) : ctx.ack();
     }
 
     private static Response ephemeral(SlashCommandContext ctx, String text) {

@@ -29,7 +29,7 @@ public final class ReloadCommand implements SlashCommandHandler {
                     + "Ask one of them, or see the active revision with `/selfhost rules`."));
         }
         String responseUrl = req.getPayload().getResponseUrl();
-        boolean queued = parts.work().offer("rules reload for " + user, () -> {
+        boolean queued = parts.conversation().queue("rules reload for " + user, () -> {
             ReloadOutcome outcome = parts.hostwise().reloader().reload("slack:" + user);
             if (responseUrl != null) {
                 parts.api().respond(responseUrl, "reload " + outcome.candidate(),

@@ -5,37 +5,26 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import dev.hostwise.bot.conversation.Ask;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /selfhost}: no text opens the form; a known first word runs that subcommand ({@code help});
- * anything else is the one-line form. New subcommands are one more entry in the map.
+ * {@code /selfhost}: the conversation core reads what was asked ({@link Ask}: the form, the one-line
+ * form, help, a verdict, the rules, a reload), and the handler for that kind answers. A new kind of
+ * ask is one more entry in the map.
  */
 public final class SelfhostCommand implements SlashCommandHandler {
 
-    private final SlashCommandHandler openForm;
-    private final SlashCommandHandler quickForm;
-    private final Map<String, SlashCommandHandler> subcommands;
+    private final Map<Class<? extends Ask>, SlashCommandHandler> handlers;
 
-    public SelfhostCommand(SlashCommandHandler openForm, SlashCommandHandler quickForm, Map<String, SlashCommandHandler> subcommands) {
-        this.openForm = openForm;
-        this.quickForm = quickForm;
-        this.subcommands = Map.copyOf(subcommands);
+    public SelfhostCommand(Map<Class<? extends Ask>, SlashCommandHandler> handlers) {
+        this.handlers = Map.copyOf(handlers);
     }
 
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) throws IOException, SlackApiException {
-        String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
-        if (text.isEmpty()) {
-            return openForm.apply(req, ctx);
-        }
-        int space = 0;
-        while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
-            space++;
-        }
-        String first = text.substring(0, space).toLowerCase(Locale.ROOT);
-        return subcommands.getOrDefault(first, quickForm).apply(req, ctx);
+        Ask ask = Ask.read(SlashText.of(req));
+        return handlers.get(ask.getClass()).apply(req, ctx);
     }
 }

@@ -5,12 +5,11 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.hostwise.bot.slack.RequestKeys;
+import dev.hostwise.bot.conversation.Admission;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
 import dev.hostwise.bot.slack.blocks.HomeTab;
 import dev.hostwise.bot.slack.listeners.Busy;
-import dev.hostwise.bot.store.StoreUnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +28,11 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
 
     /** The user's five most recent verdicts, linked to their pages; none when the store is down. */
     private List<String> recentOf(String user) {
-        try {
-            return parts.hostwise().store().recentBy("slack", user, 5).stream()
-                    .map(s -> "• " + parts.pageOf(s.linkToken()).map(link -> "<" + link + "|*" + s.id() + "*>").orElse("*" + s.id() + "*")
-                            + " · " + s.recommendation().headline() + " · <!date^" + s.createdAt().getEpochSecond()
-                            + "^{date_short_pretty}|" + s.createdAt().toString().substring(0, 10) + ">")
-                    .toList();
-        } catch (StoreUnavailableException e) {
-            return List.of();
-        }
+        return parts.conversation().recentVerdicts(user, 5).stream()
+                .map(s -> "• " + parts.pageOf(s.linkToken()).map(link -> "<" + link + "|*" + s.id() + "*>").orElse("*" + s.id() + "*")
+                        + " · " + s.recommendation().headline() + " · <!date^" + s.createdAt().getEpochSecond()
+                        + "^{date_short_pretty}|" + s.createdAt().toString().substring(0, 10) + ">")
+                .toList();
     }
 
     @Override
@@ -46,15 +41,13 @@ public final class AppHomeOpened implements BoltEventHandler<AppHomeOpenedEvent>
         if (!"home".equals(event.getTab())) {
             return ctx.ack();
         }
-        String key = RequestKeys.of("event", payload.getEventId());
-        if (!parts.keys().claim(key)) {
-            return ctx.ack();
-        }
-        String revision = parts.hostwise().decider().activePolicy().revision();
+        var policy = parts.hostwise().decider().activePolicy();
         String user = event.getUser();
-        boolean queued = parts.offer(key, "App Home for " + user, () -> parts.api().call("views.publish", "App Home of " + user,
-                SlackMethods.viewsPublish(user, home.build(revision, parts.hostwise().catalog().date(), recentOf(user)))));
-        if (!queued) {
+        Admission a = parts.conversation().offer(parts.conversation().key("event", payload.getEventId()), "App Home for " + user,
+                () -> parts.api().call("views.publish", "App Home of " + user,
+                        SlackMethods.viewsPublish(user, home.build(policy.revision(), policy.conditions(), parts.hostwise().catalog().date(),
+                                recentOf(user)))));
+        if (a == Admission.BUSY) {
             // not acknowledged, Slack delivers the event again in a while, when there may be room
             LOG.info("no room to publish the App Home of {} now; Slack will send the event again", user);
             return Busy.unavailable();

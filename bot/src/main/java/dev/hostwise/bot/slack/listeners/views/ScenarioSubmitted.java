@@ -6,11 +6,12 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.Requester;
-import dev.hostwise.bot.slack.RequestKeys;
+import dev.hostwise.bot.conversation.Admission;
+import dev.hostwise.bot.conversation.ReplyAddress;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
-import dev.hostwise.bot.slack.delivery.Destination;
 import dev.hostwise.bot.slack.input.ModalErrors;
 import dev.hostwise.bot.slack.input.ModalState;
 import dev.hostwise.knowledge.InvalidScenarioException;
@@ -37,20 +38,16 @@ public final class ScenarioSubmitted implements ViewSubmissionHandler {
         View view = p.getView();
         Scenario scenario;
         try {
-            scenario = parts.hostwise().reader().fromText(ModalState.values(view).byJsonName());
+            scenario = parts.conversation().readForm(ModalState.values(view));
         } catch (InvalidScenarioException e) {
             return ctx.ackWithErrors(ModalErrors.byBlock(e.errors(), view));
-        }
-        String key = RequestKeys.of("view", view.getId());
-        if (!parts.keys().claim(key)) {
-            return ctx.ack();
         }
         ModalMetadata meta = ModalMetadata.parse(view.getPrivateMetadata());
         String user = p.getUser() == null ? null : p.getUser().getId();
         String team = p.getTeam() == null ? null : p.getTeam().getId();
-        Requester who = Requester.slack(team, meta.channel(), user);
-        Destination to = new Destination(meta.channel(), meta.responseUrl(), user);
-        if (!parts.offer(key, "the verdict for " + user, () -> parts.flow().decideAndDeliver(scenario, who, to))) {
+        Requester who = Requester.chat(Platform.SLACK, team, meta.channel(), user);
+        ReplyAddress to = new ReplyAddress(meta.channel(), meta.responseUrl(), user);
+        if (parts.conversation().decide(parts.conversation().key("view", view.getId()), scenario, who, to) == Admission.BUSY) {
             String block = ModalState.blockOf(view, ScenarioField.REQUESTS_PER_DAY).orElse(ScenarioField.REQUESTS_PER_DAY.json());
             return ctx.ackWithErrors(Map.of(block, "I'm answering a lot of questions right now. Press Decide again in a minute."));
         }

@@ -1,0 +1,231 @@
+package dev.hostwise.bot.conversation;
+
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.Platform;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.bot.store.VerdictSummary;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.rules.Verdict;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conversation a chat surface holds with its users, whatever the platform: ask, collect (the
+ * one-line form or the full form), validate with field errors, decide and record, deliver with its
+ * fallbacks, and the follow-ups (show the math, look a verdict up, recent verdicts). Request keys make
+ * retries harmless; a bounded queue keeps the acknowledgements quick.
+ *
+ * <p>A surface translates its platform's requests into calls here and the {@link Reply replies} back
+ * into its platform's format ({@link Outlet}); it holds no flow of its own. One conversation per
+ * surface: it owns that surface's work queue.
+ */
+public final class Conversation implements AutoCloseable {
+
+    /** What a user is told when there is no room for their request. */
+    public static final String BUSY = "I'm answering a lot of questions right now and couldn't take yours. Please send it again "
+            + "in a minute.";
+
+    private final Hostwise hostwise;
+    private final Platform platform;
+    private final WorkQueue work;
+    private final RequestKeys keys;
+    private final RecentVerdicts recent;
+    private final Delivery delivery;
+    private final DecisionIntake decisions;
+
+    /**
+     * @param platform the chat platform this conversation is held on
+     * @param outlet   how the platform's surface sends replies
+     * @param work     the surface's work queue
+     * @param keys     the request keys that make retries harmless
+     * @param remembered how many recent verdicts to keep in memory for "Show the math"
+     */
+    public Conversation(Hostwise hostwise, Platform platform, Outlet outlet, WorkQueue work, RequestKeys keys, int remembered) {
+        this.hostwise = hostwise;
+        this.platform = platform;
+        this.work = work;
+        this.keys = keys;
+        this.recent = new RecentVerdicts(remembered);
+        this.delivery = new Delivery(outlet);
+        this.decisions = new QueuedDecisions(keys, work, new VerdictFlow(hostwise, recent, delivery));
+    }
+
+    public Hostwise hostwise() {
+        return hostwise;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    public RequestKeys keys() {
+        return keys;
+    }
+
+    /** The key of one of this platform's user actions ({@code trigger}, {@code view}, {@code event}); null when it has no ID. */
+    public RequestKey key(String kind, String id) {
+        return RequestKey.of(platform, kind, id);
+    }
+
+    // ---- ask and collect ----
+
+    /** What the slash command's text asks for. */
+    public Ask ask(String commandText) {
+        return Ask.read(commandText);
+    }
+
+    /** The one-line form read into a scenario, or what to tell the user (only them) about it. */
+    public sealed interface QuickAnswer {
+        record Understood(Scenario scenario) implements QuickAnswer {
+        }
+
+        record NotUnderstood(String reply) implements QuickAnswer {
+        }
+    }
+
+    /** Reads the one-line form and checks it as every front end does; problems are named in the form's own keys. */
+    public QuickAnswer readQuickForm(String text) {
+        QuickForm form = QuickForm.parse(text);
+        if (!form.ok()) {
+            return new QuickAnswer.NotUnderstood(QuickForm.usage(form.problems()));
+        }
+        try {
+            return new QuickAnswer.Understood(hostwise.reader().fromText(form.byJsonName()));
+        } catch (InvalidScenarioException e) {
+            return new QuickAnswer.NotUnderstood(QuickForm.usage(e.errors().stream().map(QuickForm::problem).toList()));
+        }
+    }
+
+    /**
+     * Reads a submitted form.
+     *
+     * @throws InvalidScenarioException naming each bad field, for the surface to show under it
+     *                                  ({@link FormDefinition#errorInFormWords})
+     */
+    public Scenario readForm(FormValues values) {
+        return hostwise.reader().fromText(values.byJsonName());
+    }
+
+    /** The form showing the catalog defaults, or an earlier verdict's inputs. */
+    public FormDefinition form(FormValues values) {
+        return FormDefinition.of(values.text(), hostwise.catalog());
+    }
+
+    /** The values a form is filled with for "Adjust inputs": the verdict's scenario, or the defaults when it could not be carried. */
+    public static FormValues valuesToAdjust(String buttonValue) {
+        return AdjustValue.parse(buttonValue).map(v -> FormValues.of(v.scenario())).orElseGet(FormValues::defaults);
+    }
+
+    // ---- decide, record, deliver ----
+
+    /** Takes a question to decide and answer off the request thread, unless it repeats one already taken. */
+    public Admission decide(RequestKey key, Scenario scenario, Requester who, ReplyAddress to) {
+        return decisions.submit(key, new DecisionJob(scenario, who, to));
+    }
+
+    // ---- follow-ups ----
+
+    /** Replies under the verdict's message with every figure and its formula; a repeat of the click does nothing. */
+    public Admission showTheMath(RequestKey key, String verdictId, ReplyAddress to, String thread) {
+        return offer(key, "the math of " + verdictId, () -> {
+            // recent verdicts are in memory; older ones come from the verdict store
+            Optional<Verdict> verdict = recent.find(verdictId).or(() -> stored(verdictId).map(StoredVerdict::verdict));
+            if (verdict.isPresent()) {
+                delivery.showMath(verdict.get(), to, thread);
+            } else {
+                delivery.tell(to, verdictId, "I can't find the figures of " + verdictId + " right now (it was not saved, or the "
+                        + "verdict store is unavailable). Press *Adjust inputs* and *Decide* for a fresh verdict with its math.");
+            }
+        });
+    }
+
+    /** Shows a cited verdict to the member who asked, through the reply link, off the request thread. */
+    public Admission lookUp(String verdictId, ReplyAddress to) {
+        boolean queued = work.offer("looking up " + verdictId + " for " + to.user(), () -> {
+            Optional<StoredVerdict> found;
+            try {
+                found = hostwise.store().byId(verdictId);
+            } catch (StoreUnavailableException e) {
+                delivery.tell(to, verdictId, "The verdict store is unavailable right now (" + e.getMessage() + "); try again shortly.");
+                return;
+            }
+            if (found.isEmpty()) {
+                delivery.tell(to, verdictId, "There is no verdict " + verdictId + ". IDs look like HW-2026-0042.");
+                return;
+            }
+            StoredVerdict v = found.get();
+            RecordedVerdict recorded = new RecordedVerdict(v.verdict(), Optional.of(v.linkToken()), Optional.empty());
+            if (!delivery.answerPrivately(to, new Reply.VerdictReply(recorded, v.requester(), Optional.empty()))
+                    && to.responseUrl() == null) {
+                // a slash command always has a reply link; just in case, a direct message
+                delivery.tell(to, verdictId, v.verdict().recommendation().headline() + " (" + v.id() + ")");
+            }
+        });
+        return queued ? Admission.ACCEPTED : Admission.BUSY;
+    }
+
+    /** A user's own most recent verdicts on this platform, newest first; none while the store is unavailable. */
+    public List<VerdictSummary> recentVerdicts(String user, int limit) {
+        try {
+            return hostwise.store().recentBy(platform, user, limit);
+        } catch (StoreUnavailableException e) {
+            return List.of();
+        }
+    }
+
+    /** Tells a user something off the request thread (e.g. that a form did not open); false when there is no room. */
+    public boolean tellLater(String what, ReplyAddress to, String subject, String text) {
+        return work.offer(what, () -> delivery.tell(to, subject, text));
+    }
+
+    // ---- the queue and the keys ----
+
+    /**
+     * Queues a follow-up under the key of the request that asked for it: a repeat of the request does
+     * nothing, and when the queue has no room the key is given back (so the platform's retry, or the
+     * user pressing again, is served).
+     */
+    public Admission offer(RequestKey key, String what, Runnable task) {
+        if (!keys.claim(key)) {
+            return Admission.REPEAT;
+        }
+        if (work.offer(what, task)) {
+            return Admission.ACCEPTED;
+        }
+        keys.release(key);
+        return Admission.BUSY;
+    }
+
+    /** Queues work that answers no particular request (an announcement, a reload); false when there is no room. */
+    public boolean queue(String what, Runnable task) {
+        return work.offer(what, task);
+    }
+
+    /** Waits until no work is queued or running (for tests and orderly shutdown). */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        return work.awaitQuiet(timeout);
+    }
+
+    private Optional<StoredVerdict> stored(String id) {
+        try {
+            return hostwise.store().byId(id);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Lets queued work finish within a bound, then stops it. */
+    @Override
+    public void close() {
+        work.close();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hostwise.bot.conversation;
+
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.Requester;
+import dev.hostwise.rules.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets answers to the person who asked, on any chat platform. A verdict goes to its conversation
+ * first; if the bot cannot post there (it is not in the channel, or the platform keeps failing),
+ * through the request's reply link; then as a direct message. Each fallback tells the user why it was
+ * needed, and a verdict that reaches nobody is logged with its ID: it is never lost silently.
+ */
+public final class Delivery {
+
+    /** Where a verdict ended up. */
+    public enum Where { CONVERSATION, REPLY_LINK, DIRECT_MESSAGE, NOWHERE }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+
+    private final Outlet outlet;
+
+    public Delivery(Outlet outlet) {
+        this.outlet = outlet;
+    }
+
+    public Where deliver(RecordedVerdict recorded, Requester who, ReplyAddress to) {
+        Verdict v = recorded.verdict();
+        List<String> problems = new ArrayList<>();
+        Optional<String> conversationProblem = Optional.empty();
+        if (to.conversation() != null) {
+            Sent posted = outlet.post(to.conversation(), new Reply.VerdictReply(recorded, who, Optional.empty()));
+            if (posted.ok()) {
+                return Where.CONVERSATION;
+            }
+            conversationProblem = Optional.of(posted.problem());
+            problems.add("conversation " + to.conversation() + ": " + posted.problem());
+        }
+        if (to.responseUrl() != null) {
+            Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.REPLY_LINK));
+            Sent replied = outlet.replyLink(to.responseUrl(), new Reply.VerdictReply(recorded, who, detour), true);
+            if (replied.ok()) {
+                return Where.REPLY_LINK;
+            }
+            problems.add("reply link: " + replied.problem());
+        }
+        if (to.user() != null) {
+            Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.DIRECT_MESSAGE));
+            Sent sent = outlet.directMessage(to.user(), new Reply.VerdictReply(recorded, who, detour));
+            if (sent.ok()) {
+                return Where.DIRECT_MESSAGE;
+            }
+            problems.add("direct message: " + sent.problem());
+        }
+        LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(),
+                problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems));
+        return Where.NOWHERE;
+    }
+
+    /**
+     * Shows a verdict's math under the message it belongs to; when the bot cannot post there (it
+     * answered through a reply link because it is not in the conversation), shows it to the user alone.
+     */
+    public boolean showMath(Verdict v, ReplyAddress to, String thread) {
+        String problem = "no thread to reply in";
+        if (to.conversation() != null && thread != null) {
+            Sent posted = outlet.inThread(to.conversation(), thread, new Reply.MathReply(v, Optional.empty()));
+            if (posted.ok()) {
+                return true;
+            }
+            problem = posted.problem();
+        }
+        if (to.responseUrl() != null && outlet.replyLink(to.responseUrl(), new Reply.MathReply(v, Optional.of(problem)), false).ok()) {
+            return true;
+        }
+        LOG.warn("the reply about {} reached nobody: {}", v.id(), problem);
+        return false;
+    }
+
+    /** Answers the asker alone through the reply link; false when there is none or it failed. */
+    public boolean answerPrivately(ReplyAddress to, Reply reply) {
+        return to.responseUrl() != null && outlet.replyLink(to.responseUrl(), reply, false).ok();
+    }
+
+    /**
+     * Tells the user something that is not a verdict (a failure, a notice): only to them through the
+     * reply link when there is one, else by direct message. Returns false when neither worked.
+     */
+    public boolean tell(ReplyAddress to, String subject, String text) {
+        Reply notice = new Reply.Notice(subject, text);
+        if (to.responseUrl() != null && outlet.replyLink(to.responseUrl(), notice, false).ok()) {
+            return true;
+        }
+        if (to.user() != null && outlet.directMessage(to.user(), notice).ok()) {
+            return true;
+        }
+        LOG.warn("could not tell the user about {}: {}", subject, text);
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hostwise.bot.conversation;
+
+import dev.hostwise.knowledge.FieldError;
+import dev.hostwise.knowledge.FieldMetadata;
+import dev.hostwise.knowledge.FieldMetadata.QuickKey;
+import dev.hostwise.knowledge.ScenarioField;
+import dev.hostwise.knowledge.Suggestions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one-line form: {@code 50000/day task=classification quality=good_enough privacy=in_house
+ * tokens=800 gpu=1.2 rps=4 measured}. Turns the words into scenario fields keyed by JSON name, or
+ * into problems that each name the word at fault. Value checking is left to the scenario reader.
+ * The keys come from {@link FieldMetadata}; a surface passes the text as the user typed it, with its
+ * platform's escaping undone.
+ *
+ * @param values   the text for each field, as typed
+ * @param problems one line per word that could not be read
+ */
+public record QuickForm(Map<ScenarioField, String> values, List<String> problems) {
+
+    private static final Pattern PER_DAY = Pattern.compile("(?i)(.+)/(?:day|d)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final String USAGE = "`" + Ask.COMMAND + " 50000/day task=classification quality=good_enough privacy=in_house "
+            + "[tokens=800] [gpu=1.2] [rps=4] [measured]`";
+
+    public static QuickForm parse(String text) {
+        Map<ScenarioField, String> values = new EnumMap<>(ScenarioField.class);
+        List<String> problems = new ArrayList<>();
+        for (String word : SPACES.split(text.trim())) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Matcher perDay = PER_DAY.matcher(word);
+            int eq = word.indexOf('=');
+            Optional<FieldMetadata> flag = eq < 0 ? byForm(QuickKey.Form.FLAG).filter(m -> m.quickKey().get().key()
+                    .equalsIgnoreCase(word)) : Optional.empty();
+            if (eq < 0 && perDay.matches() && byForm(QuickKey.Form.PER_DAY).isPresent()) {
+                put(values, problems, byForm(QuickKey.Form.PER_DAY).get(), perDay.group(1));
+            } else if (flag.isPresent()) {
+                put(values, problems, flag.get(), "true");
+            } else if (eq <= 0) {
+                problems.add("`" + word + "` is not something I understand: give the volume as `50000/day`, other inputs "
+                        + "as `key=value`, or `measured`.");
+            } else {
+                String key = word.substring(0, eq);
+                String value = word.substring(eq + 1);
+                Optional<FieldMetadata> k = byKey(key);
+                if (k.isEmpty()) {
+                    problems.add("`" + key + "` is not a key I know" + nearest(key).map(s -> "; did you mean `" + s + "`?")
+                            .orElse("; the keys are " + keyList() + "."));
+                } else if (value.isBlank()) {
+                    problems.add("`" + key + "` has no value: " + k.get().field().allowed() + ".");
+                } else {
+                    put(values, problems, k.get(), value, "`" + key + "`");
+                }
+            }
+        }
+        return new QuickForm(values, problems);
+    }
+
+    private static void put(Map<ScenarioField, String> values, List<String> problems, FieldMetadata m, String value) {
+        put(values, problems, m, value, m.quickKey().get().inMessages());
+    }
+
+    private static void put(Map<ScenarioField, String> values, List<String> problems, FieldMetadata m, String value, String typed) {
+        if (values.putIfAbsent(m.field(), value) != null) {
+            problems.add(typed + " is given twice; give it once.");
+        }
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** Keyed by the scenario's JSON field names, as the scenario reader takes them. */
+    public Map<String, String> byJsonName() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((f, v) -> out.put(f.json(), v));
+        return out;
+    }
+
+    /** A reader's field error in the form's own terms: "`task`: 'poetry' is not allowed: …". */
+    public static String problem(FieldError e) {
+        String name = ScenarioField.byJson(e.field())
+                .flatMap(f -> FieldMetadata.of(f).quickKey())
+                .map(QuickKey::inMessages)
+                .orElse("`" + e.field() + "`");
+        String message = ScenarioField.renameInText(e.message(),
+                f -> FieldMetadata.of(f).quickKey().map(k -> "`" + k.key() + "`").orElse(null));
+        return name + (message.startsWith("is ") ? " " : ": ") + message;
+    }
+
+    /** The reply for a form that could not be read (shown only to the user who typed it). */
+    public static String usage(List<String> problems) {
+        StringBuilder out = new StringBuilder("I couldn't read that:\n");
+        for (String p : problems) {
+            out.append("• ").append(p).append('\n');
+        }
+        out.append("Usage: ").append(USAGE).append("\n`").append(Ask.COMMAND).append(" help` lists every key; `")
+                .append(Ask.COMMAND).append("` alone opens a form.");
+        return out.toString();
+    }
+
+    /** Every key as help shows it, in help's order: {@code `50000/day`, `task=…`, …}. */
+    public static String keyList() {
+        return String.join(", ", FieldMetadata.withQuickKeys().stream().map(m -> "`" + m.quickKey().get().example() + "`").toList());
+    }
+
+    /** A key=value key: its short name, its alias, or the scenario field's JSON name (any case). */
+    static Optional<FieldMetadata> byKey(String typed) {
+        String k = typed.toLowerCase(Locale.ROOT);
+        return FieldMetadata.withQuickKeys().stream()
+                .filter(m -> m.quickKey().get().form() != QuickKey.Form.PER_DAY)
+                .filter(m -> m.quickKey().get().key().equals(k) || m.quickKey().get().alias().map(k::equals).orElse(false)
+                        || m.field().json().equalsIgnoreCase(typed))
+                .findFirst()
+                .or(() -> ScenarioField.byJson(typed).or(() -> jsonIgnoringCase(typed)).map(FieldMetadata::of)
+                        .filter(m -> m.quickKey().isPresent()));
+    }
+
+    private static Optional<ScenarioField> jsonIgnoringCase(String typed) {
+        return java.util.Arrays.stream(ScenarioField.values()).filter(f -> f.json().equalsIgnoreCase(typed)).findFirst();
+    }
+
+    private static Optional<FieldMetadata> byForm(QuickKey.Form form) {
+        return FieldMetadata.withQuickKeys().stream().filter(m -> m.quickKey().get().form() == form).findFirst();
+    }
+
+    private static Optional<String> nearest(String typed) {
+        return Suggestions.nearest(typed, FieldMetadata.withQuickKeys().stream()
+                .filter(m -> m.quickKey().get().form() != QuickKey.Form.PER_DAY)
+                .map(m -> m.quickKey().get().key()).toList(), 2);
+    }
+}

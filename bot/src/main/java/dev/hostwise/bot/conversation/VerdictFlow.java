@@ -1,0 +1,39 @@
+package dev.hostwise.bot.conversation;
+
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.RecordedVerdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Decides a question that arrived through a chat platform, records it, and gets the verdict to the person who asked. */
+public final class VerdictFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictFlow.class);
+
+    private final Hostwise hostwise;
+    private final RecentVerdicts recent;
+    private final Delivery delivery;
+
+    public VerdictFlow(Hostwise hostwise, RecentVerdicts recent, Delivery delivery) {
+        this.hostwise = hostwise;
+        this.recent = recent;
+        this.delivery = delivery;
+    }
+
+    /** Runs off the request thread: decide (through {@link Hostwise#decideFor}, which records it), then deliver. */
+    public void decideAndDeliver(DecisionJob job) {
+        RecordedVerdict recorded;
+        try {
+            recorded = hostwise.decideFor(job.scenario(), job.who());
+        } catch (RuntimeException e) {
+            LOG.error("deciding a scenario for {} failed", job.who().user(), e);
+            delivery.tell(job.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding ("
+                    + e.getMessage() + "). It has been logged; please try again later.");
+            return;
+        }
+        recent.remember(recorded.verdict());
+        Delivery.Where where = delivery.deliver(recorded, job.who(), job.to());
+        LOG.info("verdict {} ({}) for {} delivered to {}", recorded.verdict().id(),
+                recorded.verdict().recommendation(), job.who().user(), where);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hostwise.bot.serve;
+
+import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.conversation.ChatSurface;
+import dev.hostwise.bot.health.CoreChecks;
+import dev.hostwise.bot.health.Readiness;
+import dev.hostwise.bot.http.HostwiseServer;
+import dev.hostwise.bot.http.Routes;
+import dev.hostwise.bot.http.ServerSettings;
+import dev.hostwise.bot.store.Database;
+import dev.hostwise.bot.web.WebApp;
+import dev.hostwise.bot.web.WebSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code hostwise serve} runs, wired in one place: the shared HTTP server with the web surface
+ * (pages, API, status, metrics, and the form when no chat surface is configured) and every configured
+ * chat surface. The only code that knows every surface; surfaces never know each other.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final HostwiseServer http;
+    private final List<ChatSurface> chat;
+    private final WebSettings web;
+
+    private Server(HostwiseServer http, List<ChatSurface> chat, WebSettings web) {
+        this.http = http;
+        this.chat = chat;
+        this.web = web;
+    }
+
+    /**
+     * Starts serving on {@code bind:port}.
+     *
+     * @throws IllegalArgumentException naming the variable to fix, when a chat surface's settings are incomplete
+     */
+    public static Server start(Env env, Hostwise hostwise, String bind, int port) {
+        // links in chat messages point at this server's pages, on the port it really listens on
+        String pageBaseUrl = env.baseUrl(port);
+        List<ChatSurface> chat = ChatSurfaces.fromEnv(env, hostwise, pageBaseUrl);
+        WebSettings web = WebSettings.from(env, port, !chat.isEmpty());
+        List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
+        chat.forEach(c -> routes.addAll(c.routes()));
+        // /readyz: the store (checked in the background), the policy, and each chat surface configured
+        hostwise.store().database().watch(Database.WATCH_EVERY);
+        Readiness readiness = CoreChecks.of(hostwise);
+        chat.forEach(c -> readiness.register(c.platform().id(), () -> c.ready()
+                ? Optional.empty()
+                : Optional.of(c.platform().displayName() + " has not accepted the bot's credentials yet; the log says why")));
+        HostwiseServer http = new HostwiseServer(bind, port, routes, hostwise.metrics().registry(),
+                ServerSettings.forBaseUrl(web.baseUrl(), readiness)).start();
+        chat.forEach(ChatSurface::start);
+        if (chat.isEmpty()) {
+            LOG.info("no chat surface configured: open {}/ to decide a scenario in the browser", web.baseUrl());
+        }
+        return new Server(http, chat, web);
+    }
+
+    /** The chat surfaces running (empty when none is configured). */
+    public List<ChatSurface> chatSurfaces() {
+        return chat;
+    }
+
+    public WebSettings web() {
+        return web;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Waits until no chat surface is deciding or posting anything. */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        for (ChatSurface c : chat) {
+            if (!c.awaitQuiet(timeout)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops taking requests, then lets each chat surface finish its queued work (bounded) and stop. */
+    @Override
+    public void close() {
+        http.close();
+        chat.forEach(ChatSurface::close);
+    }
+}
