@@ -1,6 +1,7 @@
 package dev.hostwise.knowledge;
 
 import static dev.hostwise.knowledge.FieldMetadata.Section.COSTS;
+import static dev.hostwise.knowledge.FieldMetadata.Section.OUTLOOK;
 import static dev.hostwise.knowledge.FieldMetadata.Section.SIZING;
 import static dev.hostwise.knowledge.FieldMetadata.Section.WORKLOAD;
 import static dev.hostwise.knowledge.FieldMetadata.Widget.CHECKBOX;
@@ -58,7 +59,8 @@ public record FieldMetadata(
     public enum Section {
         WORKLOAD("The workload"),
         COSTS("Cost assumptions"),
-        SIZING("Sizing");
+        SIZING("Sizing"),
+        OUTLOOK("Growth and uncertainty");
 
         private final String title;
 
@@ -75,7 +77,7 @@ public record FieldMetadata(
     public enum Widget {
         /** A number typed as text, so that 50k, $1.20 and 30% work. */
         NUMBER,
-        /** A list of numbers typed as comma-separated text. */
+        /** A list of numbers typed as comma-separated text (the hourly weights, or ranges as name=low..high). */
         NUMBERS,
         /** One of a list (an enum or a catalog), in a drop-down. */
         SELECT,
@@ -183,7 +185,22 @@ public record FieldMetadata(
             entry(ScenarioField.MAX_CONCURRENCY, "Max requests in flight per replica", SIZING, NUMBER)
                     .key(27, "concurrency").max(1_000_000),
             entry(ScenarioField.HOURLY_WEIGHTS, "Traffic by hour (24 weights)", SIZING, NUMBERS).max(1e9)
-                    .note("comma-separated, midnight first; replaces the peak-to-average ratio"));
+                    .note("comma-separated, midnight first; replaces the peak-to-average ratio"),
+
+            entry(ScenarioField.VOLUME_GROWTH_PER_MONTH, "Volume growth per month", OUTLOOK, NUMBER).key(28, "growth").max(10)
+                    .note("leave blank when the volume is steady"),
+            entry(ScenarioField.HORIZON_MONTHS, "Horizon, months", OUTLOOK, NUMBER).key(29, "horizon").max(120),
+            entry(ScenarioField.RANGES, "Ranges of uncertain inputs", OUTLOOK, NUMBERS)
+                    .note("name=low..high, comma-separated, e.g. utilization=0.2..0.5; the inputs that take one are "
+                            + "requestsPerSecond, requestsPerDay, utilization, gpuDollarsPerHour, the hosted prices, "
+                            + "opsCostPerMonth and otherCostPerMonth"));
+
+    /**
+     * Fields the chat forms (the Slack modal, a Mattermost dialog) leave out: they stay in JSON, the API,
+     * the CLI and the web form. {@code ranges} needs a small syntax of its own and is for reviewers who
+     * challenge a verdict, not for the first question in a channel; a chat dialog's length is limited too.
+     */
+    private static final Set<ScenarioField> NOT_IN_CHAT_FORMS = EnumSet.of(ScenarioField.RANGES);
 
     private static final Map<ScenarioField, FieldMetadata> BY_FIELD = byField();
 
@@ -195,6 +212,11 @@ public record FieldMetadata(
     /** The metadata of a field. */
     public static FieldMetadata of(ScenarioField field) {
         return BY_FIELD.get(field);
+    }
+
+    /** False for a field chat forms leave out (see {@link #NOT_IN_CHAT_FORMS}); JSON, the CLI and the web form have every field. */
+    public boolean inChatForms() {
+        return !NOT_IN_CHAT_FORMS.contains(field);
     }
 
     /** The fields that have a one-line-form key, in the order help lists them. */
@@ -223,6 +245,7 @@ public record FieldMetadata(
             case AT_LEAST_ONE -> Optional.of("1 or more");
             case NON_NEGATIVE, NON_NEGATIVE_INT, HOURLY_WEIGHTS -> Optional.of("0 or more");
             case FRACTION -> Optional.of("above 0");
+            case GROWTH -> Optional.of("above -1");
             default -> Optional.empty();
         };
         return lower.flatMap(l -> max.map(m -> l + " and at most " + number(m)));

@@ -16,14 +16,18 @@ import java.util.function.BiFunction;
  *
  * <p>Inputs are drawn independently: nothing in the catalog says how a GPU's price moves with its
  * throughput, and assuming a link would hide spread rather than show it. Each input has its own
- * random stream split from the seed, so adding a range never changes the draws of the others.
+ * random stream, seeded from the run's seed and the input's name, so adding or removing a range never
+ * changes the draws of the others. Nothing is kept between runs.
  */
 public final class MonteCarlo {
 
     /** Enough draws that the probability's sampling error is below half a percentage point. */
     public static final int DEFAULT_DRAWS = 10_000;
-    /** Fixed, so the same scenario always gets the same figures; recorded in every result. */
-    public static final long DEFAULT_SEED = 0x486f737477697365L;
+    /**
+     * Fixed, so the same scenario always gets the same figures; recorded in every result. Below 2^53,
+     * so it survives a round trip through JSON readers that hold numbers as doubles.
+     */
+    public static final long DEFAULT_SEED = 0x486f7374L;
     static final int HISTOGRAM_BINS = 24;
 
     /** How each uncertain input is applied to the cost basis: by its scenario field name. */
@@ -41,48 +45,78 @@ public final class MonteCarlo {
         return run(base, ranges, DEFAULT_DRAWS, DEFAULT_SEED);
     }
 
+    /**
+     * Runs {@code draws} draws. When no range has any width, nothing is uncertain: the verdict's own
+     * case is priced once and reported as the only draw, without sampling.
+     */
     public Probabilities run(CostBasis base, List<InputRange> ranges, int draws, long seed) {
         if (draws < 1) {
             throw new IllegalArgumentException("draws must be at least 1, got " + draws);
         }
         List<InputRange> varied = ranges.stream().filter(r -> !r.fixed()).toList();
-        for (InputRange r : varied) {
+        for (InputRange r : ranges) {
             if (!appliers.containsKey(r.input())) {
                 throw new IllegalArgumentException("no way to vary '" + r.input() + "' in the cost model; the inputs that"
                         + " can vary are " + appliers.keySet().stream().sorted().toList());
             }
         }
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom[] streams = new SplittableRandom[varied.size()];
-        for (int i = 0; i < streams.length; i++) {
-            streams[i] = root.split();
+        // a fixed range still pins its input: a range [0.4, 0.4] prices at 0.4 whatever the scenario said
+        CostBasis pinned = base;
+        for (InputRange r : ranges) {
+            if (r.fixed()) {
+                pinned = appliers.get(r.input()).apply(pinned, r.low());
+            }
         }
-        double[][] values = new double[varied.size()][draws];
+        if (varied.isEmpty()) {
+            double saving = pinned.savingPerDay();
+            return new Probabilities(pinned.volumeHolds() ? 1 : 0, saving, saving, saving, Map.of(), List.of(), ranges, 1, seed,
+                    new Probabilities.Histogram(saving, 0, List.of(1)));
+        }
+        int n = varied.size();
+        SplittableRandom[] streams = new SplittableRandom[n];
+        List<BiFunction<CostBasis, Double, CostBasis>> apply = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            streams[i] = streamFor(seed, varied.get(i).input());
+            apply.add(appliers.get(varied.get(i).input()));
+        }
+        double[][] values = new double[n][draws];
         double[] saving = new double[draws];
         int wins = 0;
         for (int d = 0; d < draws; d++) {
-            CostBasis b = base;
-            for (int i = 0; i < varied.size(); i++) {
-                InputRange r = varied.get(i);
-                double v = r.at(streams[i].nextDouble());
+            CostBasis b = pinned;
+            for (int i = 0; i < n; i++) {
+                double v = varied.get(i).at(streams[i].nextDouble());
                 values[i][d] = v;
-                b = appliers.get(r.input()).apply(b, v);
+                b = apply.get(i).apply(b, v);
             }
             saving[d] = b.savingPerDay();
             if (b.volumeHolds()) {
                 wins++;
             }
         }
-        double[] ranksOfSaving = ranks(saving);
-        List<Driver> drivers = new ArrayList<>();
-        for (int i = 0; i < varied.size(); i++) {
-            drivers.add(new Driver(varied.get(i).input(), pearson(ranks(values[i]), ranksOfSaving), varied.get(i).basis()));
-        }
-        drivers.sort(Comparator.comparingDouble((Driver dr) -> -Math.abs(dr.rankCorrelation())).thenComparing(Driver::input));
         double[] sorted = saving.clone();
         Arrays.sort(sorted);
+        double[] ranksOfSaving = ranks(saving, sorted);
+        List<Driver> unranked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] v = values[i];
+            double[] vs = v.clone();
+            Arrays.sort(vs);
+            unranked.add(new Driver(varied.get(i).input(), 0, pearson(ranks(v, vs), ranksOfSaving), varied.get(i).basis()));
+        }
+        unranked.sort(Comparator.comparingDouble(Driver::strength).reversed().thenComparing(Driver::input));
+        List<Driver> drivers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Driver dr = unranked.get(i);
+            drivers.add(new Driver(dr.input(), i + 1, dr.rankCorrelation(), dr.basis()));
+        }
         return new Probabilities((double) wins / draws, quantile(sorted, 0.10), quantile(sorted, 0.50),
-                quantile(sorted, 0.90), drivers, ranges, draws, seed, histogram(sorted));
+                quantile(sorted, 0.90), Map.of(), drivers, ranges, draws, seed, histogram(sorted));
+    }
+
+    /** One input's stream: from the seed and the input's name, never from its place in the list. */
+    private static SplittableRandom streamFor(long seed, String input) {
+        return new SplittableRandom(seed ^ new SplittableRandom(input.hashCode()).nextLong());
     }
 
     /** The q-quantile of sorted values, interpolating between neighbours. */
@@ -95,25 +129,52 @@ public final class MonteCarlo {
 
     /** Ranks from 1, ties sharing their average rank (whole replicas make many draws tie). */
     static double[] ranks(double[] x) {
-        Integer[] order = new Integer[x.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        return ranks(x, sorted);
+    }
+
+    /**
+     * Ranks of {@code x} given its values sorted: each value's rank is the average of the first and
+     * last positions it holds in the sorted copy. Two binary searches per value on primitives, rather
+     * than sorting boxed indices: this runs for every input of every decision.
+     */
+    private static double[] ranks(double[] x, double[] sorted) {
         double[] rank = new double[x.length];
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && x[order[j + 1]] == x[order[i]]) {
-                j++;
-            }
-            double average = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                rank[order[k]] = average;
-            }
-            i = j + 1;
+        for (int i = 0; i < x.length; i++) {
+            int first = firstIndexOf(sorted, x[i]);
+            int last = lastIndexOf(sorted, x[i]);
+            rank[i] = (first + last) / 2.0 + 1;
         }
         return rank;
+    }
+
+    private static int firstIndexOf(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int lastIndexOf(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sorted[mid] > v) {
+                hi = mid - 1;
+            } else {
+                lo = mid;
+            }
+        }
+        return lo;
     }
 
     /** Pearson's correlation; 0 when either side does not vary (a saving that no draw moves). */

@@ -43,7 +43,9 @@ class MonteCarloTest {
         assertThat(hosted.selfHostCheaper()).isZero();
         assertThat(hosted.savingP10()).isEqualTo(hosted.savingP90()).isCloseTo(240 - 428.80, within(1e-9));
         assertThat(hosted.drivers()).isEmpty();
-        assertThat(hosted.histogram().counts().get(0)).isEqualTo(MonteCarlo.DEFAULT_DRAWS);
+        // nothing uncertain is not sampled: the verdict's own case is the one draw
+        assertThat(hosted.draws()).isEqualTo(1);
+        assertThat(hosted.histogram().counts().get(0)).isEqualTo(1);
     }
 
     @Test
@@ -69,6 +71,7 @@ class MonteCarloTest {
         assertThat(p.savingP10()).isLessThanOrEqualTo(p.savingP50());
         assertThat(p.savingP50()).isLessThanOrEqualTo(p.savingP90());
         assertThat(p.drivers()).extracting(Driver::input).containsExactly("requestsPerSecond", "opsCostPerMonth");
+        assertThat(p.drivers()).extracting(Driver::rank).containsExactly(1, 2);
         // more throughput means fewer replicas: the saving rises with it
         assertThat(p.drivers().get(0).rankCorrelation()).isGreaterThan(0.5);
         // a dearer ops rotation lowers the saving
@@ -102,6 +105,31 @@ class MonteCarloTest {
         assertThat(log.at(0.5)).isCloseTo(2, within(1e-9));
         assertThatThrownBy(() -> new InputRange("x", 1, 0, 2, InputRange.Spread.LOG_UNIFORM, "x"))
                 .hasMessageContaining("above 0");
+    }
+
+    @Test
+    void addingARangeLeavesTheOtherInputsDrawsAsTheyWere() {
+        CostBasis b = article(200_000);
+        InputRange rps = InputRange.band("requestsPerSecond", 4, 0.35, "estimate");
+        Probabilities alone = monteCarlo.run(b, List.of(rps));
+        // a range pinned to its value changes nothing, and an extra input keeps the throughput's own draws
+        Probabilities pinned = monteCarlo.run(b, List.of(new InputRange("opsCostPerMonth", 12_000, 12_000, 12_000,
+                InputRange.Spread.UNIFORM, "given"), rps));
+        assertThat(pinned.selfHostCheaper()).isEqualTo(alone.selfHostCheaper());
+        assertThat(pinned.savingP50()).isEqualTo(alone.savingP50());
+        Probabilities withGpu = monteCarlo.run(b, List.of(
+                new InputRange("gpuDollarsPerHour", 1.2, 1.2, 1.2000001, InputRange.Spread.UNIFORM, "tiny"), rps));
+        // the GPU price's range is too narrow to move any draw across a replica step: the throughput's draws decide alone
+        assertThat(withGpu.selfHostCheaper()).isEqualTo(alone.selfHostCheaper());
+    }
+
+    @Test
+    void aPinnedRangeReplacesTheScenariosValue() {
+        // ops pinned at zero: one replica at 100,000 a day costs $28.80 against $240 hosted, whatever else happens
+        Probabilities p = monteCarlo.run(article(100_000), List.of(
+                new InputRange("opsCostPerMonth", 0, 0, 0, InputRange.Spread.UNIFORM, "given")));
+        assertThat(p.selfHostCheaper()).isEqualTo(1.0);
+        assertThat(p.savingP50()).isCloseTo(240 - 28.80, within(1e-9));
     }
 
     @Test
