@@ -19,15 +19,22 @@ import java.util.Map;
  *                       names one, so a case never depends on a server's configuration
  * @param caveatsInclude text each of which some caveat must contain
  * @param caveatsExclude text no caveat may contain
+ * @param reasonsInclude text each of which some reason must contain
  */
 public record PolicyCase(String file, int line, String name, Scenario scenario,
                          Recommendation recommendation, Map<Condition, Boolean> conditions,
                          LocalDate decidedOn, StaleAfter staleAfter,
-                         List<String> caveatsInclude, List<String> caveatsExclude) {
+                         List<String> caveatsInclude, List<String> caveatsExclude, List<String> reasonsInclude) {
 
     /** A case that checks only the recommendation and conditions, decided at the epoch. */
     public PolicyCase(String file, int line, String name, Scenario scenario,
                       Recommendation recommendation, Map<Condition, Boolean> conditions) {
-        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of());
+        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of(), List.of());
+    }
+
+    public PolicyCase(String file, int line, String name, Scenario scenario, Recommendation recommendation,
+                      Map<Condition, Boolean> conditions, LocalDate decidedOn, StaleAfter staleAfter,
+                      List<String> caveatsInclude, List<String> caveatsExclude) {
+        this(file, line, name, scenario, recommendation, conditions, decidedOn, staleAfter, caveatsInclude, caveatsExclude, List.of());
     }
 }

@@ -129,7 +129,7 @@ public final class PolicyCaseLoader {
             staleAfter = new StaleAfter(days.asInt());
         }
         return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions, decidedOn, staleAfter,
-                texts(expect, "caveats"), texts(expect, "notCaveats"));
+                texts(expect, "caveats"), texts(expect, "notCaveats"), texts(expect, "reasons"));
     }
 
     /** A list of strings under {@code expect.<key>}; absent means none. */

@@ -39,10 +39,12 @@ public final class PolicyCaseRunner {
                     .filter(t -> v.caveats().stream().noneMatch(cv -> cv.contains(t))).toList();
             List<String> unwanted = c.caveatsExclude().stream()
                     .filter(t -> v.caveats().stream().anyMatch(cv -> cv.contains(t))).toList();
+            List<String> missingReasons = c.reasonsInclude().stream()
+                    .filter(t -> v.reasons().stream().noneMatch(r -> r.contains(t))).toList();
             boolean passed = v.recommendation() == c.recommendation()
                     && c.conditions().entrySet().stream()
                     .allMatch(e -> v.condition(e.getKey()) != null && v.condition(e.getKey()).holds() == e.getValue())
-                    && missing.isEmpty() && unwanted.isEmpty();
+                    && missing.isEmpty() && unwanted.isEmpty() && missingReasons.isEmpty();
             Map<Condition, Boolean> actualConditions = new java.util.LinkedHashMap<>();
             c.conditions().keySet().forEach(k -> {
                 if (v.condition(k) != null) {
@@ -56,6 +58,10 @@ public final class PolicyCaseRunner {
             } else if (!unwanted.isEmpty()) {
                 expected += "; no caveat containing " + quoted(unwanted);
                 actual += "; caveats " + v.caveats();
+            }
+            if (!missingReasons.isEmpty()) {
+                expected += "; a reason containing " + quoted(missingReasons);
+                actual += "; reasons " + v.reasons();
             }
             return new CaseResult(c, passed, expected, actual);
         } catch (PolicyEvaluationException e) {

@@ -6,7 +6,10 @@ import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hostwise.knowledge.uncertainty.Probabilities;
 import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.PoolAdvice;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +24,12 @@ import java.util.Map;
  * <p>{@code scenario} is the question as asked. For a configuration search ({@code gpuType: "auto"})
  * the configuration chosen is in {@code figures.configurationSearch}, and {@link #pricedScenario()}
  * is the scenario the figures were priced on.
+ *
+ * <p>{@code probabilities} says how sure the cost case is (null in verdicts stored before it existed);
+ * {@code pooledFrom} and {@code pool} are set only on the decision of several teams' pooled demand.
  */
-@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "reasons", "caveats",
-    "firedRules", "rulesRevision", "catalogDate", "scenario"})
+@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "probabilities", "reasons",
+    "caveats", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario"})
 public record Verdict(
         String id,
         Instant createdAt,
@@ -36,7 +42,10 @@ public record Verdict(
         List<FiredRule> firedRules,
         String rulesRevision,
         LocalDate catalogDate,
-        Scenario scenario) {
+        Scenario scenario,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Probabilities probabilities,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pooledFrom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PoolAdvice pool) {
 
     public Verdict {
         // in the policy's order (conditions.yaml), in JSON and on every page
@@ -44,12 +53,25 @@ public record Verdict(
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
+        pooledFrom = pooledFrom == null ? List.of() : List.copyOf(pooledFrom);
     }
 
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario);
+                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool);
+    }
+
+    /** The same verdict as the decision of a pool of these stored verdicts (their IDs). */
+    public Verdict pooledFrom(List<String> ids) {
+        return new Verdict(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
+                rulesRevision, catalogDate, scenario, probabilities, ids, pool);
+    }
+
+    /** True when this verdict decided a pool of other verdicts' demand. */
+    @JsonIgnore
+    public boolean pooled() {
+        return !pooledFrom.isEmpty();
     }
 
     public ConditionResult condition(Condition c) {
