@@ -109,9 +109,9 @@ class GeneratedFormsTest {
             };
             assertThat(QuickForm.parse(typed).values()).as(typed).containsKey(m.field());
         }
-        // the one field without a key (24 weights do not fit a chat line) is still in every form above
+        // the fields without a key (24 weights, and ranges, do not fit a chat line) are still in the forms above that ask them
         assertThat(FieldMetadata.ALL.stream().filter(m -> m.quickKey().isEmpty()).map(FieldMetadata::field))
-                .containsExactly(ScenarioField.HOURLY_WEIGHTS);
+                .containsExactly(ScenarioField.HOURLY_WEIGHTS, ScenarioField.RANGES);
     }
 
     @Test

@@ -56,6 +56,14 @@ public record Verdict(
         pooledFrom = pooledFrom == null ? List.of() : List.copyOf(pooledFrom);
     }
 
+    /** A verdict without probabilities (as verdicts were stored before they existed), not a pool. */
+    public Verdict(String id, Instant createdAt, Recommendation recommendation, Map<Condition, ConditionResult> conditions,
+                   Figures figures, Sensitivity sensitivity, List<String> reasons, List<String> caveats, List<FiredRule> firedRules,
+                   String rulesRevision, LocalDate catalogDate, Scenario scenario) {
+        this(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules, rulesRevision,
+                catalogDate, scenario, null, List.of(), null);
+    }
+
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,

@@ -110,7 +110,7 @@ class VerdictPagesTest {
         assertThat(r.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
         JsonNode v = json.readTree(r.body());
         assertThat(v.fieldNames()).toIterable().containsExactly("id", "createdAt", "recommendation", "conditions", "figures",
-                "sensitivity", "reasons", "caveats", "firedRules", "rulesRevision", "catalogDate", "scenario");
+                "sensitivity", "probabilities", "reasons", "caveats", "firedRules", "rulesRevision", "catalogDate", "scenario");
 
         HttpResponse<String> svg = web.get(path + ".svg");
         assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml; charset=utf-8");
