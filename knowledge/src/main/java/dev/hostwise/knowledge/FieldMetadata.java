@@ -189,7 +189,7 @@ public record FieldMetadata(
 
             entry(ScenarioField.VOLUME_GROWTH_PER_MONTH, "Volume growth per month", OUTLOOK, NUMBER).key(28, "growth").max(10)
                     .note("leave blank when the volume is steady"),
-            entry(ScenarioField.HORIZON_MONTHS, "Horizon, months", OUTLOOK, NUMBER).key(29, "horizon").max(120),
+            entry(ScenarioField.HORIZON_MONTHS, "Horizon in months", OUTLOOK, NUMBER).key(29, "horizon").max(120),
             entry(ScenarioField.RANGES, "Ranges of uncertain inputs", OUTLOOK, NUMBERS)
                     .note("name=low..high, comma-separated, e.g. utilization=0.2..0.5; the inputs that take one are "
                             + "requestsPerSecond, requestsPerDay, utilization, gpuDollarsPerHour, the hosted prices, "

@@ -75,6 +75,7 @@ public final class VerdictPage {
                 .append("</figure>\n</section>\n");
 
         sensitivity(b, view);
+        HowSureSection.append(b, v, view.linkToken());
 
         b.append("<section id=\"figures\">\n<h2>Figures</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">Figure</th>"
                 + "<th scope=\"col\">Value</th><th scope=\"col\">How it is computed</th></tr></thead>\n<tbody>\n");

@@ -42,7 +42,8 @@ public final class VerdictRoutes implements Routes {
 
     /** The forms a verdict is served in, by the suffix of its link. */
     private enum Form {
-        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg"), BREAK_EVEN_PNG("-break-even.png"), TORNADO_PNG("-tornado.png");
+        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg"), BREAK_EVEN_PNG("-break-even.png"), TORNADO_PNG("-tornado.png"),
+        SAVING_PNG("-saving.png");
 
         final String suffix;
 
@@ -51,7 +52,7 @@ public final class VerdictRoutes implements Routes {
         }
 
         static Form of(String tokenWithSuffix) {
-            for (Form f : new Form[] {JSON, MARKDOWN, SVG, BREAK_EVEN_PNG, TORNADO_PNG}) {
+            for (Form f : new Form[] {JSON, MARKDOWN, SVG, BREAK_EVEN_PNG, TORNADO_PNG, SAVING_PNG}) {
                 if (tokenWithSuffix.endsWith(f.suffix)) {
                     return f;
                 }
@@ -92,6 +93,7 @@ public final class VerdictRoutes implements Routes {
             case SVG -> HttpResponses.send(ex, 200, "image/svg+xml; charset=utf-8", chart.svg(stored.verdict()));
             case BREAK_EVEN_PNG -> png(ex, charts.breakEvenPng(stored.verdict()));
             case TORNADO_PNG -> charts.tornadoPng(stored.verdict()).ifPresentOrElse(png -> png(ex, png), () -> notFound(ex, form));
+            case SAVING_PNG -> charts.savingPng(stored.verdict()).ifPresentOrElse(png -> png(ex, png), () -> notFound(ex, form));
             case MARKDOWN -> {
                 ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline; filename=\"" + stored.id() + ".md\"");
                 HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",

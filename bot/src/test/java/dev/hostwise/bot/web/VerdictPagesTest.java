@@ -96,6 +96,24 @@ class VerdictPagesTest {
     }
 
     @Test
+    void thePageSaysHowSureTheCostCaseIsWithAHistogramOfTheSaving() throws Exception {
+        String path = create(VerdictApiTest.SCENARIO);
+        Verdict v = stored(path).verdict();
+        String page = web.get(path).body();
+        assertThat(page).contains("<section id=\"how-sure\">", "10,000 plausible cases, seeded",
+                Html.esc(dev.hostwise.bot.render.HowSure.line(v).orElseThrow()), "src=\"" + path + "-saving.png\"");
+        // every range drawn, with where it came from
+        for (var r : v.probabilities().ranges()) {
+            assertThat(page).contains("id=\"how-sure-" + r.input() + "\"", Html.esc(r.basis()));
+        }
+        assertThat(page).contains("class=\"strongest\"", "<strong>VOLUME</strong> holds in");
+        HttpResponse<byte[]> png = web.getBytes(path + "-saving.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth()).isEqualTo(800);
+    }
+
+    @Test
     void theStylesheetIsServedAsAFile() throws Exception {
         HttpResponse<String> css = web.get("/static/hostwise.css");
         assertThat(css.statusCode()).isEqualTo(200);
@@ -155,7 +173,10 @@ class VerdictPagesTest {
         assertThat(md.lines().filter(l -> l.startsWith("## ") || l.startsWith("### ")).toList()).containsExactly(
                 "## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome",
                 "### Consequences", "### Confirmation", "## More Information", "### What would flip the cost case",
-                "### Figures", "### Rules that fired");
+                "### How sure the cost case is", "### Figures", "### Rules that fired");
+        assertThat(md).contains(dev.hostwise.bot.render.HowSure.line(v).orElseThrow(),
+                "![Daily saving across the plausible cases](" + web.settings().baseUrl() + path + "-saving.png)",
+                "| `requestsPerSecond` Throughput per replica, requests per second | 2 to 6 (most likely 4) | a guess: ±50% (Hostwise's default) |");
         assertThat(md).contains("Self-hosting wins only if the", "![Break-even chart](" + web.settings().baseUrl() + path + "-break-even.png)",
                 "![Tornado chart](" + web.settings().baseUrl() + path + "-tornado.png)");
         assertThat(md).contains("* **VOLUME** does not hold:", "* **QUALITY** holds:", "* **PRIVACY** holds:");

@@ -17,6 +17,7 @@ import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.HowSure;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
@@ -69,6 +70,7 @@ public final class VerdictMessage {
         if (!v.reasons().isEmpty()) {
             blocks.add(markdown(SlackText.escape(v.reasons().get(0))));
         }
+        HowSure.line(v).ifPresent(line -> blocks.add(markdown("*How sure:* " + SlackText.escape(line))));
         int count = v.conditions().size();
         blocks.add(markdown(count == 1 ? "*The condition* (self-hosting needs it to hold)"
                 : "*The " + PolicyWords.count(count) + " conditions* (self-hosting needs " + PolicyWords.all(count) + " at once)"));
