@@ -54,6 +54,7 @@ public final class Hostwise implements AutoCloseable {
     private final Optional<Path> catalogDir;
     private final PolicyReloader reloader;
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Meters meters;
     private final VerdictJson storedJson = new VerdictJson();
@@ -96,6 +97,33 @@ public final class Hostwise implements AutoCloseable {
     /** Tells a listener of every reload attempt (e.g. to post failures to the admins' Slack channel). */
     public void onReload(Consumer<ReloadOutcome> listener) {
         reloadListeners.add(listener);
+    }
+
+    /** Tells a listener (the watch) when a change of inputs has been recorded, so it can re-check off the request path. */
+    public void onInputsChanged(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * The hook for anything that changes what stored verdicts rest on: the active rules or catalog (the
+     * watch reports those itself), or measured-throughput evidence. Records the change in the store (once
+     * while one with the same key is pending) and wakes the watch, which re-decides the watched verdicts
+     * off the request path. A process without a watch (the CLI) records it for a running server to act on.
+     *
+     * @param key    what is in force after the change, e.g. {@code evidence:<hash of the evidence>}
+     * @param reason what changed, in words a notice can carry: "measured throughput for llama-3.3-70b on h100-80gb imported"
+     * @return true when this call recorded it; false when the same change is already pending, or the store is down
+     */
+    public boolean inputsChanged(String key, String reason) {
+        boolean recorded;
+        try {
+            recorded = store.watch().recordChange(key, reason, clock.instant(), dev.hostwise.bot.store.WatchStore.Unless.PENDING);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("a change of inputs ({}) could not be recorded: {}", reason, e.getMessage());
+            return false;
+        }
+        changeListeners.forEach(Runnable::run);
+        return recorded;
     }
 
     /** The reload gate for the active rules: checks a changed policy and swaps it in only if it passes. */
@@ -151,7 +179,19 @@ public final class Hostwise implements AutoCloseable {
      * is never changed: the new one is stored beside it and names it as the one it supersedes.
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
-        return record(restored(previous.verdict().scenario()), who, Optional.of(previous.id()));
+        return record(restoredWithTodaysPrices(previous.verdict()), who, Optional.of(previous.id()));
+    }
+
+    /**
+     * A stored verdict's scenario read again as {@link #restored} does, with the prices that were the
+     * catalog's ({@code pricedFromCatalog}) taken from today's catalog instead: what re-deciding "on today's
+     * rules and catalog" means. A price the user typed differently stays as typed; a verdict stored before
+     * its catalog prices were recorded keeps every price it had.
+     */
+    public Scenario restoredWithTodaysPrices(Verdict stored) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = storedJson.mapper().valueToTree(stored.scenario());
+        stored.pricedFromCatalog().forEach(node::remove);
+        return reader().fromJson(node);
     }
 
     /**
@@ -163,6 +203,57 @@ public final class Hostwise implements AutoCloseable {
      */
     public Scenario restored(Scenario stored) {
         return reader().fromJson(storedJson.mapper().valueToTree(stored));
+    }
+
+    /** A stored verdict decided again on the rules and catalog in force now, not stored. */
+    public record Redecided(StoredVerdict previous, Verdict verdict, CompiledPolicy policy) {
+    }
+
+    /**
+     * Decides a stored verdict's scenario again on the active rules and catalog, without storing it: what
+     * the watch compares with the verdict. A pooled verdict stays the pool of the same verdicts.
+     *
+     * @throws dev.hostwise.knowledge.InvalidScenarioException when the scenario no longer reads on today's catalog
+     */
+    public Redecided redecide(StoredVerdict previous) {
+        Decider.Snapshot active = decider.active();
+        Verdict v = decider.decide(restoredWithTodaysPrices(previous.verdict()), VerdictIds.PENDING, clock.instant(), active);
+        if (previous.verdict().pooled()) {
+            v = v.pooledFrom(previous.verdict().pooledFrom());
+        }
+        return new Redecided(previous, v, active.policy());
+    }
+
+    /**
+     * Stores a re-decided verdict in place of its predecessor, with the rows that go with it, in one
+     * transaction; the predecessor is never changed. Empty when another verdict already superseded it.
+     */
+    public Optional<StoredVerdict> supersede(Redecided r, String reason, VerdictStore.AlongWith along) {
+        StoredVerdict old = r.previous();
+        VerdictStore.AlongWith withMembers = r.verdict().pooled()
+                ? (c, stored) -> {
+                    along.write(c, stored);
+                    dev.hostwise.bot.store.WatchStore.poolMembers(r.verdict().pooledFrom()).write(c, stored);
+                }
+                : along;
+        Optional<StoredVerdict> stored = store.saveSuperseding(r.verdict(), old.requester(), version(), old.id(),
+                reasons(r.policy(), r.verdict().firedRules()), reason, withMembers);
+        stored.ifPresent(s -> {
+            audit.verdict(s.verdict(), s.requester());
+            keepSources(r.policy());
+            counted(s.verdict(), s.requester(), true);
+        });
+        return stored;
+    }
+
+    /** Stores a pool's verdict with its members' IDs, in one transaction. */
+    public StoredVerdict storePooled(Verdict pooled, CompiledPolicy policy, Requester who) {
+        StoredVerdict stored = store.saveWith(pooled, who, version(), reasons(policy, pooled.firedRules()),
+                dev.hostwise.bot.store.WatchStore.poolMembers(pooled.pooledFrom()));
+        audit.verdict(stored.verdict(), who);
+        keepSources(policy);
+        counted(stored.verdict(), who, true);
+        return stored;
     }
 
     private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes) {

@@ -1,6 +1,7 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.CatalogFiguresUsed;
+import dev.hostwise.knowledge.CatalogPrices;
 import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.ConfigurationSearcher;
 import dev.hostwise.knowledge.CostBasis;
@@ -159,7 +160,8 @@ public final class Decider {
         }
         Evaluation e = policy.evaluate(priced, figures, qualityFit(catalog, scenario), facts);
         return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
-                e.firedRules(), e.rulesRevision(), catalog.date(), scenario, probabilities, List.of(), e.pool());
+                e.firedRules(), e.rulesRevision(), catalog.date(), scenario, probabilities, List.of(), e.pool(),
+                CatalogPrices.of(scenario, catalog));
     }
 
     /**

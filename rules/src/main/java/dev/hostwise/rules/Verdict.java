@@ -27,9 +27,12 @@ import java.util.Map;
  *
  * <p>{@code probabilities} says how sure the cost case is (null in verdicts stored before it existed);
  * {@code pooledFrom} and {@code pool} are set only on the decision of several teams' pooled demand.
+ * {@code pricedFromCatalog} names the scenario's prices that are the catalog's (filled in from
+ * {@code hostedModel} or {@code gpuType}, or typed equal to them): deciding the verdict again on a later
+ * catalog takes those from it, so a price import reaches stored verdicts.
  */
 @JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "probabilities", "reasons",
-    "caveats", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario"})
+    "caveats", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario", "pricedFromCatalog"})
 public record Verdict(
         String id,
         Instant createdAt,
@@ -45,7 +48,8 @@ public record Verdict(
         Scenario scenario,
         @JsonInclude(JsonInclude.Include.NON_NULL) Probabilities probabilities,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pooledFrom,
-        @JsonInclude(JsonInclude.Include.NON_NULL) PoolAdvice pool) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) PoolAdvice pool,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pricedFromCatalog) {
 
     public Verdict {
         // in the policy's order (conditions.yaml), in JSON and on every page
@@ -54,6 +58,7 @@ public record Verdict(
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
         pooledFrom = pooledFrom == null ? List.of() : List.copyOf(pooledFrom);
+        pricedFromCatalog = pricedFromCatalog == null ? List.of() : List.copyOf(pricedFromCatalog);
     }
 
     /** A verdict without probabilities (as verdicts were stored before they existed), not a pool. */
@@ -61,19 +66,19 @@ public record Verdict(
                    Figures figures, Sensitivity sensitivity, List<String> reasons, List<String> caveats, List<FiredRule> firedRules,
                    String rulesRevision, LocalDate catalogDate, Scenario scenario) {
         this(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules, rulesRevision,
-                catalogDate, scenario, null, List.of(), null);
+                catalogDate, scenario, null, List.of(), null, List.of());
     }
 
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool);
+                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool, pricedFromCatalog);
     }
 
     /** The same verdict as the decision of a pool of these stored verdicts (their IDs). */
     public Verdict pooledFrom(List<String> ids) {
         return new Verdict(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario, probabilities, ids, pool);
+                rulesRevision, catalogDate, scenario, probabilities, ids, pool, pricedFromCatalog);
     }
 
     /** True when this verdict decided a pool of other verdicts' demand. */

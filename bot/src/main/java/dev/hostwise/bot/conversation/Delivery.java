@@ -28,14 +28,26 @@ public final class Delivery {
         this.outlet = outlet;
     }
 
+    /**
+     * Where a verdict ended up, and, when it was posted in its conversation, the message to reply
+     * under: what a later notice about the verdict (it was superseded) replies to.
+     */
+    public record Delivered(Where where, Optional<String> conversation, Optional<String> thread) {
+    }
+
     public Where deliver(RecordedVerdict recorded, Requester who, ReplyAddress to) {
+        return deliverTracked(recorded, who, to).where();
+    }
+
+    /** As {@link #deliver}, saying which message the verdict became when it was posted in its conversation. */
+    public Delivered deliverTracked(RecordedVerdict recorded, Requester who, ReplyAddress to) {
         Verdict v = recorded.verdict();
         List<String> problems = new ArrayList<>();
         Optional<String> conversationProblem = Optional.empty();
         if (to.conversation() != null) {
             Sent posted = outlet.post(to.conversation(), new Reply.VerdictReply(recorded, who, Optional.empty()));
-            if (posted.ok()) {
-                return Where.CONVERSATION;
+            if (posted instanceof Sent.Ok ok) {
+                return new Delivered(Where.CONVERSATION, Optional.of(to.conversation()), ok.thread());
             }
             conversationProblem = Optional.of(posted.problem());
             problems.add("conversation " + to.conversation() + ": " + posted.problem());
@@ -44,7 +56,7 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.REPLY_LINK));
             Sent replied = outlet.replyLink(to.responseUrl(), new Reply.VerdictReply(recorded, who, detour), true);
             if (replied.ok()) {
-                return Where.REPLY_LINK;
+                return new Delivered(Where.REPLY_LINK, Optional.empty(), Optional.empty());
             }
             problems.add("reply link: " + replied.problem());
         }
@@ -52,13 +64,13 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.DIRECT_MESSAGE));
             Sent sent = outlet.directMessage(to.user(), new Reply.VerdictReply(recorded, who, detour));
             if (sent.ok()) {
-                return Where.DIRECT_MESSAGE;
+                return new Delivered(Where.DIRECT_MESSAGE, Optional.empty(), Optional.empty());
             }
             problems.add("direct message: " + sent.problem());
         }
         LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(),
                 problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems));
-        return Where.NOWHERE;
+        return new Delivered(Where.NOWHERE, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -79,6 +91,30 @@ public final class Delivery {
         }
         LOG.warn("the reply about {} reached nobody: {}", v.id(), problem);
         return false;
+    }
+
+    /**
+     * Posts a notice about a verdict where its people will see it: under the verdict's message (in its
+     * thread) when it was posted in a conversation, else to the user who asked, directly.
+     *
+     * @param conversation where the verdict's message is, when it was posted in one
+     * @param thread       the message to reply under (Slack's ts), with {@code conversation}
+     * @param user         who asked, for a direct message
+     * @return how the last attempt went
+     */
+    public Sent notice(Optional<String> conversation, Optional<String> thread, String user, Reply.Notice notice) {
+        Sent last = new Sent.Failed("no thread and no user to tell");
+        if (conversation.isPresent() && thread.isPresent()) {
+            last = outlet.inThread(conversation.get(), thread.get(), notice);
+            if (last.ok()) {
+                return last;
+            }
+            LOG.warn("the notice about {} could not go in its thread ({}); trying a direct message", notice.subject(), last.problem());
+        }
+        if (user != null) {
+            last = outlet.directMessage(user, notice);
+        }
+        return last;
     }
 
     /** Answers the asker alone through the reply link; false when there is none or it failed. */

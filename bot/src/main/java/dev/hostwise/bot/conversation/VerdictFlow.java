@@ -2,6 +2,8 @@ package dev.hostwise.bot.conversation;
 
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.WatchStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +34,23 @@ public final class VerdictFlow {
             return;
         }
         recent.remember(recorded.verdict());
-        Delivery.Where where = delivery.deliver(recorded, job.who(), job.to());
+        Delivery.Delivered delivered = delivery.deliverTracked(recorded, job.who(), job.to());
         LOG.info("verdict {} ({}) for {} delivered to {}", recorded.verdict().id(),
-                recorded.verdict().recommendation(), job.who().user(), where);
+                recorded.verdict().recommendation(), job.who().user(), delivered.where());
+        rememberThread(recorded, job, delivered);
+    }
+
+    /** Where the verdict's message is, so a notice that it was superseded can reply under it later. */
+    private void rememberThread(RecordedVerdict recorded, DecisionJob job, Delivery.Delivered delivered) {
+        if (recorded.linkToken().isEmpty() || delivered.conversation().isEmpty() || delivered.thread().isEmpty()) {
+            return;
+        }
+        try {
+            hostwise.store().watch().rememberThread(recorded.verdict().id(), new WatchStore.Thread(job.who().platform(),
+                    delivered.conversation().get(), delivered.thread().get()), hostwise.clock().instant());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("where verdict {} was posted could not be kept ({}); a notice about it would come as a direct message",
+                    recorded.verdict().id(), e.getMessage());
+        }
     }
 }

@@ -90,7 +90,8 @@ public final class MonteCarlo {
                 b = apply.get(i).apply(b, v);
             }
             saving[d] = b.savingPerDay();
-            if (b.volumeHolds()) {
+            // hosted - selfHost > 0 exactly when selfHost < hosted (the VOLUME comparison), without pricing the day twice
+            if (saving[d] > 0) {
                 wins++;
             }
         }
