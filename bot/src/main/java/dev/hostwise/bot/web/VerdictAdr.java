@@ -48,6 +48,7 @@ public final class VerdictAdr {
         // Hostwise knows where the question came from, not who signs off: reviewers add their names
         md.append("deciders: ").append(yaml("asked from " + view.askedBy() + "; decided by Hostwise verdict " + v.id())).append('\n');
         md.append("---\n\n");
+        SupersededNotice.adr(md, view, link);
 
         md.append("# ").append(v.recommendation().headline()).append(": ").append(s.taskType().label().toLowerCase(Locale.ROOT))
                 .append(" at ").append(Format.count(s.requestsPerDay())).append(" requests a day\n\n");

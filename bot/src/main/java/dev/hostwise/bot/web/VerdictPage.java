@@ -34,12 +34,7 @@ public final class VerdictPage {
 
         view.saveProblem().ifPresent(p -> b.append("<p class=\"notice warning\" id=\"not-saved\" role=\"alert\">")
                 .append(esc(p)).append("</p>\n"));
-        if (!view.supersededBy().isEmpty()) {
-            VerdictSummary newest = view.supersededBy().get(view.supersededBy().size() - 1);
-            b.append("<p class=\"notice superseded\" role=\"status\">Superseded: this verdict was re-evaluated as ")
-                    .append(link(newest)).append(" on ").append(esc(WHEN.format(newest.createdAt())))
-                    .append(" (rules ").append(esc(newest.rulesRevision())).append(").</p>\n");
-        }
+        SupersededNotice.page(b, view);
 
         b.append("<section class=\"verdict-head rec-").append(esc(v.recommendation().name().toLowerCase(Locale.ROOT).replace('_', '-')))
                 .append("\">\n<p class=\"verdict-id\">Verdict <strong id=\"verdict-id\">").append(esc(v.id())).append("</strong></p>\n")

@@ -254,8 +254,14 @@ class VerdictPagesTest {
                 // same inputs, same rules and catalog: the page says nothing changed
                 .contains("What changed since <a href=\"" + path + "\">" + old.id() + "</a>", "Nothing: the same inputs give the same verdict");
         String oldPage = web.get(path).body();
-        assertThat(oldPage).contains("Superseded: this verdict was re-evaluated as <a href=\"" + newPath + "\">" + newer.id());
-        assertThat(web.get(path + ".md").body()).contains("status: \"superseded by " + newer.id() + "\"");
+        assertThat(oldPage).contains("Superseded by <a href=\"" + newPath + "\">" + newer.id() + "</a> on ", ": re-evaluated on request.");
+        String adr = web.get(path + ".md").body();
+        assertThat(adr).contains("status: \"superseded by " + newer.id() + "\"");
+        // at the top, under the front matter
+        assertThat(adr.substring(adr.indexOf("---\n\n") + 5)).startsWith("> **Superseded by " + newer.id() + "** on ");
+        JsonNode oldJson = json.readTree(web.get(path + ".json").body());
+        assertThat(oldJson.at("/supersededBy/id").asText()).isEqualTo(newer.id());
+        assertThat(oldJson.at("/supersededBy/reason").asText()).isEqualTo("re-evaluated on request");
         // the old verdict itself is unchanged
         assertThat(stored(path)).isEqualTo(old);
     }
