@@ -59,10 +59,13 @@ public final class Hostwise implements AutoCloseable {
     private final Meters meters;
     private final VerdictJson storedJson = new VerdictJson();
     private final Timer decisionTime;
+    private final java.time.Duration watchWindow;
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter) {
+                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter,
+                     java.time.Duration watchWindow) {
         this.meters = meters;
+        this.watchWindow = watchWindow;
         this.decisionTime = Timer.builder("hostwise.decision")
                 .description("Deciding a scenario: cost model, sensitivity analysis and the rules, without saving")
                 .register(meters.registry());
@@ -126,6 +129,11 @@ public final class Hostwise implements AutoCloseable {
         return recorded;
     }
 
+    /** How far back the watch and pooling look ({@code HOSTWISE_WATCH_DAYS}). */
+    public java.time.Duration watchWindow() {
+        return watchWindow;
+    }
+
     /** The reload gate for the active rules: checks a changed policy and swaps it in only if it passes. */
     public PolicyReloader reloader() {
         return reloader;
@@ -148,6 +156,7 @@ public final class Hostwise implements AutoCloseable {
      */
     public static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock) {
         StaleAfter staleAfter = env.staleAfter();
+        java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         Catalog catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
@@ -156,7 +165,7 @@ public final class Hostwise implements AutoCloseable {
         Meters meters = new Meters();
         VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
-                meters, staleAfter);
+                meters, staleAfter, watchWindow);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */

@@ -26,18 +26,7 @@ public record WatchSettings(boolean on, int days, Duration every, int batch) {
             case "off", "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException("HOSTWISE_WATCH must be on or off; it is '" + v + "'");
         }).orElse(true);
-        int days = env.get("HOSTWISE_WATCH_DAYS").map(d -> {
-            try {
-                int n = Integer.parseInt(d);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException notANumber) {
-                // answered below, with the variable's name
-            }
-            throw new IllegalArgumentException("HOSTWISE_WATCH_DAYS must be a whole number of days, 1 or more (e.g. 180);"
-                    + " it is '" + d + "'");
-        }).orElse(DEFAULT_DAYS);
+        int days = env.watchDays();
         return new WatchSettings(on, days, Duration.ofSeconds(30), 50);
     }
 

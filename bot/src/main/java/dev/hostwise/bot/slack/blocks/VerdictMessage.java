@@ -89,10 +89,15 @@ public final class VerdictMessage {
         if (!v.caveats().isEmpty()) {
             blocks.add(markdown(bullets("*Caveats*", v.caveats())));
         }
-        blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
+        List<com.slack.api.model.block.element.BlockElement> buttons = new ArrayList<>(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
                         .value(AdjustValue.valueOf(v, SlackText.BUTTON_VALUE_MAX))),
-                button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
+                button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))));
+        if (recorded.linkToken().isPresent()) {
+            // only a stored verdict is re-checked, so only it can be muted
+            buttons.add(button(b -> b.actionId(SlackIds.MUTE).text(plainText("Mute updates")).value(v.id())));
+        }
+        blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(buttons)));
         String cite = pageBaseUrl == null ? "" : recorded.linkToken()
                 .map(t -> " · <" + pageBaseUrl + "/v/" + t + "|Cite / open>").orElse("");
         blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who) + cite)))));
