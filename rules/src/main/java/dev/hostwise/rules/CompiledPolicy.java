@@ -37,6 +37,11 @@ public final class CompiledPolicy {
         this.rules = List.copyOf(rules);
     }
 
+    /** The rule base, for the cache that writes it to disk. */
+    KieBase base() {
+        return base;
+    }
+
     public String revision() {
         return source.revision();
     }
