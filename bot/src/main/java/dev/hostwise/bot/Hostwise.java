@@ -12,11 +12,13 @@ import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
 import dev.hostwise.rules.FiredRule;
+import dev.hostwise.rules.PolicyCache;
 import dev.hostwise.rules.PolicyCompiler;
 import dev.hostwise.rules.RuleInfo;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import dev.hostwise.bot.audit.DecisionLog;
@@ -118,15 +120,70 @@ public final class Hostwise implements AutoCloseable {
      * A database that is down does not stop start-up: verdicts are then answered but not saved.
      */
     public static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock) {
-        Catalog catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+        return start(env, rulesDirOverride, clock, false);
+    }
+
+    /**
+     * As {@link #start(Env, Optional, Clock)}, for a command that decides one verdict and ends
+     * ({@code hostwise decide}): the store is opened, and migrated if it needs to be, only when the
+     * verdict is ready to be saved, so bad input or a failed decision never touches it.
+     */
+    public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock) {
+        return start(env, rulesDirOverride, clock, true);
+    }
+
+    private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
+        DatabaseSettings database = DatabaseSettings.from(env);
+        // a server opens (and if need be migrates) its store on a second core while this one reads the
+        // catalog and the rules: the two are independent and each takes a good part of the start
+        CompletableFuture<Database> opening = storeOnFirstUse
+                ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
+                : CompletableFuture.supplyAsync(() -> Database.open(database), task -> {
+                    Thread t = new Thread(task, "hostwise-store-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        Catalog catalog;
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
-        RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
-        PolicyCompiler compiler = new PolicyCompiler();
-        CompiledPolicy policy = compiler.compile(rules);
-        Meters meters = new Meters();
-        VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)), meters.registry());
+        PolicyCompiler compiler = compiler(env);
+        CompiledPolicy policy;
+        try {
+            catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+            RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
+            policy = compiler.compile(rules, catalog.revision());
+        } catch (RuntimeException e) {
+            // bad rules or catalog stop the start: close the store rather than leave it open behind the error
+            try {
+                opened(opening).close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
+        VerdictStore store = new VerdictStore(opened(opening), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
                 meters);
+    }
+
+    /** The store once opened; a failure to open it is rethrown as it was thrown, not wrapped. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** The policy compiler, keeping compiled policies in the cache directory when there is one. */
+    public static PolicyCompiler compiler(Env env) {
+        return env.cacheDir().map(dir -> new PolicyCompiler(new PolicyCache(dir))).orElseGet(PolicyCompiler::new);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,21 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * The schema version the newest migration in {@code db/migration} brings ({@code V5__...sql} is 5).
+     * A database already at it is not migrated again: Flyway (which scans the class path for migrations
+     * and validates each applied one) runs only when the version differs. {@code SchemaVersionTest}
+     * fails if a migration is added without raising this.
+     */
+    public static final String SCHEMA_VERSION = "3";
+
     private final DatabaseSettings settings;
-    private final HikariDataSource pool;
-    private final Flyway flyway;
-    private final Flyway startupFlyway;
+    private final Object poolLock = new Object();
+    /** Created on first use: a command that never saves (bad input) never opens the database. */
+    private volatile HikariDataSource pool;
+    private volatile boolean closed;
+    /** Whether the first migration still lies ahead, for a store opened on first use (it retries as at start-up). */
+    private volatile boolean firstUseIsStartup;
     private final Object migrationLock = new Object();
     private volatile boolean migrated;
     private volatile String startupProblem;
@@ -45,18 +57,20 @@ public final class Database implements AutoCloseable {
     private volatile long quietUntil;
     private volatile StoreUnavailableException lastFailure;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool, Duration retryAfter) {
+    private Database(DatabaseSettings settings, Duration retryAfter) {
         this.settings = settings;
-        this.pool = pool;
         this.retryAfterNanos = retryAfter.toNanos();
-        this.flyway = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(pool)
+    }
+
+    private Flyway flyway(boolean atStartup) {
+        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(pool())
                 .locations("classpath:db/migration")
                 .load();
         // After a crash H2 needs about 4 s to decide that the dead process's lock file is stale. At
         // start-up only, retry (after 1 s, then 2 s) rather than report the store unavailable; later
         // attempts, made while a user waits for a verdict, do not retry.
-        this.startupFlyway = settings.isH2()
+        return atStartup && settings.isH2()
                 ? Flyway.configure(Database.class.getClassLoader()).configuration(flyway.getConfiguration())
                         .connectRetries(2).connectRetriesInterval(2).load()
                 : flyway;
@@ -72,13 +86,40 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseSettings)}, with another wait before the database is tried again after a failure. */
     public static Database open(DatabaseSettings settings, Duration retryAfter) {
-        Database db = new Database(settings, pool(settings), retryAfter);
+        Database db = new Database(settings, retryAfter);
         try {
-            db.migrate(db.startupFlyway);
+            db.migrate(true);
         } catch (StoreUnavailableException e) {
             db.startupProblem = e.getMessage();
         }
         return db;
+    }
+
+    /**
+     * The store of a one-off command ({@code hostwise decide}): nothing is opened until the first
+     * connection is asked for, i.e. once there is a verdict to save. The migrations run then, if the
+     * schema is not current, with the start-up retries.
+     */
+    public static Database openOnFirstUse(DatabaseSettings settings) {
+        Database db = new Database(settings, RETRY_AFTER);
+        db.firstUseIsStartup = true;
+        return db;
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p != null) {
+            return p;
+        }
+        synchronized (poolLock) {
+            if (pool == null) {
+                if (closed) {
+                    throw new StoreUnavailableException("the verdict store (" + settings.description() + ") is closed", null);
+                }
+                pool = pool(settings);
+            }
+            return pool;
+        }
     }
 
     /** Why the store could not be reached at start-up, if it could not. */
@@ -145,10 +186,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs pending migrations; a no-op once they have run in this process. */
     public void migrate() {
-        migrate(flyway);
+        migrate(firstUseIsStartup);
     }
 
-    private void migrate(Flyway with) {
+    private void migrate(boolean atStartup) {
         if (migrated) {
             return;
         }
@@ -158,11 +199,56 @@ public final class Database implements AutoCloseable {
             }
             failFastDuringOutage();
             try {
-                with.migrate();
+                if (!schemaIsCurrent(atStartup && settings.isH2())) {
+                    flyway(atStartup).migrate();
+                }
                 migrated = true;
+                firstUseIsStartup = false;
+            } catch (StoreUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw failed(e);
             }
+        }
+    }
+
+    /**
+     * Whether Flyway's history says every migration up to {@link #SCHEMA_VERSION} ran, and none failed.
+     * Any doubt (no history yet, a failed migration, a query error) answers false, and Flyway decides.
+     *
+     * @param flywayRetries whether Flyway will retry a connection that fails now (H2 at start-up, while
+     *                      a crashed process's lock file goes stale); otherwise that failure is final
+     */
+    private boolean schemaIsCurrent(boolean flywayRetries) {
+        Connection c;
+        try {
+            c = pool().getConnection();
+        } catch (SQLException e) {
+            if (flywayRetries) {
+                return false;
+            }
+            throw failed(e);
+        }
+        try (c; java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(
+                     // quoted: Flyway creates its table and columns in lower case, also on H2
+                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+            MigrationVersion newest = MigrationVersion.EMPTY;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                String version = rs.getString(1);
+                if (version != null) {
+                    MigrationVersion v = MigrationVersion.fromVersion(version);
+                    newest = v.isNewerThan(newest) ? v : newest;
+                }
+            }
+            // a newer schema (a newer Hostwise migrated it) is current too, as Flyway would leave it
+            return !MigrationVersion.fromVersion(SCHEMA_VERSION).isNewerThan(newest);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("schema version not read ({}); Flyway checks it", e.toString());
+            return false;
         }
     }
 
@@ -171,7 +257,7 @@ public final class Database implements AutoCloseable {
         migrate();
         failFastDuringOutage();
         try {
-            return pool.getConnection();
+            return pool().getConnection();
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -221,6 +307,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        synchronized (poolLock) {
+            closed = true;
+            if (pool != null) {
+                pool.close();
+            }
+        }
     }
 }
