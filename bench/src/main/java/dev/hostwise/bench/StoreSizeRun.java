@@ -40,6 +40,7 @@ import java.util.stream.Stream;
  * </pre>
  * H2: the size of {@code hostwise.mv.db} after the store is closed. PostgreSQL: the total size
  * (table, TOAST, indexes) of the store's tables in a database created for the run and dropped after it.
+ * {@code -Dkeep=true} keeps the H2 data directory for a look inside.
  */
 public final class StoreSizeRun {
 
@@ -85,6 +86,7 @@ public final class StoreSizeRun {
                         Requester who = i % 3 == 0 ? Requester.api()
                                 : Requester.slack("T0" + (i % 7), "C0" + (i % 41), "U0" + (i % 113));
                         RecordedVerdict r = hostwise.decideFor(scenarios.get(i % scenarios.size()), who);
+
                         if (r.linkToken().isEmpty()) {
                             unsaved.incrementAndGet();
                         }
@@ -99,7 +101,12 @@ public final class StoreSizeRun {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             long stored = hostwise.store().recent(500).size();
+            if (!postgres) {
+                System.out.printf(Locale.ROOT, "on disk before closing: %,d bytes per verdict%n", h2Bytes(dataDir) / verdicts);
+            }
+            long closing = System.nanoTime();
             hostwise.close();
+            System.out.printf(Locale.ROOT, "closing the store (a server's shutdown) took %d ms%n", (System.nanoTime() - closing) / 1_000_000);
             long bytes = postgres ? pgBytes(pgUrl(pgAdminUrl, pgDb)) : h2Bytes(dataDir);
             System.out.printf(Locale.ROOT, "%s: %,d verdicts in %.1f s from %d threads (%,d not saved); compact verdict JSON %,.0f bytes on average%n",
                     postgres ? "PostgreSQL" : "H2", verdicts, seconds, threads, unsaved.get(), (double) jsonBytes.get() / verdicts);
@@ -112,8 +119,12 @@ public final class StoreSizeRun {
             if (postgres) {
                 sql(pgAdminUrl, "DROP DATABASE IF EXISTS " + pgDb);
             }
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (Boolean.getBoolean("keep")) {
+                System.out.println("kept the data directory: " + dataDir);
+            } else {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
         System.exit(0);

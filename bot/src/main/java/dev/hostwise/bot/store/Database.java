@@ -40,10 +40,21 @@ public final class Database implements AutoCloseable {
      * and validates each applied one) runs only when the version differs. {@code SchemaVersionTest}
      * fails if a migration is added without raising this.
      */
-    public static final String SCHEMA_VERSION = "3";
+    public static final String SCHEMA_VERSION = "5";
+
+    /** Verdicts between two compactions of an embedded H2 file by a long-lived store. */
+    static final int COMPACT_EVERY = 1_000;
+    /** How long one compaction may hold up commits while the store is open. */
+    static final Duration COMPACT_WHILE_OPEN = Duration.ofMillis(200);
+    /** How long compacting may take when a long-lived store closes (a server stopping). */
+    static final Duration COMPACT_AT_CLOSE = Duration.ofSeconds(2);
 
     private final DatabaseSettings settings;
     private final Object poolLock = new Object();
+    /** A long-lived store (a server) compacts an embedded H2 file as it goes and when it closes; a one-off command does not. */
+    private volatile boolean compactsWhileOpen;
+    private final java.util.concurrent.atomic.AtomicInteger writesSinceCompaction = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean compacting = new java.util.concurrent.atomic.AtomicBoolean();
     /** Created on first use: a command that never saves (bad input) never opens the database. */
     private volatile HikariDataSource pool;
     private volatile boolean closed;
@@ -87,6 +98,7 @@ public final class Database implements AutoCloseable {
     /** As {@link #open(DatabaseSettings)}, with another wait before the database is tried again after a failure. */
     public static Database open(DatabaseSettings settings, Duration retryAfter) {
         Database db = new Database(settings, retryAfter);
+        db.compactsWhileOpen = settings.isH2();
         try {
             db.migrate(true);
         } catch (StoreUnavailableException e) {
@@ -296,6 +308,65 @@ public final class Database implements AutoCloseable {
                 + StoreUnavailableException.reason(e), e);
     }
 
+    /**
+     * Compacts an embedded H2 database for up to {@code budget}: live pages are moved out of sparsely
+     * used chunks and the file is shrunk. With {@code WRITE_DELAY=0} (every commit durable) H2 runs no
+     * background housekeeping, so without this the file only grows: about 35 KB per verdict in the
+     * 10,000-verdict run (BENCHMARKS.md). Commits wait while it runs. Returns false when there is
+     * nothing to compact here: another database, or an H2 file this process reaches through the first
+     * process's server.
+     */
+    public boolean compact(Duration budget) {
+        return compact(budget, false);
+    }
+
+    private boolean compact(Duration budget, boolean closing) {
+        if (!settings.isH2() || pool == null || closed) {
+            return false;
+        }
+        try (Connection c = pool().getConnection()) {
+            if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local)) {
+                return false;
+            }
+            org.h2.mvstore.MVStore store = local.getDatabase().getStore().getMvStore();
+            // compacting sets the retention time of old chunks to zero, as H2 does when it closes; put it
+            // back, so chunks a crash might still need are not overwritten while the server runs on
+            int retention = store.getRetentionTime();
+            try {
+                local.getDatabase().getStore().compactFile((int) Math.min(Integer.MAX_VALUE, budget.toMillis()));
+            } finally {
+                if (!closing) {
+                    store.setRetentionTime(retention);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("H2 compaction skipped: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Counts verdicts written; a long-lived store compacts an embedded H2 file, off the saving threads,
+     * after every {@link #COMPACT_EVERY} of them.
+     */
+    void wrote(int verdicts) {
+        if (!compactsWhileOpen || writesSinceCompaction.addAndGet(verdicts) < COMPACT_EVERY
+                || !compacting.compareAndSet(false, true)) {
+            return;
+        }
+        writesSinceCompaction.set(0);
+        Thread t = new Thread(() -> {
+            try {
+                compact(COMPACT_WHILE_OPEN);
+            } finally {
+                compacting.set(false);
+            }
+        }, "hostwise-store-compaction");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public DatabaseSettings settings() {
         return settings;
     }
@@ -307,6 +378,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compactsWhileOpen) {
+            // what a stopped server leaves on disk is what a backup copies: compact it first, within a bound
+            compact(COMPACT_AT_CLOSE, true);
+        }
         synchronized (poolLock) {
             closed = true;
             if (pool != null) {
