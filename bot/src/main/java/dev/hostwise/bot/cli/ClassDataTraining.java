@@ -39,24 +39,37 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
+    /**
+     * {@code ClassDataTraining --fill-policy-cache DIR} compiles the bundled rules into a policy cache
+     * in DIR, in a JVM of its own; {@code ClassDataTraining DIR} then trains with that cache, so the
+     * archive holds what commands load when the policy is cached (nearly always) and not the rules
+     * compiler (Drools' builder, the Java compiler, the DRL parser): thousands of classes that a
+     * server would otherwise keep resident for nothing. Without DIR it starts from an empty cache.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && "--fill-policy-cache".equals(args[0])) {
+            Env env = new Env(Map.of("HOSTWISE_CACHE_DIR", args[1]));
+            dev.hostwise.knowledge.catalog.Catalog catalog = dev.hostwise.knowledge.catalog.Catalog.bundled();
+            dev.hostwise.bot.Hostwise.compiler(env).compile(dev.hostwise.rules.RuleSet.bundled(), catalog.revision());
+            System.exit(0);
+        }
         Path dir = Files.createTempDirectory("hostwise-training");
         int status = 1;
         try {
-            status = train(dir);
+            Path cache = args.length == 1 ? Path.of(args[0]) : dir.resolve("cache");
+            status = train(dir, cache);
         } finally {
             deleteTree(dir);
         }
         System.exit(status);
     }
 
-    private static int train(Path dir) throws Exception {
+    private static int train(Path dir, Path cache) throws Exception {
         Env env = new Env(Map.of(
                 "HOSTWISE_DATA_DIR", dir.resolve("data").toString(),
-                "HOSTWISE_CACHE_DIR", dir.resolve("cache").toString(),
+                "HOSTWISE_CACHE_DIR", cache.toString(),
                 "HOSTWISE_BASE_URL", "http://127.0.0.1"));
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        // twice: the first compiles the rules and fills the policy cache, the second reads them from it
         for (String json : List.of("--json", "--json", "")) {
             run(env, quiet, "decide", "--requests-per-day", "100000", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
                     "--privacy", "MUST_STAY_IN_HOUSE", json);

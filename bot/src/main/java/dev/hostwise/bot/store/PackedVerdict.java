@@ -38,6 +38,13 @@ final class PackedVerdict {
     }
 
     private final ObjectMapper mapper;
+    /**
+     * Deflaters and inflaters kept for reuse: each holds a few hundred KB of native zlib memory, and
+     * allocating and freeing that for every verdict on many threads fragmented the C heap (the
+     * server's resident memory grew by tens of MB under load). A few are enough: packing is short.
+     */
+    private final java.util.concurrent.ArrayBlockingQueue<Deflater> deflaters = new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private final java.util.concurrent.ArrayBlockingQueue<Inflater> inflaters = new java.util.concurrent.ArrayBlockingQueue<>(4);
 
     /** @param mapper the verdict JSON mapper ({@code VerdictJson}), so the document is the public JSON */
     PackedVerdict(ObjectMapper mapper) {
@@ -51,7 +58,8 @@ final class PackedVerdict {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a verdict could not be written as JSON", e);
         }
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        Deflater polled = deflaters.poll();
+        Deflater deflater = polled != null ? polled : new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             deflater.setDictionary(DICTIONARY_1);
             deflater.setInput(json);
@@ -64,7 +72,10 @@ final class PackedVerdict {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset();
+            if (!deflaters.offer(deflater)) {
+                deflater.end();
+            }
         }
     }
 
@@ -73,7 +84,8 @@ final class PackedVerdict {
             throw new IllegalStateException("a stored verdict has an unknown format "
                     + (packed.length == 0 ? "(empty)" : "(" + packed[0] + ")") + "; was it written by a newer Hostwise?");
         }
-        Inflater inflater = new Inflater(true);
+        Inflater polled = inflaters.poll();
+        Inflater inflater = polled != null ? polled : new Inflater(true);
         try {
             inflater.setDictionary(DICTIONARY_1);
             inflater.setInput(packed, 1, packed.length - 1);
@@ -92,7 +104,10 @@ final class PackedVerdict {
         } catch (IOException e) {
             throw new IllegalStateException("a stored verdict is not valid JSON: " + e.getMessage(), e);
         } finally {
-            inflater.end();
+            inflater.reset();
+            if (!inflaters.offer(inflater)) {
+                inflater.end();
+            }
         }
     }
 
