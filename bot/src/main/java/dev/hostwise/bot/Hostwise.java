@@ -134,42 +134,51 @@ public final class Hostwise implements AutoCloseable {
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
         DatabaseSettings database = DatabaseSettings.from(env);
-        // a server opens (and if need be migrates) its store on a second core while this one reads the
-        // catalog and the rules: the two are independent and each takes a good part of the start
+        // The start's three big pieces are independent, and the machine has two cores: a server opens (and
+        // if need be migrates) its store, and the compiled policy is read (or compiled), each on a thread of
+        // its own, while this one parses the catalog. The policy cache is keyed by the catalog's revision,
+        // which the catalog files' text gives without parsing them.
         CompletableFuture<Database> opening = storeOnFirstUse
                 ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
-                : CompletableFuture.supplyAsync(() -> Database.open(database), task -> {
-                    Thread t = new Thread(task, "hostwise-store-open");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        Catalog catalog;
+                : inBackground("hostwise-store-open", () -> Database.open(database));
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
         PolicyCompiler compiler = compiler(env);
+        Catalog catalog;
         CompiledPolicy policy;
         try {
-            catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
             RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
-            policy = compiler.compile(rules, catalog.revision());
+            String catalogRevision = env.catalogDir().map(Catalog::revisionOf).orElseGet(Catalog::bundledRevision);
+            CompletableFuture<CompiledPolicy> compiling =
+                    inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
+            catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+            policy = joined(compiling);
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
             try {
-                opened(opening).close();
+                joined(opening).close();
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
             throw e;
         }
         Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
-        VerdictStore store = new VerdictStore(opened(opening), meters.registry());
+        VerdictStore store = new VerdictStore(joined(opening), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
                 meters);
     }
 
-    /** The store once opened; a failure to open it is rethrown as it was thrown, not wrapped. */
-    private static Database opened(CompletableFuture<Database> opening) {
+    private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The result of background work; a failure is rethrown as it was thrown, not wrapped. */
+    private static <T> T joined(CompletableFuture<T> work) {
         try {
-            return opening.join();
+            return work.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
