@@ -73,13 +73,16 @@ final class DecideCommand implements Callable<Integer> {
         for (ScenarioField f : ScenarioField.values()) {
             String[] names = ALIASES.containsKey(f) ? new String[] {f.flag(), ALIASES.get(f)} : new String[] {f.flag()};
             String def = f.defaultValue().map(d -> " (default " + d + ")").orElse(f.required() ? " (required)" : "");
-            spec.addOption(OptionSpec.builder(names)
+            OptionSpec.Builder option = OptionSpec.builder(names)
                     .type(String.class)
                     .arity(f.kind() == ScenarioField.Kind.BOOLEAN ? "0..1" : "1")
-                    .fallbackValue(f.kind() == ScenarioField.Kind.BOOLEAN ? "true" : null)
                     .paramLabel(f.kind() == ScenarioField.Kind.BOOLEAN ? "true|false" : "VALUE")
-                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + ".")
-                    .build());
+                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + ".");
+            if (f.kind() == ScenarioField.Kind.BOOLEAN) {
+                // only flags that may stand alone get a fallback: a null one made `decide --help` fail
+                option.fallbackValue("true");
+            }
+            spec.addOption(option.build());
         }
     }
 

@@ -123,6 +123,14 @@ class DecideCommandTest {
     }
 
     @Test
+    void helpListsEveryScenarioFlag() {
+        CliRun run = CliRun.of("decide", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("--requests-per-day", "--task", "--throughput-measured", "--json", "--charts");
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         CliRun run = CliRun.of("decide", "--requests-per-dya", "5");
         assertThat(run.exitCode()).isEqualTo(2);
