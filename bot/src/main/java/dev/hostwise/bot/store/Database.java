@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -53,8 +55,8 @@ public final class Database implements AutoCloseable {
     private final Object poolLock = new Object();
     /** A long-lived store (a server) compacts an embedded H2 file as it goes and when it closes; a one-off command does not. */
     private volatile boolean compactsWhileOpen;
-    private final java.util.concurrent.atomic.AtomicInteger writesSinceCompaction = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean compacting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicInteger writesSinceCompaction = new AtomicInteger();
+    private final AtomicBoolean compacting = new AtomicBoolean();
     /** Created on first use: a command that never saves (bad input) never opens the database. */
     private volatile HikariDataSource pool;
     private volatile boolean closed;
