@@ -56,6 +56,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final Database db;
     private final VerdictJson json = new VerdictJson();
+    private final PackedVerdict packer = new PackedVerdict(json.mapper());
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
@@ -88,9 +89,12 @@ public final class VerdictStore implements AutoCloseable {
         return ruleRevisions;
     }
 
-    /** A verdict waiting to be numbered and written. */
+    /**
+     * A verdict waiting to be numbered and written, already packed: packing is the CPU-heavy part of a
+     * save, so it happens on the caller's thread, not inside the transaction saves queue for.
+     */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons) {
+                         List<RuleReason> ruleReasons, byte[] packed) {
     }
 
     /**
@@ -109,7 +113,9 @@ public final class VerdictStore implements AutoCloseable {
                 clip(requester.user()));
         long started = System.nanoTime();
         try {
-            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons));
+            // packed without its ID, which is its own column and is only assigned in the transaction
+            byte[] packed = packer.pack(draft.withId(null), ruleReasons);
+            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons, packed));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -123,6 +129,7 @@ public final class VerdictStore implements AutoCloseable {
         try {
             List<StoredVerdict> stored = insert(batch.stream().map(GroupCommit.Entry::item).toList());
             batchSize.record(batch.size());
+            db.wrote(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(stored.get(i));
             }
@@ -176,8 +183,8 @@ public final class VerdictStore implements AutoCloseable {
         for (Map.Entry<Integer, Integer> year : perYear.entrySet()) {
             next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
         }
-        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", rule_reasons, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", verdict_packed) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<StoredVerdict> out = new ArrayList<>(drafts.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Draft d : drafts) {
@@ -185,7 +192,7 @@ public final class VerdictStore implements AutoCloseable {
                 Verdict verdict = d.verdict().withId(VerdictIds.format(year, next.merge(year, 1, Integer::sum) - 1));
                 StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), d.who(), d.appVersion(), d.supersedes(),
                         d.ruleReasons());
-                bind(ps, stored);
+                bind(ps, stored, d.packed());
                 ps.addBatch();
                 out.add(stored);
             }
@@ -225,7 +232,7 @@ public final class VerdictStore implements AutoCloseable {
         return UNIQUE_VIOLATION.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
     }
 
-    private void bind(PreparedStatement ps, StoredVerdict stored) throws SQLException {
+    private void bind(PreparedStatement ps, StoredVerdict stored, byte[] packed) throws SQLException {
         Verdict verdict = stored.verdict();
         Requester who = stored.requester();
         int i = 0;
@@ -245,8 +252,7 @@ public final class VerdictStore implements AutoCloseable {
         ps.setString(++i, who.platform().id());
         setNullable(ps, ++i, who.workspace());
         setNullable(ps, ++i, who.conversation());
-        ps.setString(++i, writeReasons(stored.ruleReasons()));
-        ps.setString(++i, json.writeCompact(verdict));
+        ps.setBytes(++i, packed);
     }
 
     /** The verdict behind a page link; empty for a token that was never issued. */
@@ -267,7 +273,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private Optional<StoredVerdict> findOne(String column, String value) {
         // column is one of two constants above, never user text
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -280,7 +286,7 @@ public final class VerdictStore implements AutoCloseable {
 
     /** The newest whole verdicts first, at most {@code limit}, in one query: what replaying many of them needs. */
     public List<StoredVerdict> recentVerdicts(int limit) {
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<StoredVerdict> out = new ArrayList<>();
@@ -297,6 +303,13 @@ public final class VerdictStore implements AutoCloseable {
 
     private StoredVerdict stored(ResultSet rs) throws SQLException {
         VerdictSummary s = summary(rs);
+        byte[] packed = rs.getBytes("verdict_packed");
+        if (packed != null) {
+            PackedVerdict.Contents contents = packer.unpack(packed);
+            return new StoredVerdict(contents.verdict().withId(s.id()), s.linkToken(), s.requester(), s.appVersion(),
+                    s.supersedes(), contents.ruleReasons());
+        }
+        // written before verdicts were packed (schema version 5): the JSON texts as they were stored
         Verdict v = json.read(rs.getString("verdict_json"));
         return new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
                 readReasons(rs.getString("rule_reasons")));
@@ -366,14 +379,6 @@ public final class VerdictStore implements AutoCloseable {
     /** Requester fields are IDs and names; a longer one is cut rather than losing the verdict. */
     private static String clip(String s) {
         return s == null || s.length() <= 255 ? s : s.substring(0, 255);
-    }
-
-    private String writeReasons(List<RuleReason> reasons) {
-        try {
-            return json.mapper().writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<RuleReason> readReasons(String text) {

@@ -90,6 +90,16 @@ class DecideCommandTest {
     }
 
     @Test
+    void badInputNeverOpensTheStore(@TempDir Path data) {
+        CliRun run = CliRun.run(CliRun.env().with("HOSTWISE_DATA_DIR", data.toString()), null,
+                "decide", "--requests-per-day", "-5", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
+                "--privacy", "NONE");
+        assertThat(run.exitCode()).isEqualTo(2);
+        // the database is opened once there is a verdict to save; a refused scenario leaves no file behind
+        assertThat(data.resolve("hostwise.mv.db")).doesNotExist();
+    }
+
+    @Test
     void aMissingOrBrokenScenarioFileIsBadInput(@TempDir Path dir) throws Exception {
         CliRun missing = CliRun.of("decide", "--scenario", dir.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
@@ -110,6 +120,14 @@ class DecideCommandTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .hasSize(2).allMatch(n -> n.matches("HW-\\d{4}-\\d{4}-(break-even|tornado)\\.png"));
         }
+    }
+
+    @Test
+    void helpListsEveryScenarioFlag() {
+        CliRun run = CliRun.of("decide", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("--requests-per-day", "--task", "--throughput-measured", "--json", "--charts");
     }
 
     @Test
