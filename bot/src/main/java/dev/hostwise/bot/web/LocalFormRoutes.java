@@ -29,7 +29,8 @@ public final class LocalFormRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFormRoutes.class);
 
     private final Hostwise hostwise;
-    private final VerdictPage page = new VerdictPage();
+    private final Pages pages = new Pages();
+    private final VerdictPage page = new VerdictPage(pages);
 
     public LocalFormRoutes(Hostwise hostwise) {
         this.hostwise = hostwise;
@@ -37,7 +38,7 @@ public final class LocalFormRoutes implements Routes {
 
     /** The form with the catalog and the policy in force now: both can be reloaded while the server runs. */
     private ScenarioForm form() {
-        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions());
+        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions(), pages);
     }
 
     @Override
@@ -78,8 +79,6 @@ public final class LocalFormRoutes implements Routes {
     private void sendForm(HttpServerExchange ex, int status, Map<String, String> values,
                           List<dev.hostwise.knowledge.FieldError> errors) {
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        HttpResponses.send(ex, status, "text/html; charset=utf-8",
-                PageLayout.page(errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise", true,
-                        form().render(values, errors)));
+        HttpResponses.send(ex, status, "text/html; charset=utf-8", form().render(values, errors));
     }
 }
