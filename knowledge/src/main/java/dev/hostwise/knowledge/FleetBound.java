@@ -27,7 +27,8 @@ public final class FleetBound {
         return Optional.of(new FieldError(ScenarioField.REQUESTS_PER_DAY.json(), String.format(Locale.ROOT,
                 "%s requests a day at %s requests per second per replica need %s replicas, above the limit of %s:"
                         + " check the volume and the throughput (requestsPerSecond, or the model and GPU it is estimated for)",
-                FieldMetadata.number(s.requestsPerDay()), FieldMetadata.number(requestsPerSecond),
+                FieldMetadata.number(s.requestsPerDay()),
+                new java.math.BigDecimal(requestsPerSecond).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString(),
                 replicas == Long.MAX_VALUE ? "more than 9,223,372,036,854,775,807" : String.format(Locale.ROOT, "%,d", replicas),
                 String.format(Locale.ROOT, "%,d", MAX_REPLICAS))));
     }

@@ -82,8 +82,8 @@ class DecideCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(
-                "hostwise decide: requestsPerDay (--requests-per-day) -5 is out of range: a positive number of requests per day, e.g. 50000",
-                "hostwise decide: utilization (--utilization) 1.5 is out of range: a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)",
+                "hostwise decide: requestsPerDay (--requests-per-day) -5 is below the limit of 0.001: a positive number of requests per day, e.g. 50000",
+                "hostwise decide: utilization (--utilization) 1.5 is above the limit of 1: a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)",
                 "hostwise decide: taskType (--task-type) 'POETRY' is not allowed: one of CLASSIFICATION, EXTRACTION, STRUCTURED_SUMMARIZATION, RAG_QA, CODE_GENERATION, OPEN_ENDED_REASONING, LONG_INSTRUCTIONS, CREATIVE_WRITING, AGENTIC_TOOL_USE",
                 "hostwise decide: privacyNeed (--privacy-need) is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE");
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
