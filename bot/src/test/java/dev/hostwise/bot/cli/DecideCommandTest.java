@@ -90,6 +90,21 @@ class DecideCommandTest {
     }
 
     @Test
+    void aScenarioFileIsReadAsStrictlyAsTheApi(@TempDir Path dir) throws Exception {
+        String base = "\"requestsPerDay\": 100000, \"taskType\": \"CLASSIFICATION\", \"qualityNeed\": \"GOOD_ENOUGH\","
+                + " \"privacyNeed\": \"NONE\"";
+        java.nio.file.Files.writeString(dir.resolve("two.json"), "{" + base + "}{" + base + "}");
+        CliRun two = CliRun.of("decide", "--scenario", dir.resolve("two.json").toString());
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("--scenario", "is not valid JSON (line 1, column",
+                "there is more after the first value; send one JSON object and nothing after it");
+        java.nio.file.Files.writeString(dir.resolve("dup.json"), "{" + base + ", \"requestsPerDay\": 1e9}");
+        CliRun dup = CliRun.of("decide", "--scenario", dir.resolve("dup.json").toString());
+        assertThat(dup.exitCode()).isEqualTo(2);
+        assertThat(dup.err()).contains("the key 'requestsPerDay' is given twice").doesNotContain("Exception");
+    }
+
+    @Test
     void aMissingOrBrokenScenarioFileIsBadInput(@TempDir Path dir) throws Exception {
         CliRun missing = CliRun.of("decide", "--scenario", dir.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
