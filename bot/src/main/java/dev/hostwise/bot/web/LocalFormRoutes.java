@@ -57,14 +57,15 @@ public final class LocalFormRoutes implements Routes {
                 values.put(f.json(), v);
             }
         }
-        Scenario scenario;
+        RecordedVerdict r;
         try {
-            scenario = hostwise.reader().fromText(values);
+            Scenario scenario = hostwise.reader().fromText(values);
+            // deciding can refuse too, once the throughput is estimated (a fleet past the bound): shown under its field
+            r = hostwise.decideFor(scenario, Requester.web());
         } catch (InvalidScenarioException e) {
             sendForm(ex, 400, values, e.errors());
             return;
         }
-        RecordedVerdict r = hostwise.decideFor(scenario, Requester.web());
         if (r.linkToken().isPresent()) {
             ex.getResponseHeaders().put(Headers.LOCATION, "/v/" + r.linkToken().get());
             HttpResponses.send(ex, 303, "text/plain; charset=utf-8", "decided: " + r.verdict().id());

@@ -119,7 +119,7 @@ class BrowserTest {
 
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("4 fields need fixing.");
         assertThat(browser.findElement(By.id("err-requestsPerDay")).getText()).startsWith("requestsPerDay 'lots'");
-        assertThat(browser.findElement(By.id("err-utilization")).getText()).startsWith("utilization ").contains("is out of range");
+        assertThat(browser.findElement(By.id("err-utilization")).getText()).startsWith("utilization ").contains("is above the limit of 1");
         assertThat(browser.findElement(By.id("err-qualityNeed")).getText()).contains("is required");
         assertThat(browser.findElement(By.name("requestsPerDay")).getDomProperty("value")).isEqualTo("lots");
         assertThat(browser.findElement(By.name("utilization")).getDomProperty("value")).isEqualTo("150%");

@@ -97,8 +97,8 @@ class LocalFormTest {
         assertThat(r.statusCode()).isEqualTo(400);
         String page = r.body();
         assertThat(page).contains("3 fields need fixing.");
-        assertThat(page).contains("<p class=\"error\" id=\"err-requestsPerDay\">requestsPerDay -5 is out of range: a positive number of requests per day, e.g. 50000</p>",
-                "<p class=\"error\" id=\"err-utilization\">utilization 1.5 is out of range:",
+        assertThat(page).contains("<p class=\"error\" id=\"err-requestsPerDay\">requestsPerDay -5 is below the limit of 0.001: a positive number of requests per day, e.g. 50000</p>",
+                "<p class=\"error\" id=\"err-utilization\">utilization 1.5 is above the limit of 1:",
                 "<p class=\"error\" id=\"err-privacyNeed\">privacyNeed is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE</p>");
         assertThat(page).contains("name=\"requestsPerDay\" aria-describedby=\"hint-requestsPerDay err-requestsPerDay\" aria-required=\"true\" aria-invalid=\"true\" value=\"-5\"",
                 "value=\"1.5\"", "<option value=\"CLASSIFICATION\" selected>");
