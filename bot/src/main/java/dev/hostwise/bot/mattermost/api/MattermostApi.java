@@ -160,8 +160,10 @@ public final class MattermostApi {
                         : "network error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 wait = policy.backoff(attempt);
             } catch (InterruptedException e) {
+                // the surface is stopping: not worth a warning
                 Thread.currentThread().interrupt();
-                return failed(endpoint, subject, attempt, "interrupted");
+                LOG.debug("{} for {} was interrupted", endpoint, subject);
+                return new ApiResult.Failed("interrupted while the app was stopping");
             } catch (IllegalArgumentException e) {
                 // the JDK's word for a URL it cannot send to
                 return failed(endpoint, subject, attempt, "a URL that cannot be called");

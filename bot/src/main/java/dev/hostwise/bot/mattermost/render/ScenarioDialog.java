@@ -143,7 +143,7 @@ public final class ScenarioDialog {
     private static String placeholder(FormDefinition.Field f) {
         if (f.filledByPick()) {
             String picker = FieldMetadata.ALL.stream().filter(m -> m.fills().contains(f.field())).findFirst()
-                    .map(m -> m.label().toLowerCase(Locale.ROOT)).orElse("pick");
+                    .map(m -> inSentence(m.label())).orElse("pick");
             return "Empty: the " + picker + "'s catalog price" + f.field().defaultValue().map(d -> ", else " + FormValues.show(d)).orElse("");
         }
         return capitalised(f.allowed());
@@ -203,6 +203,12 @@ public final class ScenarioDialog {
 
     static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A label inside a sentence: "hosted model", but "GPU type" keeps its acronym. */
+    private static String inSentence(String label) {
+        String first = label.split(" ", 2)[0];
+        return first.equals(first.toUpperCase(Locale.ROOT)) ? label : label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1);
     }
 
     private static String capitalised(String s) {
