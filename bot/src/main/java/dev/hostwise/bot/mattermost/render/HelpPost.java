@@ -5,7 +5,6 @@ import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.rules.PolicyConditions;
-import java.util.Locale;
 
 /** {@code /selfhost help}: the policy from the active rules' declared conditions, the ways to ask, and every key of the one-line form. */
 public final class HelpPost {
@@ -29,7 +28,7 @@ public final class HelpPost {
         out.append("**Keys of the one-line form** (anything left out takes its default)\n\n| Key | What | Allowed |\n|:--|:--|:--|\n");
         for (FieldMetadata k : FieldMetadata.withQuickKeys()) {
             out.append("| `").append(k.quickKey().orElseThrow().example()).append("` | ")
-                    .append(Markdown.cell(k.label().toLowerCase(Locale.ROOT))).append(" | ")
+                    .append(Markdown.cell(k.label())).append(" | ")
                     .append(Markdown.cell(k.field().allowed() + k.field().defaultValue().map(d -> " (default " + FormValues.show(d) + ")")
                             .orElse(k.field().required() ? " (required)" : "")))
                     .append(" |\n");

@@ -159,7 +159,9 @@ public final class ScenarioDialog {
 
     /**
      * A label short enough for a display name: as it is when it fits, else the part before its first comma or
-     * parenthesis ("Hosted input price, $ per 1M tokens" reads "Hosted input price"), else cut at a word.
+     * parenthesis ("Hosted input price, $ per 1M tokens" reads "Hosted input price"), else without its last
+     * "per ..." ("Output tokens per request" reads "Output tokens"), else cut at a word. The help text starts
+     * with the whole label.
      */
     static String displayName(String label) {
         if (bytes(label) <= DISPLAY_NAME_MAX) {
@@ -170,6 +172,10 @@ public final class ScenarioDialog {
             if (at > 0 && bytes(label.substring(0, at)) <= DISPLAY_NAME_MAX) {
                 return label.substring(0, at);
             }
+        }
+        int per = label.lastIndexOf(" per ");
+        if (per > 0 && bytes(label.substring(0, per)) <= DISPLAY_NAME_MAX) {
+            return label.substring(0, per);
         }
         return fit(label, DISPLAY_NAME_MAX);
     }
