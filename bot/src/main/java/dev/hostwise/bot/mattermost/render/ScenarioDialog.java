@@ -113,7 +113,8 @@ public final class ScenarioDialog {
                 // the default must be one of the options, exactly
                 value.flatMap(v -> f.choices().stream().map(Choice::value).filter(v::equalsIgnoreCase).findFirst())
                         .ifPresent(v -> e.put("default", v));
-                e.put("placeholder", fit(f.required() ? "Choose one" : "None: " + placeholder(f), SELECT_MAX));
+                e.put("placeholder", fit(f.required() ? "Choose one"
+                        : f.field().defaultValue().map(d -> "Default: " + FormValues.show(d)).orElse("None"), SELECT_MAX));
                 e.put("options", options);
             }
             case CHECKBOX -> {

@@ -122,7 +122,10 @@ public final class VerdictPost {
         button.put("id", id);
         button.put("type", "button");
         button.put("name", name);
-        button.put("integration", Map.of("url", actionUrl, "context", context.context(seal)));
+        Map<String, Object> integration = new LinkedHashMap<>();
+        integration.put("url", actionUrl);
+        integration.put("context", context.context(seal));
+        button.put("integration", integration);
         return button;
     }
 
