@@ -180,6 +180,11 @@ class MattermostEndToEndTest {
         Call charts = bot.mattermost.await(POSTS, 2).get(1);
         assertThat(charts.json().path("root_id").asText()).isEqualTo(postId(post));
         assertThat(charts.json().path("file_ids").size()).isEqualTo(2);
+
+        // and the verdict's own button replies in its thread
+        assertThat(bot.click(post, postId(post), "Show the math", bot.mattermost.newTrigger()).statusCode()).isEqualTo(200);
+        Call math = awaitPostWhere(p -> p.json().path("message").asText().startsWith("#### The math behind " + v.id()));
+        assertThat(math.json().path("root_id").asText()).isEqualTo(postId(post));
     }
 
     @Test
