@@ -47,7 +47,9 @@ public final class MattermostModule implements ChatSurface {
     public MattermostModule(MattermostSettings settings, Hostwise hostwise, MattermostTuning tuning, String pageBaseUrl) {
         this.settings = settings;
         MeterRegistry meters = hostwise.metrics().registry();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        // HTTP/1.1: the JDK would otherwise offer an h2c upgrade on every plain-http call, which proxies in front
+        // of a Mattermost server do not all take well; a redirect is never followed with the bot token
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         MattermostApi api = new MattermostApi(http, settings.serverUrl(), settings.botToken(), tuning.retry(), meters);
         this.connection = new MattermostConnection(api, settings, tuning.connectRetry());
