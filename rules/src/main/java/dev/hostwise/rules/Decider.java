@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.hostwise.knowledge.CostModel;
 import dev.hostwise.knowledge.Estimate;
+import dev.hostwise.knowledge.FigureChecks;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
@@ -145,7 +146,10 @@ public final class Decider {
             figures = figures.withConfigurationSearch(search);
         }
         Sensitivity sensitivity = sensitivityAnalysis.analyse(priced, figures.requestsPerSecond());
+        // the fleet within bounds and every number finite before the rules (or a chart) see them: a field error, not a 500
+        FigureChecks.require(priced, figures, sensitivity);
         Probabilities probabilities = probabilities(priced, figures, catalog, policy, draws);
+        FigureChecks.requireFinite(priced, "probabilities", probabilities);
         List<Object> facts = new ArrayList<>(sensitivity.inputs());
         facts.add(probabilities);
         facts.addAll(probabilities.drivers());

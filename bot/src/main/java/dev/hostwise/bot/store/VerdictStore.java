@@ -57,6 +57,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final Database db;
     private final VerdictJson json = new VerdictJson();
+    private final PackedVerdict packer = new PackedVerdict(json.mapper());
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
@@ -96,9 +97,12 @@ public final class VerdictStore implements AutoCloseable {
         return ruleRevisions;
     }
 
-    /** A verdict waiting to be numbered and written. */
+    /**
+     * A verdict waiting to be numbered and written, already packed: packing is the CPU-heavy part of a
+     * save, so it happens on the caller's thread, not inside the transaction saves queue for.
+     */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons, Optional<String> supersedeReason) {
+                         List<RuleReason> ruleReasons, Optional<String> supersedeReason, byte[] packed) {
     }
 
     /** More rows to write in the transaction that stores a verdict, given it as numbered. */
@@ -127,8 +131,10 @@ public final class VerdictStore implements AutoCloseable {
                               List<RuleReason> ruleReasons, Optional<String> supersedeReason) {
         long started = System.nanoTime();
         try {
+            // packed without its ID, which is its own column and is only assigned in the transaction
+            byte[] packed = packer.pack(draft.withId(null), ruleReasons);
             return commits.save(new Draft(draft, clipped(requester), appVersion, supersedes, ruleReasons,
-                    supersedeReason.map(VerdictStore::clipReason)));
+                    supersedeReason.map(VerdictStore::clipReason), packed));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -145,13 +151,14 @@ public final class VerdictStore implements AutoCloseable {
     public Optional<StoredVerdict> saveSuperseding(Verdict draft, Requester requester, String appVersion, String supersedes,
                                                    List<RuleReason> ruleReasons, String reason, AlongWith along) {
         return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.of(supersedes), ruleReasons,
-                Optional.of(clipReason(reason))), along);
+                Optional.of(clipReason(reason)), packer.pack(draft.withId(null), ruleReasons)), along);
     }
 
     /** Stores a verdict with more rows in the same transaction (a pooled verdict's members), not batched with other saves. */
     public StoredVerdict saveWith(Verdict draft, Requester requester, String appVersion, List<RuleReason> ruleReasons,
                                   AlongWith along) {
-        return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.empty(), ruleReasons, Optional.empty()), along)
+        return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.empty(), ruleReasons, Optional.empty(),
+                packer.pack(draft.withId(null), ruleReasons)), along)
                 .orElseThrow();
     }
 
@@ -218,6 +225,7 @@ public final class VerdictStore implements AutoCloseable {
         try {
             List<StoredVerdict> stored = insert(batch.stream().map(GroupCommit.Entry::item).toList());
             batchSize.record(batch.size());
+            db.wrote(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(stored.get(i));
             }
@@ -271,8 +279,8 @@ public final class VerdictStore implements AutoCloseable {
         for (Map.Entry<Integer, Integer> year : perYear.entrySet()) {
             next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
         }
-        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", rule_reasons, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", verdict_packed) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<StoredVerdict> out = new ArrayList<>(drafts.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Draft d : drafts) {
@@ -280,7 +288,7 @@ public final class VerdictStore implements AutoCloseable {
                 Verdict verdict = d.verdict().withId(VerdictIds.format(year, next.merge(year, 1, Integer::sum) - 1));
                 StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), d.who(), d.appVersion(), d.supersedes(),
                         d.ruleReasons(), d.supersedeReason());
-                bind(ps, stored);
+                bind(ps, stored, d.packed());
                 ps.addBatch();
                 out.add(stored);
             }
@@ -320,7 +328,7 @@ public final class VerdictStore implements AutoCloseable {
         return UNIQUE_VIOLATION.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
     }
 
-    private void bind(PreparedStatement ps, StoredVerdict stored) throws SQLException {
+    private void bind(PreparedStatement ps, StoredVerdict stored, byte[] packed) throws SQLException {
         Verdict verdict = stored.verdict();
         Requester who = stored.requester();
         int i = 0;
@@ -341,8 +349,7 @@ public final class VerdictStore implements AutoCloseable {
         setNullable(ps, ++i, who.workspace());
         setNullable(ps, ++i, who.conversation());
         setNullable(ps, ++i, stored.supersedeReason().orElse(null));
-        ps.setString(++i, writeReasons(stored.ruleReasons()));
-        ps.setString(++i, json.writeCompact(verdict));
+        ps.setBytes(++i, packed);
     }
 
     /** The verdict behind a page link; empty for a token that was never issued. */
@@ -363,7 +370,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private Optional<StoredVerdict> findOne(String column, String value) {
         // column is one of two constants above, never user text
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -376,7 +383,7 @@ public final class VerdictStore implements AutoCloseable {
 
     /** The newest whole verdicts first, at most {@code limit}, in one query: what replaying many of them needs. */
     public List<StoredVerdict> recentVerdicts(int limit) {
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<StoredVerdict> out = new ArrayList<>();
@@ -397,7 +404,7 @@ public final class VerdictStore implements AutoCloseable {
      * (no {@code watch_check} row). Each call continues where the rows recorded so far leave off.
      */
     public List<StoredVerdict> watched(java.time.Instant since, long changeId, int limit) {
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM verdict n WHERE n.supersedes = v.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM watch_check w WHERE w.change_id = ? AND w.verdict_id = v.id)"
                 + " ORDER BY created_at, id LIMIT ?";
@@ -410,7 +417,7 @@ public final class VerdictStore implements AutoCloseable {
 
     /** Every verdict decided at or after {@code since} that no verdict supersedes, oldest first: what pooling looks at. */
     public List<StoredVerdict> current(java.time.Instant since, int limit) {
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM verdict n WHERE n.supersedes = v.id) ORDER BY created_at, id LIMIT ?";
         return verdicts(sql, ps -> {
             ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -435,6 +442,13 @@ public final class VerdictStore implements AutoCloseable {
 
     private StoredVerdict stored(ResultSet rs) throws SQLException {
         VerdictSummary s = summary(rs);
+        byte[] packed = rs.getBytes("verdict_packed");
+        if (packed != null) {
+            PackedVerdict.Contents contents = packer.unpack(packed);
+            return new StoredVerdict(contents.verdict().withId(s.id()), s.linkToken(), s.requester(), s.appVersion(),
+                    s.supersedes(), contents.ruleReasons(), s.supersedeReason());
+        }
+        // written before verdicts were packed (schema version 5): the JSON texts as they were stored
         Verdict v = json.read(rs.getString("verdict_json"));
         return new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
                 readReasons(rs.getString("rule_reasons")), s.supersedeReason());
@@ -505,14 +519,6 @@ public final class VerdictStore implements AutoCloseable {
     /** Requester fields are IDs and names; a longer one is cut rather than losing the verdict. */
     private static String clip(String s) {
         return s == null || s.length() <= 255 ? s : s.substring(0, 255);
-    }
-
-    private String writeReasons(List<RuleReason> reasons) {
-        try {
-            return json.mapper().writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<RuleReason> readReasons(String text) {

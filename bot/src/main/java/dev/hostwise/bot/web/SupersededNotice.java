@@ -1,7 +1,5 @@
 package dev.hostwise.bot.web;
 
-import static dev.hostwise.bot.web.Html.esc;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hostwise.bot.store.VerdictSummary;
 import java.util.Optional;
@@ -9,8 +7,8 @@ import java.util.Optional;
 /**
  * "Superseded by HW-…", at the top of an old verdict's page and ADR, and as {@code supersededBy} in its
  * JSON: the newest verdict that re-decided it, when, and why ("inputs changed: catalog of … → …" when
- * the watch did it, "re-evaluated on request" from the page's button). Self-contained, so a template
- * can take it whole.
+ * the watch did it, "re-evaluated on request" from the page's button). The page's banner is in
+ * {@code verdict.jte}.
  */
 final class SupersededNotice {
 
@@ -20,16 +18,6 @@ final class SupersededNotice {
     /** The newest verdict that superseded this one, if any. */
     static Optional<VerdictSummary> newest(VerdictView view) {
         return view.supersededBy().isEmpty() ? Optional.empty() : Optional.of(view.supersededBy().get(view.supersededBy().size() - 1));
-    }
-
-    /** The page's banner; nothing when the verdict stands. */
-    static void page(StringBuilder b, VerdictView view) {
-        newest(view).ifPresent(newer -> b.append("<p class=\"notice superseded\" role=\"status\" id=\"superseded-by\">Superseded by ")
-                .append("<a href=\"/v/").append(esc(newer.linkToken())).append("\">").append(esc(newer.id())).append("</a> on ")
-                .append(esc(VerdictPage.WHEN.format(newer.createdAt()))).append(" (rules ").append(esc(newer.rulesRevision()))
-                .append(", catalog ").append(esc(newer.catalogDate())).append(")")
-                .append(newer.supersedeReason().map(r -> ": " + esc(sentence(r))).orElse("."))
-                .append(" This verdict is kept as it was decided; cite the newer one.</p>\n"));
     }
 
     /** The ADR's line under its front matter; nothing when the verdict stands. */
@@ -42,7 +30,8 @@ final class SupersededNotice {
         });
     }
 
-    private static String sentence(String s) {
+    /** A reason as a sentence: "re-evaluated on request" ends in a full stop. */
+    static String sentence(String s) {
         return s.endsWith(".") ? s : s + ".";
     }
 

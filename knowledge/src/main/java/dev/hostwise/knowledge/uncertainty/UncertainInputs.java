@@ -95,7 +95,10 @@ public final class UncertainInputs {
         }
         int months = s.horizonMonths() == null ? DEFAULT_HORIZON_MONTHS : s.horizonMonths();
         double today = s.requestsPerDay();
-        double then = today * Math.pow(1 + growth, months);
+        // held inside the volume's own bounds, as a volume typed in would be: growth cannot price a workload no one could type
+        dev.hostwise.knowledge.FieldMetadata bounds = dev.hostwise.knowledge.FieldMetadata.of(ScenarioField.REQUESTS_PER_DAY);
+        double then = Math.max(bounds.min().orElseThrow(), Math.min(bounds.max().orElseThrow(),
+                today * Math.pow(1 + growth, months)));
         return Optional.of(new InputRange(ScenarioField.REQUESTS_PER_DAY.json(), today, Math.min(today, then), Math.max(today, then),
                 InputRange.Spread.LOG_UNIFORM, String.format(Locale.ROOT,
                         "%s%% a month over %d months: from today's %s to %s requests a day, any month alike",
