@@ -81,10 +81,10 @@ public enum ScenarioField {
     VOLUME_GROWTH_PER_MONTH("volumeGrowthPerMonth", Kind.GROWTH, null,
             "how much requestsPerDay grows each month, as a fraction (negative when it shrinks); with horizonMonths, the"
                     + " volume's range in the uncertainty analysis",
-            "a fraction above -1, e.g. 0.05 for 5% a month (5% also works in text), -0.1 for a 10% decline"),
+            "a fraction from -0.99 to 1 (doubling), e.g. 0.05 for 5% a month (5% also works in text), -0.1 for a 10% decline"),
     HORIZON_MONTHS("horizonMonths", Kind.POSITIVE_INT, null,
             "how many months ahead the decision should hold; 12 when volumeGrowthPerMonth is given without it",
-            "a whole number of months, 1 or more, e.g. 12"),
+            "a whole number of months from 1 to 120, e.g. 12"),
     RANGES("ranges", Kind.RANGES, null,
             "the plausible low and high of uncertain inputs, in place of what Hostwise derives for them; keyed by field name",
             "pairs of low and high by field name, e.g. {\"utilization\": [0.2, 0.5]} in JSON, or"
@@ -95,7 +95,7 @@ public enum ScenarioField {
         POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, POSITIVE_INT, NON_NEGATIVE_INT, BOOLEAN, CATALOG_ID, ENUM,
         /** 24 non-negative numbers, not all zero: a list in JSON, comma-separated in text. */
         HOURLY_WEIGHTS,
-        /** A fraction per period above -1: a growth rate, negative for a decline; 5% works in text. */
+        /** A fraction per period, a growth rate (bounds in FieldMetadata), negative for a decline; 5% works in text. */
         GROWTH,
         /** Low and high by scenario field name: an object of [low, high] pairs in JSON, name=low..high in text. */
         RANGES

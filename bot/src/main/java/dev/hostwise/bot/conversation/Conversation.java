@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class Conversation implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
+
     /** What a user is told when there is no room for their request. */
     public static final String BUSY = "I'm answering a lot of questions right now and couldn't take yours. Please send it again "
             + "in a minute.";
@@ -206,7 +208,9 @@ public final class Conversation implements AutoCloseable {
                         + (muted.size() == 1 ? "Its" : "Their") + " page still says when a newer verdict replaces "
                         + (muted.size() == 1 ? "it." : "them."));
             } catch (StoreUnavailableException e) {
-                delivery.tell(to, verdictId, "The verdict store is unavailable right now (" + e.getMessage() + "); try again shortly.");
+                // the store's own words stay in the log: a notice never carries exception text
+                LOG.warn("muting {}: {}", verdictId, e.getMessage());
+                delivery.tell(to, verdictId, "The verdict store is unavailable right now; try again shortly.");
             }
         });
         return queued ? Admission.ACCEPTED : Admission.BUSY;
@@ -218,7 +222,8 @@ public final class Conversation implements AutoCloseable {
             try {
                 delivery.tell(to, "pooling", report.get());
             } catch (StoreUnavailableException e) {
-                delivery.tell(to, "pooling", "The verdict store is unavailable right now (" + e.getMessage() + "); try again shortly.");
+                LOG.warn("pooling: {}", e.getMessage());
+                delivery.tell(to, "pooling", "The verdict store is unavailable right now; try again shortly.");
             }
         });
         return queued ? Admission.ACCEPTED : Admission.BUSY;

@@ -13,6 +13,8 @@ import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.rules.Decider;
 import dev.hostwise.rules.ReloadOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +62,10 @@ public final class Watch implements AutoCloseable {
     private final Counter checked;
     private final Counter superseded;
     private final Counter notified;
+    // per run (each run that re-checked or posted something): how many runs, and how much each did
+    private final DistributionSummary runChecked;
+    private final DistributionSummary runSuperseded;
+    private final DistributionSummary runNotified;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hostwise-watch");
         t.setDaemon(true);
@@ -82,6 +88,15 @@ public final class Watch implements AutoCloseable {
         this.superseded = Counter.builder("hostwise.watch.superseded")
                 .description("Stored verdicts the watch superseded because their inputs changed").register(registry);
         this.notified = Counter.builder("hostwise.watch.notified").description("Notices of superseded verdicts posted").register(registry);
+        this.runChecked = DistributionSummary.builder("hostwise.watch.run.checked")
+                .description("Stored verdicts re-decided, per watch run").baseUnit("verdicts").register(registry);
+        this.runSuperseded = DistributionSummary.builder("hostwise.watch.run.superseded")
+                .description("Stored verdicts superseded, per watch run").baseUnit("verdicts").register(registry);
+        this.runNotified = DistributionSummary.builder("hostwise.watch.run.notified")
+                .description("Notices posted, per watch run").baseUnit("notices").register(registry);
+        // 0 when an admin turned the watch off (HOSTWISE_WATCH=off), so a dashboard can tell quiet from off
+        Gauge.builder("hostwise.watch.on", settings, s -> s.on() ? 1 : 0)
+                .description("1 when the watch re-checks stored verdicts, 0 when HOSTWISE_WATCH=off").register(registry);
         // every activation of changed rules or catalog is a change of inputs; the reload thread reports it
         hostwise.onReload(this::reloaded);
         hostwise.onInputsChanged(this::wake);
@@ -162,6 +177,9 @@ public final class Watch implements AutoCloseable {
                 LOG.info("watch run: checked {}, superseded {}, notified {}{}", done.checked(), done.superseded(), posted,
                         done.reason().isEmpty() ? "" : " (" + done.reason() + ")");
                 lastRun.set(done);
+                runChecked.record(done.checked());
+                runSuperseded.record(done.superseded());
+                runNotified.record(posted);
             }
             return done;
         } finally {

@@ -44,6 +44,9 @@ class MattermostOutletTest {
     private static final Requester ANA = Requester.chat(Platform.MATTERMOST, MattermostBot.TEAM, MattermostBot.CHANNEL, MattermostBot.USER);
 
     private Hostwise hostwise;
+    /** Verdicts go to a store of the test's own, never to ./data. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dataDir;
     private MattermostApiStandIn mattermost;
     private ChartThread charts;
     private MattermostApi api;
@@ -51,7 +54,7 @@ class MattermostOutletTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString())), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll
@@ -104,7 +107,8 @@ class MattermostOutletTest {
         List<String> lines = message.lines().toList();
         assertThat(lines.get(lines.size() - 3)).matches("- Caveat \\d+: a figure this verdict rests on should be checked against a "
                 + "load test of your own prompts\\.");
-        assertThat(post.json().path("props").path("attachments").path(0).path("actions").size()).isEqualTo(2);
+        // a stored verdict: adjust, math, and mute its updates
+        assertThat(post.json().path("props").path("attachments").path(0).path("actions").size()).isEqualTo(3);
     }
 
     @Test

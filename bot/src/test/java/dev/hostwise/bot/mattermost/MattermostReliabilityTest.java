@@ -36,11 +36,14 @@ class MattermostReliabilityTest {
             "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
 
     private Hostwise hostwise;
+    /** Verdicts go to a store of the test's own, never to ./data. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dataDir;
     private MattermostBot bot;
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString())), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll

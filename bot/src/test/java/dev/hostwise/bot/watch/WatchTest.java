@@ -139,6 +139,12 @@ class WatchTest {
         WatchRun again = watch.runOnce();
         assertThat(again.checked()).isZero();
         assertThat(outlet.posts).hasSize(1);
+
+        // what the run did is in /metrics: totals, and per run (one run did something)
+        assertThat(hostwise.metrics().scrape()).contains("hostwise_watch_checked_total 2.0", "hostwise_watch_superseded_total 1.0",
+                "hostwise_watch_notified_total 1.0", "hostwise_watch_run_checked_verdicts_count 1",
+                "hostwise_watch_run_checked_verdicts_sum 2.0", "hostwise_watch_run_superseded_verdicts_sum 1.0",
+                "hostwise_watch_run_notified_notices_sum 1.0", "hostwise_watch_on 1.0");
     }
 
     @Test
@@ -243,6 +249,7 @@ class WatchTest {
         Watch off = watch(new WatchSettings(false, 180, Duration.ofHours(1), 10));
         cutThePrice();
         assertThat(off.runOnce().note()).contains("HOSTWISE_WATCH=off");
+        assertThat(hostwise.metrics().scrape()).contains("hostwise_watch_on 0.0");
         assertThat(hostwise.store().supersededBy(flips.id())).isEmpty();
         assertThat(hostwise.store().watch().pendingChanges()).hasSize(1);
     }
