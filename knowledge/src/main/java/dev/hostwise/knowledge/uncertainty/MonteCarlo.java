@@ -95,15 +95,16 @@ public final class MonteCarlo {
                 wins++;
             }
         }
-        double[] sorted = saving.clone();
-        Arrays.sort(sorted);
-        double[] ranksOfSaving = ranks(saving, sorted);
+        int[] savingOrder = order(saving);
+        double[] sorted = new double[draws];
+        for (int k = 0; k < draws; k++) {
+            sorted[k] = saving[savingOrder[k]];
+        }
+        double[] ranksOfSaving = ranks(saving, savingOrder);
         List<Driver> unranked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] v = values[i];
-            double[] vs = v.clone();
-            Arrays.sort(vs);
-            unranked.add(new Driver(varied.get(i).input(), 0, pearson(ranks(v, vs), ranksOfSaving), varied.get(i).basis()));
+            unranked.add(new Driver(varied.get(i).input(), 0, pearson(ranks(v, order(v)), ranksOfSaving), varied.get(i).basis()));
         }
         unranked.sort(Comparator.comparingDouble(Driver::strength).reversed().thenComparing(Driver::input));
         List<Driver> drivers = new ArrayList<>(n);
@@ -130,52 +131,73 @@ public final class MonteCarlo {
 
     /** Ranks from 1, ties sharing their average rank (whole replicas make many draws tie). */
     static double[] ranks(double[] x) {
-        double[] sorted = x.clone();
-        Arrays.sort(sorted);
-        return ranks(x, sorted);
+        return ranks(x, order(x));
     }
 
     /**
-     * Ranks of {@code x} given its values sorted: each value's rank is the average of the first and
-     * last positions it holds in the sorted copy. Two binary searches per value on primitives, rather
-     * than sorting boxed indices: this runs for every input of every decision.
+     * Ranks of {@code x} given the indices of its values in ascending order: one pass over each run of
+     * equal values, which share the average of the positions they hold. (Looking each value up in a sorted
+     * copy took two binary searches per value, and their unpredictable branches were most of a decision's
+     * analysis.)
      */
-    private static double[] ranks(double[] x, double[] sorted) {
-        double[] rank = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int first = firstIndexOf(sorted, x[i]);
-            int last = lastIndexOf(sorted, x[i]);
-            rank[i] = (first + last) / 2.0 + 1;
+    private static double[] ranks(double[] x, int[] order) {
+        int n = x.length;
+        double[] rank = new double[n];
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
+                j++;
+            }
+            double r = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                rank[order[k]] = r;
+            }
+            i = j + 1;
         }
         return rank;
     }
 
-    private static int firstIndexOf(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /**
+     * The indices of {@code x} in ascending order of value, equal values in index order: a stable radix
+     * sort, a byte at a time, of each double's bits turned into an unsigned key that orders as the doubles
+     * do. Its running time does not depend on the values, and it has no data-dependent branch to mispredict
+     * (a comparison sort's were most of a decision's analysis); a byte every value shares is skipped.
+     */
+    static int[] order(double[] x) {
+        int n = x.length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(x[i]);
+            // negative numbers: every bit flipped (larger magnitude sorts first); others: the sign bit set
+            keys[i] = bits < 0 ? ~bits : bits | Long.MIN_VALUE;
         }
-        return lo;
-    }
-
-    private static int lastIndexOf(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (sorted[mid] > v) {
-                hi = mid - 1;
-            } else {
-                lo = mid;
-            }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
         }
-        return lo;
+        int[] b = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((keys[i] >>> shift) & 0xFF) + 1]++;
+            }
+            if (count[(int) ((keys[0] >>> shift) & 0xFF) + 1] == n) {
+                continue;
+            }
+            for (int d = 0; d < 256; d++) {
+                count[d + 1] += count[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = a[i];
+                b[count[(int) ((keys[at] >>> shift) & 0xFF)]++] = at;
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** Pearson's correlation; 0 when either side does not vary (a saving that no draw moves). */

@@ -138,6 +138,38 @@ class MonteCarloTest {
     }
 
     @Test
+    void theOrderIsAscendingAndStableForNegativesTiesAndSavingsOfEveryMagnitude() {
+        // savings are negative and positive, tie on whole replicas, and span many powers of ten
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] x = new double[5_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = switch (i % 4) {
+                case 0 -> -random.nextDouble() * Math.pow(10, random.nextInt(12));
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(12));
+                case 2 -> 240 - 28.8 * random.nextInt(5);
+                default -> i % 8 == 3 ? 0.0 : -0.0;
+            };
+        }
+        int[] order = MonteCarlo.order(x);
+        Integer[] expected = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            expected[i] = i;
+        }
+        // what a stable comparison sort gives, zeros of either sign being equal
+        java.util.Arrays.sort(expected, (p, q) -> x[p] == x[q] ? 0 : Double.compare(x[p], x[q]));
+        for (int k = 0; k < x.length; k++) {
+            assertThat(x[order[k]]).as("position " + k).isEqualTo(x[expected[k]]);
+        }
+        double[] ranks = MonteCarlo.ranks(x);
+        for (int i = 0; i < x.length; i++) {
+            double xi = x[i];
+            long below = java.util.Arrays.stream(x).filter(v -> v < xi).count();
+            long equal = java.util.Arrays.stream(x).filter(v -> v == xi).count();
+            assertThat(ranks[i]).as("rank of " + xi).isEqualTo(below + (equal + 1) / 2.0);
+        }
+    }
+
+    @Test
     void autoscaledFleetsAreVariedTooNotOnlyAlwaysOn() {
         Scenario s = READER.fromJson("{\"requestsPerDay\": 300000, \"pricingMode\": \"AUTOSCALED\", \"peakToAverage\": 3,"
                 + " \"taskType\": \"CLASSIFICATION\", \"qualityNeed\": \"GOOD_ENOUGH\", \"privacyNeed\": \"MUST_STAY_IN_HOUSE\"}");
