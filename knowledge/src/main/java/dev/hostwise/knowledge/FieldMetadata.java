@@ -145,6 +145,11 @@ public record FieldMetadata(
                     .choices(QualityNeed.values(), QualityNeed::label, QualityNeed::hint),
             entry(ScenarioField.PRIVACY_NEED, "Privacy need", WORKLOAD, RADIO).key(4, "privacy")
                     .choices(PrivacyNeed.values(), PrivacyNeed::label, PrivacyNeed::hint),
+            // quality from your own evaluation: give both, or neither (then the catalog judges it)
+            entry(ScenarioField.QUALITY_EVAL_SCORE, "Your evaluation's pass rate", WORKLOAD, NUMBER).key(28, "eval-score")
+                    .max(1).note("give the pass rate needed too; leave both blank for the catalog's judgement"),
+            entry(ScenarioField.QUALITY_BAR, "Pass rate the task needs", WORKLOAD, NUMBER).key(29, "quality-bar").max(1)
+                    .note("on the same evaluation set"),
 
             entry(ScenarioField.HOSTED_MODEL, "Hosted model", COSTS, SELECT).key(9, "model", "hosted")
                     .fills(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
@@ -221,7 +226,7 @@ public record FieldMetadata(
         Optional<String> lower = switch (field.kind()) {
             case POSITIVE, POSITIVE_INT -> Optional.of(field.kind() == ScenarioField.Kind.POSITIVE ? "above 0" : "1 or more");
             case AT_LEAST_ONE -> Optional.of("1 or more");
-            case NON_NEGATIVE, NON_NEGATIVE_INT, HOURLY_WEIGHTS -> Optional.of("0 or more");
+            case NON_NEGATIVE, NON_NEGATIVE_INT, HOURLY_WEIGHTS, SHARE -> Optional.of("0 or more");
             case FRACTION -> Optional.of("above 0");
             default -> Optional.empty();
         };
