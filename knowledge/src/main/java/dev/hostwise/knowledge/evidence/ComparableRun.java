@@ -85,6 +85,16 @@ public final class ComparableRun {
         return out;
     }
 
+    /**
+     * The prompt (or completion) lengths a scenario may ask for this measured mean to be comparable:
+     * {@code [lowest, highest]} whole tokens.
+     */
+    public static int[] askedRange(double measured) {
+        double low = Math.min(measured / (1 + TOLERANCE), measured - TOKEN_SLACK);
+        double high = Math.max(measured / (1 - TOLERANCE), measured + TOKEN_SLACK);
+        return new int[] {(int) Math.max(0, Math.ceil(low - 1e-9)), (int) Math.floor(high + 1e-9)};
+    }
+
     private static boolean close(double measured, double asked) {
         return Math.abs(measured - asked) <= Math.max(asked * TOLERANCE, TOKEN_SLACK);
     }

@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Turns a saved load-test result and the configuration it ran on ({@code --model}, {@code --gpu},
- * {@code --gpus}, {@code --precision}) into a {@link LoadTestRun}: the file is read
+ * {@code --gpus}, {@code --precision}, which when left out is read from the model_id's checkpoint) into a
+ * {@link LoadTestRun}: the file is read
  * ({@link VllmBenchResult}), the configuration checked against the catalog, and the file's
  * {@code model_id} checked against the model's repositories. Every problem is reported at once; a
  * file with any problem yields nothing.
@@ -80,13 +81,6 @@ public final class LoadTestImport {
         if (c.gpusPerReplica() < 1 || c.gpusPerReplica() > MAX_GPUS) {
             problems.add("--gpus " + c.gpusPerReplica() + " is out of range: the GPUs one server ran on, 1 to " + MAX_GPUS);
         }
-        if (c.precision() == null) {
-            problems.add("--precision is required: one of " + String.join(", ", java.util.Arrays.stream(Precision.values())
-                    .map(Enum::name).toList()));
-        } else if (gpu != null && gpu.computeFor(c.precision()) == null) {
-            problems.add("--precision " + c.precision() + " needs " + c.precision().compute().label() + " compute, which "
-                    + gpu.id() + " lacks: the load test cannot have run so; check --gpu and --precision");
-        }
         VllmBenchResult file;
         try {
             file = VllmBenchResult.read(bytes, fileName);
@@ -95,6 +89,17 @@ public final class LoadTestImport {
             throw new LoadTestFileException(problems);
         }
         List<String> warnings = new ArrayList<>(file.warnings());
+        Precision precision = c.precision();
+        if (precision == null && model != null) {
+            precision = precisionServed(model, file.modelId());
+            warnings.add("no --precision given: " + precision + ", " + (model.repositories().stream()
+                    .anyMatch(r -> r.equalsIgnoreCase(file.modelId().trim())) ? "the precision of " + file.modelId()
+                    : "the precision " + model.id() + " ships in") + "; give --precision if it ran at another");
+        }
+        if (precision != null && gpu != null && gpu.computeFor(precision) == null) {
+            problems.add("--precision " + precision + " needs " + precision.compute().label() + " compute, which "
+                    + gpu.id() + " lacks: the load test cannot have run so; check --gpu and --precision");
+        }
         if (model != null) {
             if (model.repositories().isEmpty()) {
                 warnings.add("the catalog names no repository for " + model.id() + ", so model_id '" + file.modelId()
@@ -118,7 +123,7 @@ public final class LoadTestImport {
             warnings.add("it has no \"date\", so the import day (" + measuredOn + ") stands for when it was measured");
         }
         LoadTestRun run = new LoadTestRun(sha256(bytes), measuredOn, file.date() != null, importedAt, model.id(), gpu.id(),
-                c.gpusPerReplica(), c.precision(), timing.concurrency, timing.concurrencyFrom, file.meanInputTokens(),
+                c.gpusPerReplica(), precision, timing.concurrency, timing.concurrencyFrom, file.meanInputTokens(),
                 file.meanOutputTokens(), file.requestThroughput(), file.outputThroughput(), timing.seconds, timing.secondsFrom,
                 file.completed(), file.failed(), file.durationSeconds(), file.meanTtftMs(), file.p99TtftMs(), file.meanTpotMs(),
                 file.p99TpotMs(), file.meanE2elMs(), file.p99E2elMs(), file.modelId(), file.backend(), fileName);
@@ -177,6 +182,21 @@ public final class LoadTestImport {
             }
         }
         return false;
+    }
+
+    /**
+     * The precision a model was served at when {@code --precision} is not given: the precision whose
+     * checkpoint the file's model_id names, else the model's 16-bit weights when it ships them, else the
+     * first format it ships in (gpt-oss: MXFP4, DeepSeek-V3: FP8).
+     */
+    static Precision precisionServed(OpenModel model, String modelId) {
+        for (var p : model.precisions()) {
+            if (p.repo() != null && p.repo().equalsIgnoreCase(modelId.trim())) {
+                return p.precision();
+            }
+        }
+        return model.precisions().stream().map(p -> p.precision()).filter(Precision::sixteenBit).findFirst()
+                .orElse(model.precisions().get(0).precision());
     }
 
     /** The file's SHA-256 in hex: its evidence ID. */
