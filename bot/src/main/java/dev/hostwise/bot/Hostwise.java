@@ -171,7 +171,25 @@ public final class Hostwise implements AutoCloseable {
      * @throws StoreUnavailableException  when the store cannot be reached; nothing is stored
      */
     public ImportedLoadTest importLoadTest(byte[] file, String fileName, LoadTestImport.Configuration ran, Requester who) {
-        LoadTestImport.Imported read = new LoadTestImport(catalog()).read(file, fileName, ran, clock.instant());
+        return storeLoadTest(readLoadTest(file, fileName, ran), who);
+    }
+
+    /**
+     * Reads and checks a load-test result against the catalog in force, without storing it.
+     *
+     * @throws LoadTestFileException naming every problem with the file or the configuration
+     */
+    public LoadTestImport.Imported readLoadTest(byte[] file, String fileName, LoadTestImport.Configuration ran) {
+        return new LoadTestImport(catalog()).read(file, fileName, ran, clock.instant());
+    }
+
+    /**
+     * Stores a load test read with {@link #readLoadTest}; the same file again changes nothing.
+     *
+     * @throws EvidenceConflictException when the same file was imported for another configuration
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public ImportedLoadTest storeLoadTest(LoadTestImport.Imported read, Requester who) {
         EvidenceStore.Saved saved = store.evidence().save(read.run(), who);
         return new ImportedLoadTest(saved.run(), saved.isNew(), read.warnings());
     }

@@ -3,12 +3,14 @@ package dev.hostwise.bot.web;
 import static dev.hostwise.bot.web.Html.esc;
 
 import dev.hostwise.bot.render.ConditionRow;
+import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
 import java.time.ZoneOffset;
@@ -29,6 +31,15 @@ public final class VerdictPage {
     private final CostChart chart = new CostChart();
 
     public String render(VerdictView view, boolean homeLink) {
+        return render(view, homeLink, view.linkToken().filter(t -> view.verdict().loadTest() != null)
+                .map(t -> LoadTestUpload.of(t, view.verdict().loadTest())));
+    }
+
+    /**
+     * @param upload the load-test upload form, as pre-filled or as last submitted with its problems; empty
+     *               for a verdict that asks for no load test, or could not be saved (nothing to supersede)
+     */
+    public String render(VerdictView view, boolean homeLink, java.util.Optional<LoadTestUpload> upload) {
         Verdict v = view.verdict();
         StringBuilder b = new StringBuilder(32_768);
 
@@ -67,6 +78,9 @@ public final class VerdictPage {
         if (v.reasons().size() > 1) {
             list(b, "why", "Why", v.reasons().subList(1, v.reasons().size()));
         }
+
+        loadTest(b, v, upload);
+        configurationSearch(b, v);
 
         b.append("<section id=\"chart\">\n<h2>Cost per day against requests per day</h2>\n<figure>\n")
                 .append(chart.svg(v))
@@ -113,6 +127,112 @@ public final class VerdictPage {
                 .append("</section>\n"));
 
         return PageLayout.page(v.id() + " · " + v.recommendation().headline() + " · Hostwise", homeLink, b.toString());
+    }
+
+    /**
+     * The configuration search, when the verdict chose its own hardware: the configuration chosen, the
+     * runners-up (those passed over on thinner evidence marked), and why the others lost. One self-contained
+     * section drawn from {@link ConfigurationSearchView}, nothing recomputed.
+     */
+    private static void configurationSearch(StringBuilder b, Verdict v) {
+        ConfigurationSearchView.of(v).ifPresent(view -> {
+            b.append("<section id=\"configuration-search\">\n<h2>Configuration search</h2>\n<p class=\"lead\">")
+                    .append(esc(view.summary())).append(".</p>\n")
+                    .append("<table class=\"figures search\">\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">Configuration</th>")
+                    .append("<th scope=\"col\">$ per day</th><th scope=\"col\">Replicas</th><th scope=\"col\">Batch</th>")
+                    .append("<th scope=\"col\">Per request</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n");
+            searchRow(b, "Chosen", "chosen", view.chosen());
+            for (ConfigurationSearchView.Row r : view.shownRunnersUp()) {
+                searchRow(b, "Runner-up", r.passedOver() ? "runner-up passed-over" : "runner-up", r);
+            }
+            b.append("</tbody>\n</table>\n");
+            if (!view.lost().isEmpty()) {
+                b.append("<h3>Why the others lost</h3>\n<ul class=\"search-losses\">\n");
+                for (ConfigurationSearchView.LossRow l : view.lost()) {
+                    b.append("<li><strong>").append(esc(l.reason())).append("</strong>: ").append(l.count());
+                    if (!l.examples().isEmpty()) {
+                        b.append(" <span class=\"hint\">(e.g. ").append(esc(String.join("; ", l.examples()))).append(")</span>");
+                    }
+                    b.append("</li>\n");
+                }
+                b.append("</ul>\n");
+            }
+            view.evidenceNote().ifPresent(n -> b.append("<p class=\"hint\" id=\"search-evidence-note\">").append(esc(n)).append("</p>\n"));
+            b.append("</section>\n");
+        });
+    }
+
+    private static void searchRow(StringBuilder b, String role, String css, ConfigurationSearchView.Row r) {
+        b.append("<tr class=\"").append(css).append("\"><th scope=\"row\">").append(esc(role)).append("</th><td><strong>")
+                .append(esc(r.configuration())).append("</strong><span class=\"hint\"> ").append(esc(r.gpuName())).append("</span>");
+        if (!r.note().isEmpty()) {
+            b.append("<p class=\"hint\">").append(esc(r.note())).append("</p>");
+        }
+        b.append("</td><td class=\"value\">").append(esc(r.perDay())).append("</td><td class=\"value\">").append(r.replicas())
+                .append("</td><td class=\"value\">").append(r.batch()).append("</td><td class=\"value\">")
+                .append(esc(r.secondsPerRequest())).append("</td><td>").append(esc(r.evidence()));
+        if (!r.evidenceNotes().isEmpty()) {
+            b.append("<p class=\"hint\">").append(esc(String.join("; ", r.evidenceNotes()))).append("</p>");
+        }
+        b.append("</td></tr>\n");
+    }
+
+    /**
+     * For "Measure first": the load test that would settle it (the commands, filled in from the scenario),
+     * and a form to hand its result back, which decides again as a new verdict superseding this one.
+     */
+    private static void loadTest(StringBuilder b, Verdict v, java.util.Optional<LoadTestUpload> upload) {
+        LoadTestPlan plan = v.loadTest();
+        if (plan == null) {
+            return;
+        }
+        b.append("<section id=\"load-test\">\n<h2>Load test to run</h2>\n<p class=\"lead\">")
+                .append(esc(String.format(Locale.ROOT, "%s on %d x %s at %s: %d requests in flight, %,d prompt and %,d completion"
+                                + " tokens, %,d requests. Run these, then hand the result back below (or with the last command).",
+                        plan.model(), plan.gpusPerReplica(), plan.gpuType() == null ? "your GPU" : plan.gpuType(), plan.precision(),
+                        plan.concurrency(), plan.inputTokens(), plan.outputTokens(), plan.prompts())))
+                .append("</p>\n");
+        if (!plan.notes().isEmpty()) {
+            b.append("<ul>\n");
+            plan.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        b.append("<pre class=\"commands\"><code>");
+        for (String command : plan.commands()) {
+            b.append(esc(command)).append('\n');
+        }
+        b.append("</code></pre>\n");
+        upload.ifPresent(form -> {
+            b.append("<h3>Hand the result back</h3>\n");
+            if (!form.problems().isEmpty()) {
+                b.append("<div class=\"notice error\" id=\"load-test-problems\" role=\"alert\"><p>The result was not imported,"
+                        + " and nothing was stored:</p>\n<ul>\n");
+                form.problems().forEach(p -> b.append("<li>").append(esc(p)).append("</li>\n"));
+                b.append("</ul></div>\n");
+            }
+            b.append("<form class=\"scenario-form load-test-upload\" method=\"post\" action=\"").append(esc(form.action()))
+                    .append("\" enctype=\"multipart/form-data\">\n");
+            uploadField(b, "result", "Result file", "<input type=\"file\" id=\"result\" name=\"" + LoadTestUpload.FILE_FIELD
+                    + "\" accept=\".json,application/json\" required>", "The JSON vllm bench serve --save-result wrote (up to 256 KB:"
+                    + " save it without --save-detailed).");
+            uploadField(b, "model", "Open model", input("model", form.model()), "The catalog ID of the model it served.");
+            uploadField(b, "gpu", "GPU type", input("gpu", form.gpu()), "The catalog ID of the GPU it ran on, e.g. h100-80gb.");
+            uploadField(b, "gpus", "GPUs per replica", "<input type=\"number\" id=\"gpus\" name=\"gpus\" min=\"1\" max=\"64\" value=\""
+                    + esc(form.gpus()) + "\" required>", "GPUs the server spanned (its tensor-parallel size).");
+            uploadField(b, "precision", "Precision", input("precision", form.precision()), "FP16, BF16, FP8, INT8, INT4, FP4 or MXFP4.");
+            b.append("<button type=\"submit\">Import and decide again</button> <span class=\"hint\">The result is stored as"
+                    + " evidence and this verdict is decided again as a new one that supersedes it.</span>\n</form>\n");
+        });
+        b.append("</section>\n");
+    }
+
+    private static String input(String name, String value) {
+        return "<input type=\"text\" id=\"" + name + "\" name=\"" + name + "\" value=\"" + esc(value) + "\" required>";
+    }
+
+    private static void uploadField(StringBuilder b, String id, String label, String control, String hint) {
+        b.append("<div class=\"field\"><label for=\"").append(id).append("\">").append(esc(label)).append("</label>")
+                .append(control).append("<p class=\"hint\">").append(esc(hint)).append("</p></div>\n");
     }
 
     /** After a re-evaluation: what the current rules and catalog changed, against the verdict this one supersedes. */
