@@ -180,7 +180,8 @@ public final class Hostwise implements AutoCloseable {
      * @throws LoadTestFileException naming every problem with the file or the configuration
      */
     public LoadTestImport.Imported readLoadTest(byte[] file, String fileName, LoadTestImport.Configuration ran) {
-        return new LoadTestImport(catalog()).read(file, fileName, ran, clock.instant());
+        // the store keeps microseconds: the run read back is the run written
+        return new LoadTestImport(catalog()).read(file, fileName, ran, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /**
