@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", sortOptions = false,
         description = {"Check a load test's result (the JSON `vllm bench serve --save-result` writes) and store it as evidence.",
             "Later decisions for the same model, GPU type, GPU count and precision, at comparable prompt and completion"
-                + " lengths (each within " + ComparableRun.TOKEN_TOLERANCE_PERCENT + "%), use its throughput as measured.",
+                + " lengths (each within " + ComparableRun.TOKEN_TOLERANCE_PERCENT + "%%), use its throughput as measured.",
             "Importing the same file again changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:imported (or already imported)", "2:the file or the options are not right, or the store cannot be"

@@ -69,7 +69,7 @@ public record ConfigurationSearchView(String summary, Row chosen, List<Row> runn
             loss(lost, "no FP8 or FP4 compute", l.noCompute());
             loss(lost, "too slow for the target", l.tooSlow());
             loss(lost, "dearer", l.dearer());
-            loss(lost, "cheaper on thinner evidence, within its band", l.thinnerEvidence());
+            loss(lost, "cheaper, passed over on thinner evidence", l.thinnerEvidence());
         }
         Optional<String> evidenceNote = Optional.empty();
         if (s.chosenOnEvidence()) {

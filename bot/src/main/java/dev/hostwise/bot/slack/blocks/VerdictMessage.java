@@ -127,7 +127,7 @@ public final class VerdictMessage {
     /** The configuration search, when the verdict chose its hardware: chosen, runners-up and why the others lost. */
     static Optional<LayoutBlock> configurationSearch(Verdict v) {
         return ConfigurationSearchView.of(v).map(view -> {
-            StringBuilder text = new StringBuilder("*Configuration search* (").append(SlackText.escape(view.summary())).append(")\n");
+            StringBuilder text = new StringBuilder("*Configuration search*: ").append(SlackText.escape(view.summary())).append(".\n");
             text.append("Chosen: ").append(searchRow(view.chosen()));
             for (ConfigurationSearchView.Row r : view.shownRunnersUp()) {
                 text.append("\nRunner-up: ").append(searchRow(r));
