@@ -366,6 +366,10 @@ public final class ScenarioReader {
         if (v.containsKey(a) != v.containsKey(b)) {
             ScenarioField missing = v.containsKey(a) ? b : a;
             ScenarioField given = v.containsKey(a) ? a : b;
+            if (errors.stream().anyMatch(e -> e.field().equals(missing.json()))) {
+                // it was given, but its value was refused: that error says what to fix
+                return;
+            }
             errors.add(new FieldError(missing.json(), "is needed too when " + given.json()
                     + " is given (they go together): " + missing.allowed()));
         }
