@@ -239,7 +239,8 @@ public final class ConfigurationSearcher {
                         k.requestsPerSecond() / (1 + k.uncertaintyPercent() / 100.0)).selfHostPerDay());
         Candidate chosen = met ? chooseOnEvidence(meeting, atBandLow) : slow.get(0);
         // cheaper configurations that met the target but lost on evidence
-        List<Candidate> passedOver = new ArrayList<>();
+        // by identity: a candidate's record equality would compare whole GPU and estimate records
+        java.util.Set<Candidate> passedOver = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Candidate c : meeting) {
             if (c == chosen) {
                 break;
