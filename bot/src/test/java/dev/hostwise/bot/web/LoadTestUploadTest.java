@@ -137,10 +137,6 @@ class LoadTestUploadTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"load-test-problems\"", "The result was not imported, and nothing was stored",
                 "zero.json: the throughput is zero");
-        // nothing stored, nothing decided: the verdict is not superseded, and a new decision still estimates
-        assertThat(web.get(page).body()).doesNotContain("Superseded");
-        assertThat(json.readTree(web.postJson("/api/v1/verdicts", NAMED).body()).at("/figures/throughputSource").asText())
-                .isEqualTo("estimated");
 
         HttpResponse<String> notJson = upload(page, "notes.txt", "Successful requests: 320".getBytes(StandardCharsets.UTF_8), fields());
         assertThat(notJson.statusCode()).isEqualTo(422);
@@ -151,6 +147,17 @@ class LoadTestUploadTest {
         assertThat(mismatch.statusCode()).isEqualTo(422);
         assertThat(mismatch.body()).contains("its model_id &#39;Qwen/Qwen3.5-397B-A17B-FP8&#39; is not llama-3.3-70b");
 
+        HttpResponse<String> partial = upload(page, "partial.json",
+                "{\"model_id\": \"meta-llama/Llama-3.3-70B-Instruct\", \"completed\": 10}".getBytes(StandardCharsets.UTF_8), fields());
+        assertThat(partial.statusCode()).isEqualTo(422);
+        assertThat(partial.body()).contains("partial.json: has no &quot;duration&quot;", "partial.json: has no &quot;request_throughput&quot;");
+
+        String allFailed = resource("llama33-70b-2xh100-fp8-conc64.json").replace("\"completed\": 640", "\"completed\": 0")
+                .replace("\"failed\": 0", "\"failed\": 640");
+        HttpResponse<String> failed = upload(page, "failed.json", allFailed.getBytes(StandardCharsets.UTF_8), fields());
+        assertThat(failed.statusCode()).isEqualTo(422);
+        assertThat(failed.body()).contains("every request failed (completed: 0, failed: 640)");
+
         Map<String, String> typo = fields();
         typo.put("gpus", "two");
         HttpResponse<String> badField = upload(page, "llama.json",
@@ -158,6 +165,10 @@ class LoadTestUploadTest {
         assertThat(badField.statusCode()).isEqualTo(422);
         // the form keeps what was typed
         assertThat(badField.body()).contains("GPUs per replica &#39;two&#39; is not a whole number", "value=\"two\"");
+        // nothing stored, nothing decided: the verdict is not superseded, and a new decision still estimates
+        assertThat(web.get(page).body()).doesNotContain("Superseded");
+        assertThat(json.readTree(web.postJson("/api/v1/verdicts", NAMED).body()).at("/figures/throughputSource").asText())
+                .isEqualTo("estimated");
     }
 
     @Test
