@@ -60,6 +60,7 @@ public final class VerdictStore implements AutoCloseable {
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
+    private final EvidenceStore evidence;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
     private final Timer saveTime;
@@ -71,6 +72,7 @@ public final class VerdictStore implements AutoCloseable {
     public VerdictStore(Database db, MeterRegistry meters) {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
+        this.evidence = new EvidenceStore(db);
         this.saveTime = Timer.builder("hostwise.store.save")
                 .description("Saving a verdict, as its caller waits: queueing for the transaction included")
                 .register(meters);
@@ -87,6 +89,11 @@ public final class VerdictStore implements AutoCloseable {
     /** The sources of every rules revision that decided a stored verdict. */
     public RuleRevisions ruleRevisions() {
         return ruleRevisions;
+    }
+
+    /** The load tests handed back as evidence, beside the verdicts that rest on them. */
+    public EvidenceStore evidence() {
+        return evidence;
     }
 
     /**

@@ -129,7 +129,7 @@ class MattermostEndToEndTest {
         JsonNode errors = MattermostBot.json(refused.body()).path("errors");
         assertThat(errors.fieldNames()).toIterable().containsExactlyInAnyOrder("requestsPerDay", "utilization");
         assertThat(errors.path("requestsPerDay").asText()).isEqualTo("'lots' is not a number: a positive number of requests per day, e.g. 50000");
-        assertThat(errors.path("utilization").asText()).contains("1.5 is out of range", "a fraction above 0 and at most 1");
+        assertThat(errors.path("utilization").asText()).contains("1.5 is above the limit of 1", "a fraction above 0 and at most 1");
         bot.awaitQuiet();
         assertThat(bot.mattermost.calls(POSTS)).isEmpty();
 
