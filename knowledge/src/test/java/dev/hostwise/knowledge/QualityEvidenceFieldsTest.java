@@ -51,7 +51,7 @@ class QualityEvidenceFieldsTest {
     void aPassRateOutsideZeroToOneIsNamedWithItsBound() {
         assertThat(errors("qualityEvalScore", "1.2", "qualityBar", "0.9")).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("qualityEvalScore");
-            assertThat(e.message()).startsWith("1.2 is out of range: a pass rate from 0 to 1");
+            assertThat(e.message()).startsWith("1.2 is above the limit of 1: a pass rate from 0 to 1");
         });
         assertThat(errors("qualityEvalScore", "0.9", "qualityBar", "-0.1")).extracting(FieldError::field).containsExactly("qualityBar");
         assertThat(errors("qualityEvalScore", "high", "qualityBar", "0.9")).singleElement().extracting(FieldError::message)
