@@ -150,7 +150,7 @@ class LoadTestUploadTest {
         HttpResponse<String> partial = upload(page, "partial.json",
                 "{\"model_id\": \"meta-llama/Llama-3.3-70B-Instruct\", \"completed\": 10}".getBytes(StandardCharsets.UTF_8), fields());
         assertThat(partial.statusCode()).isEqualTo(422);
-        assertThat(partial.body()).contains("partial.json: has no &quot;duration&quot;", "partial.json: has no &quot;request_throughput&quot;");
+        assertThat(partial.body()).contains("partial.json: has no \"duration\"", "partial.json: has no \"request_throughput\"");
 
         String allFailed = resource("llama33-70b-2xh100-fp8-conc64.json").replace("\"completed\": 640", "\"completed\": 0")
                 .replace("\"failed\": 0", "\"failed\": 640");
@@ -164,7 +164,7 @@ class LoadTestUploadTest {
                 resource("llama33-70b-2xh100-fp8-conc64.json").getBytes(StandardCharsets.UTF_8), typo);
         assertThat(badField.statusCode()).isEqualTo(422);
         // the form keeps what was typed
-        assertThat(badField.body()).contains("GPUs per replica &#39;two&#39; is not a whole number", "value=\"two\"");
+        assertThat(badField.body()).contains("GPUs per replica 'two' is not a whole number", "value=\"two\"");
         // nothing stored, nothing decided: the verdict is not superseded, and a new decision still estimates
         assertThat(web.get(page).body()).doesNotContain("Superseded");
         assertThat(json.readTree(web.postJson("/api/v1/verdicts", NAMED).body()).at("/figures/throughputSource").asText())
