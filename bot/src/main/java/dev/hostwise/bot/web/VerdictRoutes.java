@@ -90,18 +90,8 @@ public final class VerdictRoutes implements Routes {
      * (422: the page again for the form, {@code {"errors": [...]}} for a JSON body), and nothing is stored.
      */
     private void uploadLoadTest(HttpServerExchange ex) throws Exception {
-        String token = Requests.pathParam(ex, "token");
-        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        Optional<StoredVerdict> found;
-        try {
-            found = hostwise.store().byToken(token);
-        } catch (StoreUnavailableException e) {
-            LOG.warn("POST /v/{token}/load-test: {}", e.getMessage());
-            unavailable(ex, Form.PAGE);
-            return;
-        }
+        Optional<StoredVerdict> found = verdictToActOn(ex, "load-test");
         if (found.isEmpty()) {
-            notFound(ex, Form.PAGE);
             return;
         }
         StoredVerdict stored = found.get();
@@ -128,7 +118,7 @@ public final class VerdictRoutes implements Routes {
                     + " the JSON itself (Content-Type: application/json)"));
             return;
         }
-        LoadTestUpload asTyped = new LoadTestUpload("/v/" + token + LoadTestUpload.PATH, submitted.model(), submitted.gpu(),
+        LoadTestUpload asTyped = new LoadTestUpload("/v/" + stored.linkToken() + LoadTestUpload.PATH, submitted.model(), submitted.gpu(),
                 submitted.gpus(), submitted.precision(), List.of());
         List<String> problems = new java.util.ArrayList<>();
         int gpus = 0;
@@ -285,23 +275,33 @@ public final class VerdictRoutes implements Routes {
         ex.getResponseSender().send(java.nio.ByteBuffer.wrap(png));
     }
 
+    /**
+     * The verdict a {@code POST /v/{token}/...} acts on; empty once the page has answered for it (no such
+     * verdict, or the store is down). Such answers are never cached.
+     */
+    private Optional<StoredVerdict> verdictToActOn(HttpServerExchange ex, String action) {
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        Optional<StoredVerdict> found;
+        try {
+            found = hostwise.store().byToken(Requests.pathParam(ex, "token"));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("POST /v/{token}/{}: {}", action, e.getMessage());
+            unavailable(ex, Form.PAGE);
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            notFound(ex, Form.PAGE);
+        }
+        return found;
+    }
+
     private VerdictView view(StoredVerdict stored) {
         return VerdictView.of(stored, hostwise.store());
     }
 
     private void reevaluate(HttpServerExchange ex) {
-        String token = Requests.pathParam(ex, "token");
-        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        Optional<StoredVerdict> found;
-        try {
-            found = hostwise.store().byToken(token);
-        } catch (StoreUnavailableException e) {
-            LOG.warn("POST /v/{token}/reevaluate: {}", e.getMessage());
-            unavailable(ex, Form.PAGE);
-            return;
-        }
+        Optional<StoredVerdict> found = verdictToActOn(ex, "reevaluate");
         if (found.isEmpty()) {
-            notFound(ex, Form.PAGE);
             return;
         }
         RecordedVerdict again;
