@@ -149,6 +149,11 @@ public record FieldMetadata(
                     .choices(QualityNeed.values(), QualityNeed::label, QualityNeed::hint),
             entry(ScenarioField.PRIVACY_NEED, "Privacy need", WORKLOAD, RADIO).key(4, "privacy")
                     .choices(PrivacyNeed.values(), PrivacyNeed::label, PrivacyNeed::hint),
+            // quality from your own evaluation: give both, or neither (then the catalog judges it)
+            entry(ScenarioField.QUALITY_EVAL_SCORE, "Your evaluation's pass rate", WORKLOAD, NUMBER).key(28, "eval-score")
+                    .range(0, 1).note("give the pass rate needed too; leave both blank for the catalog's judgement"),
+            entry(ScenarioField.QUALITY_BAR, "Pass rate the task needs", WORKLOAD, NUMBER).key(29, "quality-bar").range(0, 1)
+                    .note("on the same evaluation set"),
 
             entry(ScenarioField.HOSTED_MODEL, "Hosted model", COSTS, SELECT).key(9, "model", "hosted")
                     .fills(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
@@ -191,9 +196,9 @@ public record FieldMetadata(
 
             // growth at most doubling a month and a horizon of ten years: within them the volume's range
             // stays a number (UncertainInputs also holds it inside requestsPerDay's own bounds)
-            entry(ScenarioField.VOLUME_GROWTH_PER_MONTH, "Volume growth per month", OUTLOOK, NUMBER).key(28, "growth")
+            entry(ScenarioField.VOLUME_GROWTH_PER_MONTH, "Volume growth per month", OUTLOOK, NUMBER).key(30, "growth")
                     .range(-0.99, 1).note("leave blank when the volume is steady"),
-            entry(ScenarioField.HORIZON_MONTHS, "Horizon in months", OUTLOOK, NUMBER).key(29, "horizon").range(1, 120),
+            entry(ScenarioField.HORIZON_MONTHS, "Horizon in months", OUTLOOK, NUMBER).key(31, "horizon").range(1, 120),
             entry(ScenarioField.RANGES, "Ranges of uncertain inputs", OUTLOOK, NUMBERS)
                     .note("name=low..high, comma-separated, e.g. utilization=0.2..0.5; the inputs that take one are "
                             + "requestsPerSecond, requestsPerDay, utilization, gpuDollarsPerHour, the hosted prices, "

@@ -35,8 +35,8 @@ import java.util.Map;
     "contextTokens", "hostedPricePer1kTokens", "hostedInputPricePer1M", "hostedOutputPricePer1M", "hostedModel",
     "gpuDollarsPerHour", "gpusPerReplica", "gpuType", "pricingMode", "minReplicas", "openModel", "precision",
     "requestsPerSecond", "throughputMeasured", "maxSecondsPerRequest", "maxConcurrency", "utilization",
-    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed", "volumeGrowthPerMonth",
-    "horizonMonths", "ranges"})
+    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed", "qualityEvalScore", "qualityBar",
+    "volumeGrowthPerMonth", "horizonMonths", "ranges"})
 public record Scenario(
         double requestsPerDay,
         double peakToAverage,
@@ -66,6 +66,8 @@ public record Scenario(
         TaskType taskType,
         QualityNeed qualityNeed,
         PrivacyNeed privacyNeed,
+        Double qualityEvalScore,
+        Double qualityBar,
         Double volumeGrowthPerMonth,
         Integer horizonMonths,
         Map<String, GivenRange> ranges) {
@@ -91,8 +93,17 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 dollarsPerHour, gpus, chosenGpuType, pricingMode, minReplicas, openModel, chosenPrecision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, volumeGrowthPerMonth, horizonMonths,
-                ranges);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar,
+                volumeGrowthPerMonth, horizonMonths, ranges);
+    }
+
+    /**
+     * True when the team gave its own evaluation: a pass rate and the bar it must reach (the reader
+     * takes both or neither). QUALITY is then decided on them rather than on the catalog's judgement.
+     */
+    @JsonIgnore
+    public boolean qualityMeasured() {
+        return qualityEvalScore != null && qualityBar != null;
     }
 
     /** True when input and output tokens are given separately (they then replace {@code tokensPerRequest}). */
@@ -130,8 +141,8 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, volumeGrowthPerMonth, horizonMonths,
-                ranges);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar,
+                volumeGrowthPerMonth, horizonMonths, ranges);
     }
 
     /** A copy without ops and other fixed costs: the GPU-only line of the break-even chart. */
@@ -140,6 +151,6 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                0, 0, taskType, qualityNeed, privacyNeed, volumeGrowthPerMonth, horizonMonths, ranges);
+                0, 0, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar, volumeGrowthPerMonth, horizonMonths, ranges);
     }
 }

@@ -217,6 +217,8 @@ public final class ScenarioReader {
     private void crossChecks(Map<ScenarioField, Object> v, List<FieldError> errors) {
         bothOrNeither(v, errors, ScenarioField.INPUT_TOKENS, ScenarioField.OUTPUT_TOKENS);
         bothOrNeither(v, errors, ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
+        // a score without its bar (or a bar without a score) decides nothing: name the one missing
+        bothOrNeither(v, errors, ScenarioField.QUALITY_EVAL_SCORE, ScenarioField.QUALITY_BAR);
 
         String hosted = (String) v.get(ScenarioField.HOSTED_MODEL);
         if (hosted != null) {
@@ -248,6 +250,11 @@ public final class ScenarioReader {
                 errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
                         catalog.openModels().stream().map(m -> m.id()).toList())));
             }
+        }
+        if (open == null && v.containsKey(ScenarioField.QUALITY_EVAL_SCORE)) {
+            // a pass rate is some model's: without the model, it would be read as the catalog default's
+            errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), "is needed when qualityEvalScore is given: name the"
+                    + " open model your evaluation ran; " + ScenarioField.OPEN_MODEL.allowed()));
         }
         String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
         if (gpuType == null && open != null && leavesHardwareToSearch(v)) {
@@ -509,6 +516,10 @@ public final class ScenarioReader {
         if (v.containsKey(a) != v.containsKey(b)) {
             ScenarioField missing = v.containsKey(a) ? b : a;
             ScenarioField given = v.containsKey(a) ? a : b;
+            if (errors.stream().anyMatch(e -> e.field().equals(missing.json()))) {
+                // it was given, but its value was refused: that error says what to fix
+                return;
+            }
             errors.add(new FieldError(missing.json(), "is needed too when " + given.json()
                     + " is given (they go together): " + missing.allowed()));
         }
@@ -550,6 +561,8 @@ public final class ScenarioReader {
                 (TaskType) v.get(ScenarioField.TASK_TYPE),
                 (QualityNeed) v.get(ScenarioField.QUALITY_NEED),
                 (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED),
+                (Double) v.get(ScenarioField.QUALITY_EVAL_SCORE),
+                (Double) v.get(ScenarioField.QUALITY_BAR),
                 (Double) v.get(ScenarioField.VOLUME_GROWTH_PER_MONTH),
                 // a growth needs a horizon: the default is filled in, like every default, so the stored scenario says it
                 v.containsKey(ScenarioField.VOLUME_GROWTH_PER_MONTH)

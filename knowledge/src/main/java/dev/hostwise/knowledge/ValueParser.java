@@ -54,7 +54,7 @@ final class ValueParser {
 
     static Object fromJson(ScenarioField f, JsonNode n) {
         return switch (f.kind()) {
-            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION -> {
+            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE -> {
                 if (!n.isNumber()) {
                     throw wrongType(f, n, "a number");
                 }
@@ -104,7 +104,7 @@ final class ValueParser {
 
     static Object fromText(ScenarioField f, String s) {
         return switch (f.kind()) {
-            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, GROWTH -> checkRange(f, number(f, s));
+            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE, GROWTH -> checkRange(f, number(f, s));
             case RANGES -> rangesFromText(f, s);
             case POSITIVE_INT, NON_NEGATIVE_INT -> {
                 double d = number(f, s);
@@ -269,14 +269,15 @@ final class ValueParser {
         return new IllegalArgumentException("must be " + expected + ", not " + got + ": " + f.allowed());
     }
 
-    /** Understands "50,000", "50_000", "50k", "1.2m", "$1.20" and, for fractions, "30%". */
+    /** Understands "50,000", "50_000", "50k", "1.2m", "$1.20" and, for fractions and shares, "30%". */
     private static double number(ScenarioField f, String raw) {
         String s = raw.trim().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
         if (s.startsWith("$")) {
             s = s.substring(1);
         }
         double scale = 1;
-        if (s.endsWith("%") && (f.kind() == ScenarioField.Kind.FRACTION || f.kind() == ScenarioField.Kind.GROWTH)) {
+        if (s.endsWith("%") && (f.kind() == ScenarioField.Kind.FRACTION || f.kind() == ScenarioField.Kind.SHARE
+                || f.kind() == ScenarioField.Kind.GROWTH)) {
             scale = 0.01;
             s = s.substring(0, s.length() - 1);
         } else if (s.endsWith("k")) {

@@ -70,7 +70,7 @@ class UncertaintyFieldsTest {
         assertThat(errorsOf("\"ranges\": {\"utilization\": [0.5, 0.2]}")).singleElement().satisfies(e -> assertThat(e.message())
                 .isEqualTo("utilization [0.5, 0.2] is reversed: give the low end first, e.g. [0.2, 0.5]"));
         assertThat(errorsOf("\"ranges\": {\"utilization\": [0.2, 1.5]}")).singleElement().satisfies(e -> assertThat(e.message())
-                .startsWith("utilization: 1.5 is out of range: a fraction above 0 and at most 1"));
+                .startsWith("utilization: 1.5 is above the limit of 1: a fraction above 0 and at most 1"));
         assertThat(errorsOf("\"ranges\": {\"utilization\": 0.3}")).singleElement().satisfies(e -> assertThat(e.message())
                 .startsWith("utilization must be a list of two numbers, [low, high]"));
         assertThat(errorsOf("\"ranges\": [0.2, 0.5]")).singleElement().satisfies(e -> assertThat(e.message())
@@ -109,10 +109,10 @@ class UncertaintyFieldsTest {
         assertThat(json("").horizonMonths()).isNull();
         assertThat(errorsOf("\"volumeGrowthPerMonth\": -1")).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("volumeGrowthPerMonth");
-            assertThat(e.message()).startsWith("-1 is out of range: a fraction above -1");
+            assertThat(e.message()).startsWith("-1 is below the limit of -0.99: a fraction from -0.99 to 1");
         });
-        assertThat(errorsOf("\"volumeGrowthPerMonth\": 11")).singleElement()
-                .satisfies(e -> assertThat(e.message()).startsWith("11 is above the limit of 10"));
+        assertThat(errorsOf("\"volumeGrowthPerMonth\": 1.5")).singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("1.5 is above the limit of 1"));
         assertThat(errorsOf("\"horizonMonths\": 6")).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("horizonMonths");
             assertThat(e.message()).startsWith("needs volumeGrowthPerMonth");

@@ -2,6 +2,7 @@ package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.StaleAfter;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.LocalDate;
@@ -25,14 +26,16 @@ import java.util.Map;
  * @param poolTeams      for a pooling case: each member's team (members of one team share a name)
  * @param poolRecommended for a pooling case: whether the policy's pool rules must recommend the shared cluster;
  *                       null when not checked
+ * @param loadTests      load tests imported before the case is decided (its evidence); none unless the case lists some
  */
 public record PolicyCase(String file, int line, String name, Scenario scenario,
                          Recommendation recommendation, Map<Condition, Boolean> conditions,
                          LocalDate decidedOn, StaleAfter staleAfter,
                          List<String> caveatsInclude, List<String> caveatsExclude, List<String> reasonsInclude,
-                         List<Scenario> pool, List<String> poolTeams, Boolean poolRecommended) {
+                         List<LoadTestRun> loadTests, List<Scenario> pool, List<String> poolTeams, Boolean poolRecommended) {
 
     public PolicyCase {
+        loadTests = loadTests == null ? List.of() : List.copyOf(loadTests);
         pool = pool == null ? List.of() : List.copyOf(pool);
         poolTeams = poolTeams == null ? List.of() : List.copyOf(poolTeams);
     }
@@ -41,7 +44,7 @@ public record PolicyCase(String file, int line, String name, Scenario scenario,
                       Map<Condition, Boolean> conditions, LocalDate decidedOn, StaleAfter staleAfter,
                       List<String> caveatsInclude, List<String> caveatsExclude, List<String> reasonsInclude) {
         this(file, line, name, scenario, recommendation, conditions, decidedOn, staleAfter, caveatsInclude, caveatsExclude,
-                reasonsInclude, List.of(), List.of(), null);
+                reasonsInclude, List.of(), List.of(), List.of(), null);
     }
 
     /** True for a case about several teams' pooled demand. */

@@ -1,5 +1,6 @@
 package dev.hostwise.rules;
 
+import dev.hostwise.knowledge.evidence.ThroughputEvidence;
 import dev.hostwise.rules.facts.Condition;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ public final class PolicyCaseRunner {
                     return new CaseResult(c, false, expected, "no pool: " + poolProblem);
                 }
             } else {
-                v = decider.decide(c.scenario(), "case", at, policy, context);
+                v = decider.decide(c.scenario(), "case", at, policy, context, ThroughputEvidence.of(c.loadTests()));
             }
             List<String> reasons = new ArrayList<>(v.reasons());
             if (v.pool() != null) {
@@ -97,10 +98,10 @@ public final class PolicyCaseRunner {
     }
 
     private PoolOutcome pool(PolicyCase c, CompiledPolicy policy, Decider.CatalogContext context, Instant at) {
-        Decider.Snapshot snapshot = new Decider.Snapshot(policy, context);
+        Decider.Snapshot snapshot = new Decider.Snapshot(policy, context, ThroughputEvidence.of(c.loadTests()));
         List<Pooling.Member> members = new ArrayList<>();
         for (int i = 0; i < c.pool().size(); i++) {
-            Verdict member = decider.decide(c.pool().get(i), "member-" + (i + 1), at, policy, context);
+            Verdict member = decider.decide(c.pool().get(i), "member-" + (i + 1), at, snapshot);
             if (!Pooling.candidate(member)) {
                 return new PoolOutcome(null, "member " + (i + 1) + " is not a pooling candidate (PRIVACY and QUALITY must hold and"
                         + " VOLUME fail): " + member.recommendation() + " " + member.conditions());

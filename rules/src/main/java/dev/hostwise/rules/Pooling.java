@@ -166,7 +166,7 @@ public final class Pooling {
         }
         s.remove("ranges");
         try {
-            Verdict v = decider.decide(reader.fromJson(s), "quality-check", Instant.EPOCH, snapshot.policy(), snapshot.catalog(),
+            Verdict v = decider.decide(reader.fromJson(s), "quality-check", Instant.EPOCH, snapshot,
                     List.of(), Decider.Draws.POINT);
             ConditionResult q = v.condition(Condition.QUALITY);
             return q != null && q.holds();
@@ -185,7 +185,7 @@ public final class Pooling {
         Set<String> teams = new LinkedHashSet<>(group.members().stream().map(Member::team).toList());
         double hosted = group.members().stream().mapToDouble(m -> m.verdict().figures().hostedPerDay()).sum();
         PoolCandidate fact = new PoolCandidate(group.members().size(), teams.size(), group.openModel(), group.namedByAll(), hosted, ids);
-        Verdict v = decider.decide(pooled, id, at, snapshot.policy(), snapshot.catalog(), List.of(fact), Decider.Draws.SAMPLE)
+        Verdict v = decider.decide(pooled, id, at, snapshot, List.of(fact), Decider.Draws.SAMPLE)
                 .pooledFrom(ids);
         double volume = pooled.requestsPerDay();
         List<MemberSaving> savings = group.members().stream().map(m -> {

@@ -1,6 +1,7 @@
 package dev.hostwise.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.Figures;
@@ -8,6 +9,7 @@ import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hostwise.knowledge.uncertainty.Probabilities;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.PoolAdvice;
 import dev.hostwise.rules.facts.Recommendation;
@@ -30,9 +32,12 @@ import java.util.Map;
  * {@code pricedFromCatalog} names the scenario's prices that are the catalog's (filled in from
  * {@code hostedModel} or {@code gpuType}, or typed equal to them): deciding the verdict again on a later
  * catalog takes those from it, so a price import reaches stored verdicts.
+ *
+ * <p>{@code loadTest} is the load test that would settle a "Measure first" verdict (null for the other
+ * recommendations): the commands to run it on the configuration priced and to import its result.
  */
 @JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "probabilities", "reasons",
-    "caveats", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario", "pricedFromCatalog"})
+    "caveats", "loadTest", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario", "pricedFromCatalog"})
 public record Verdict(
         String id,
         Instant createdAt,
@@ -49,7 +54,8 @@ public record Verdict(
         @JsonInclude(JsonInclude.Include.NON_NULL) Probabilities probabilities,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pooledFrom,
         @JsonInclude(JsonInclude.Include.NON_NULL) PoolAdvice pool,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pricedFromCatalog) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pricedFromCatalog,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LoadTestPlan loadTest) {
 
     public Verdict {
         // in the policy's order (conditions.yaml), in JSON and on every page
@@ -61,24 +67,24 @@ public record Verdict(
         pricedFromCatalog = pricedFromCatalog == null ? List.of() : List.copyOf(pricedFromCatalog);
     }
 
-    /** A verdict without probabilities (as verdicts were stored before they existed), not a pool. */
+    /** A verdict without probabilities (as verdicts were stored before they existed), not a pool, with no load test to run. */
     public Verdict(String id, Instant createdAt, Recommendation recommendation, Map<Condition, ConditionResult> conditions,
                    Figures figures, Sensitivity sensitivity, List<String> reasons, List<String> caveats, List<FiredRule> firedRules,
                    String rulesRevision, LocalDate catalogDate, Scenario scenario) {
         this(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules, rulesRevision,
-                catalogDate, scenario, null, List.of(), null, List.of());
+                catalogDate, scenario, null, List.of(), null, List.of(), null);
     }
 
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool, pricedFromCatalog);
+                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool, pricedFromCatalog, loadTest);
     }
 
     /** The same verdict as the decision of a pool of these stored verdicts (their IDs). */
     public Verdict pooledFrom(List<String> ids) {
         return new Verdict(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario, probabilities, ids, pool, pricedFromCatalog);
+                rulesRevision, catalogDate, scenario, probabilities, ids, pool, pricedFromCatalog, loadTest);
     }
 
     /** True when this verdict decided a pool of other verdicts' demand. */

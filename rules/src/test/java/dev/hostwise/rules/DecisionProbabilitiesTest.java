@@ -71,8 +71,7 @@ class DecisionProbabilitiesTest {
     @Test
     void aPointDecisionTakesEveryInputAtItsValue() {
         Scenario s = reader.fromJson("{\"requestsPerDay\": 190666, \"throughputMeasured\": true, " + NEEDS + "}");
-        Verdict v = decider.decide(s, "t", Instant.EPOCH, decider.activePolicy(), decider.active().catalog(), java.util.List.of(),
-                Decider.Draws.POINT);
+        Verdict v = decider.decide(s, "t", Instant.EPOCH, decider.active(), java.util.List.of(), Decider.Draws.POINT);
         assertThat(v.probabilities().selfHostCheaper()).isZero();
         assertThat(v.probabilities().drivers()).isEmpty();
         assertThat(v.recommendation()).isEqualTo(decide("\"requestsPerDay\": 190666, \"throughputMeasured\": true").recommendation());

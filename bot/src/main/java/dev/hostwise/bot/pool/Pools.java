@@ -70,7 +70,8 @@ public final class Pools {
                     s.verdict()));
         }
         int candidates = (int) members.stream().filter(m -> Pooling.candidate(m.verdict())).count();
-        Decider.Snapshot snapshot = hostwise.decider().active();
+        // today's rules, catalog and imported load tests, as a fresh verdict would be decided
+        Decider.Snapshot snapshot = hostwise.decider().active().withEvidence(hostwise.evidenceAsOf(now));
         Pooling pooling = new Pooling(hostwise.decider());
         List<Shown> shown = new ArrayList<>();
         for (Pooling.Group g : pooling.groups(members, snapshot)) {

@@ -62,6 +62,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final RuleRevisions ruleRevisions;
     private final WatchStore watch;
+    private final EvidenceStore evidence;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
     private final Timer saveTime;
@@ -74,6 +75,7 @@ public final class VerdictStore implements AutoCloseable {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
         this.watch = new WatchStore(db);
+        this.evidence = new EvidenceStore(db);
         this.saveTime = Timer.builder("hostwise.store.save")
                 .description("Saving a verdict, as its caller waits: queueing for the transaction included")
                 .register(meters);
@@ -95,6 +97,11 @@ public final class VerdictStore implements AutoCloseable {
     /** The sources of every rules revision that decided a stored verdict. */
     public RuleRevisions ruleRevisions() {
         return ruleRevisions;
+    }
+
+    /** The load tests handed back as evidence, beside the verdicts that rest on them. */
+    public EvidenceStore evidence() {
+        return evidence;
     }
 
     /**

@@ -255,6 +255,43 @@ class WatchTest {
     }
 
     @Test
+    void anImportedLoadTestSupersedesTheMeasureFirstVerdictItSettles() throws Exception {
+        Watch watch = watch(settings());
+        // 2 x H100 at FP8, throughput estimated: all three conditions hold, so "measure first"
+        RecordedVerdict r = hostwise.decideFor(hostwise.reader().fromText(Map.ofEntries(Map.entry("requestsPerDay", "2000000"),
+                Map.entry("openModel", "llama-3.3-70b"), Map.entry("gpuType", "h100-80gb"), Map.entry("gpusPerReplica", "2"),
+                Map.entry("precision", "FP8"), Map.entry("hostedModel", "gpt-4o"), Map.entry("inputTokens", "900"),
+                Map.entry("outputTokens", "300"), Map.entry("taskType", "CLASSIFICATION"), Map.entry("qualityNeed", "GOOD_ENOUGH"),
+                Map.entry("privacyNeed", "MUST_STAY_IN_HOUSE"))), Requester.chat(Platform.SLACK, "T0", "C0", "U0"));
+        hostwise.store().watch().rememberThread(r.verdict().id(), new WatchStore.Thread(Platform.SLACK, "C0", "900.1"), clock.instant());
+        assertThat(r.verdict().recommendation()).isEqualTo(Recommendation.MEASURE_FIRST);
+        watch.runOnce();
+
+        byte[] file;
+        try (var in = WatchTest.class.getResourceAsStream("/loadtests/llama33-70b-2xh100-fp8-conc64.json")) {
+            file = in.readAllBytes();
+        }
+        Hostwise.ImportedLoadTest imported = hostwise.importLoadTest(file, "llama.json", new dev.hostwise.knowledge.evidence.LoadTestImport
+                .Configuration("llama-3.3-70b", "h100-80gb", 2, dev.hostwise.knowledge.Precision.FP8), Requester.cli());
+        assertThat(imported.isNew()).isTrue();
+        assertThat(hostwise.store().watch().pendingChanges()).hasSize(1);
+
+        WatchRun run = watch.runOnce();
+
+        assertThat(run.superseded()).isEqualTo(1);
+        StoredVerdict successor = hostwise.store().byId(hostwise.store().supersededBy(r.verdict().id()).get(0).id()).orElseThrow();
+        assertThat(successor.verdict().recommendation()).isEqualTo(Recommendation.SELF_HOST);
+        assertThat(successor.verdict().figures().throughputSource()).hasToString("MEASURED");
+        assertThat(successor.supersedeReason()).get().asString()
+                .contains("measured throughput for llama-3.3-70b on 2x h100-80gb imported", "Measure first → Self-host");
+        assertThat(outlet.posts).singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("thread C0/900.1"));
+        // importing the same file again is no change
+        hostwise.importLoadTest(file, "llama.json", new dev.hostwise.knowledge.evidence.LoadTestImport
+                .Configuration("llama-3.3-70b", "h100-80gb", 2, dev.hostwise.knowledge.Precision.FP8), Requester.cli());
+        assertThat(hostwise.store().watch().pendingChanges()).isEmpty();
+    }
+
+    @Test
     void oneReplicaAtATimeHoldsTheLease() {
         WatchStore store = hostwise.store().watch();
         Instant now = clock.instant();
