@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The inputs of the daily cost comparison that can be uncertain, by their scenario field names, and
@@ -19,13 +18,13 @@ public final class CostInputs {
     static final double MIN_UTILIZATION = 0.01;
 
     /** In scenario field order, which is the order ranges are listed in. */
-    private static final Map<String, BiFunction<CostBasis, Double, CostBasis>> APPLIERS = appliers();
+    private static final Map<String, MonteCarlo.Applier> APPLIERS = appliers();
 
     private CostInputs() {
     }
 
-    private static Map<String, BiFunction<CostBasis, Double, CostBasis>> appliers() {
-        Map<String, BiFunction<CostBasis, Double, CostBasis>> m = new LinkedHashMap<>();
+    private static Map<String, MonteCarlo.Applier> appliers() {
+        Map<String, MonteCarlo.Applier> m = new LinkedHashMap<>();
         m.put(ScenarioField.REQUESTS_PER_DAY.json(), CostBasis::withRequestsPerDay);
         m.put(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS.json(), (b, v) -> b.withHostedPrice(b.hostedPrice().withPricePer1kTokens(v)));
         m.put(ScenarioField.HOSTED_INPUT_PRICE_PER_1M.json(), (b, v) -> b.withHostedPrice(b.hostedPrice().withInputPricePer1M(v)));

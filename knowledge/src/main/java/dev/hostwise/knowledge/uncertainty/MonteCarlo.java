@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.BiFunction;
 
 /**
  * Draws every uncertain input from its range at once, prices the day each time with the same cost
@@ -31,13 +30,19 @@ public final class MonteCarlo {
     static final int HISTOGRAM_BINS = 24;
 
     /** How each uncertain input is applied to the cost basis: by its scenario field name. */
-    private final Map<String, BiFunction<CostBasis, Double, CostBasis>> appliers;
+    private final Map<String, Applier> appliers;
 
     /**
      * @param appliers for each input name, how a drawn value changes the cost basis (e.g.
      *                 {@code requestsPerSecond} → {@link CostBasis#withRequestsPerSecond})
      */
-    public MonteCarlo(Map<String, BiFunction<CostBasis, Double, CostBasis>> appliers) {
+    /** How a drawn value of one input enters the cost basis; on a primitive, since it runs for every input of every draw. */
+    @FunctionalInterface
+    public interface Applier {
+        CostBasis apply(CostBasis basis, double value);
+    }
+
+    public MonteCarlo(Map<String, Applier> appliers) {
         this.appliers = Map.copyOf(appliers);
     }
 
@@ -74,10 +79,11 @@ public final class MonteCarlo {
         }
         int n = varied.size();
         SplittableRandom[] streams = new SplittableRandom[n];
-        List<BiFunction<CostBasis, Double, CostBasis>> apply = new ArrayList<>(n);
+        Applier[] apply = new Applier[n];
+        InputRange[] range = varied.toArray(new InputRange[0]);
         for (int i = 0; i < n; i++) {
             streams[i] = streamFor(seed, varied.get(i).input());
-            apply.add(appliers.get(varied.get(i).input()));
+            apply[i] = appliers.get(varied.get(i).input());
         }
         double[][] values = new double[n][draws];
         double[] saving = new double[draws];
@@ -85,9 +91,9 @@ public final class MonteCarlo {
         for (int d = 0; d < draws; d++) {
             CostBasis b = pinned;
             for (int i = 0; i < n; i++) {
-                double v = varied.get(i).at(streams[i].nextDouble());
+                double v = range[i].at(streams[i].nextDouble());
                 values[i][d] = v;
-                b = apply.get(i).apply(b, v);
+                b = apply[i].apply(b, v);
             }
             saving[d] = b.savingPerDay();
             // hosted - selfHost > 0 exactly when selfHost < hosted (the VOLUME comparison), without pricing the day twice
