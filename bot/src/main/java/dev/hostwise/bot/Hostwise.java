@@ -343,7 +343,8 @@ public final class Hostwise implements AutoCloseable {
 
     /** Decides {@link #scenarioFor} as a new verdict that names the one it supersedes. */
     public RecordedVerdict reevaluateWithLoadTest(StoredVerdict previous, LoadTestRun run, Requester who) {
-        return record(scenarioFor(previous, run), who, Optional.of(previous.id()));
+        return record(scenarioFor(previous, run), who, Optional.of(previous.id()),
+                Optional.of("re-evaluated with load test " + run.shortId() + " (" + run.model() + " on " + run.configuration() + ")"));
     }
 
     private boolean covers(Scenario asked, LoadTestRun run) {
@@ -382,7 +383,7 @@ public final class Hostwise implements AutoCloseable {
      * store is down the verdict is still returned, with the reason it was not saved.
      */
     public RecordedVerdict decideFor(Scenario scenario, Requester who) {
-        return record(scenario, who, Optional.empty());
+        return record(scenario, who, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -390,7 +391,8 @@ public final class Hostwise implements AutoCloseable {
      * is never changed: the new one is stored beside it and names it as the one it supersedes.
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
-        return record(restoredWithTodaysPrices(previous.verdict()), who, Optional.of(previous.id()));
+        return record(restoredWithTodaysPrices(previous.verdict()), who, Optional.of(previous.id()),
+                Optional.of("re-evaluated on request"));
     }
 
     /**
@@ -469,7 +471,8 @@ public final class Hostwise implements AutoCloseable {
         return stored;
     }
 
-    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes) {
+    /** @param why why it supersedes the verdict {@code supersedes} names (its {@code supersededBy.reason}) */
+    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<String> why) {
         Instant now = clock.instant();
         // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
         // cannot mix them, and the stored reasons match the rules that fired
@@ -480,7 +483,7 @@ public final class Hostwise implements AutoCloseable {
         Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
         decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
-            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()));
+            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), why);
             audit.verdict(stored.verdict(), who);
             keepSources(policy);
             counted(stored.verdict(), who, true);
