@@ -59,6 +59,7 @@ public final class VerdictStore implements AutoCloseable {
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
+    private final Outbox outbox;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
     private final Timer saveTime;
@@ -70,6 +71,7 @@ public final class VerdictStore implements AutoCloseable {
     public VerdictStore(Database db, MeterRegistry meters) {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
+        this.outbox = new Outbox(db, meters, java.time.Clock.systemUTC());
         this.saveTime = Timer.builder("hostwise.store.save")
                 .description("Saving a verdict, as its caller waits: queueing for the transaction included")
                 .register(meters);
@@ -88,9 +90,14 @@ public final class VerdictStore implements AutoCloseable {
         return ruleRevisions;
     }
 
-    /** A verdict waiting to be numbered and written. */
+    /** The outbox and the request keys shared by every replica, on the same database. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** A verdict waiting to be numbered and written, and the outbox job it answers, if any. */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons) {
+                         List<RuleReason> ruleReasons, Optional<JobLease> job) {
     }
 
     /**
@@ -105,11 +112,25 @@ public final class VerdictStore implements AutoCloseable {
      */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
                               Optional<String> supersedes, List<RuleReason> ruleReasons) {
+        return save(draft, requester, appVersion, supersedes, ruleReasons, Optional.empty());
+    }
+
+    /**
+     * As {@link #save(Verdict, Requester, String, Optional, List)}, and records the verdict's ID on the outbox job
+     * it answers in the same transaction: a job taken over after a crash then has its verdict delivered, never
+     * decided again, and a verdict is never stored for a job without the job knowing.
+     *
+     * @param job the lease of the outbox job this verdict answers, when it answers one
+     * @throws LeaseLostException when the job is no longer held under {@code job} (another replica took it
+     *                            over): nothing is stored
+     */
+    public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
+                              Optional<String> supersedes, List<RuleReason> ruleReasons, Optional<JobLease> job) {
         Requester who = new Requester(requester.platform(), clip(requester.workspace()), clip(requester.conversation()),
                 clip(requester.user()));
         long started = System.nanoTime();
         try {
-            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons));
+            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons, job));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -138,6 +159,13 @@ public final class VerdictStore implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             outages.increment(batch.size());
             batch.forEach(entry -> entry.fail(e));
+        } catch (LeaseLostException e) {
+            // a job's worker lost it to another replica: that verdict alone is not stored
+            if (batch.size() == 1) {
+                batch.get(0).fail(e);
+                return;
+            }
+            batch.forEach(entry -> writeBatch(List.of(entry)));
         }
     }
 
@@ -151,7 +179,7 @@ public final class VerdictStore implements AutoCloseable {
                     c.commit();
                     db.answered();
                     return stored;
-                } catch (SQLException e) {
+                } catch (SQLException | LeaseLostException e) {
                     // the pool restores auto-commit when the connection goes back. On a connection that broke, the
                     // rollback fails too: the first failure is the one that says why
                     try {
@@ -159,7 +187,7 @@ public final class VerdictStore implements AutoCloseable {
                     } catch (SQLException rollback) {
                         e.addSuppressed(rollback);
                     }
-                    if (attempt < ATTEMPTS && retryable(e)) {
+                    if (attempt < ATTEMPTS && e instanceof SQLException s && retryable(s)) {
                         continue;
                     }
                     throw e;
@@ -191,7 +219,36 @@ public final class VerdictStore implements AutoCloseable {
             }
             ps.executeBatch();
         }
+        recordOnJobs(c, drafts, out);
         return out;
+    }
+
+    /** Names each verdict on the outbox job it answers; fails the transaction when a worker no longer holds its job. */
+    private static void recordOnJobs(Connection c, List<Draft> drafts, List<StoredVerdict> stored) throws SQLException {
+        List<JobLease> leases = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET verdict_id = ?, decided_at = CURRENT_TIMESTAMP "
+                + "WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING' AND verdict_id IS NULL")) {
+            for (int i = 0; i < drafts.size(); i++) {
+                Optional<JobLease> job = drafts.get(i).job();
+                if (job.isPresent()) {
+                    ps.setString(1, stored.get(i).verdict().id());
+                    ps.setLong(2, job.get().job());
+                    ps.setString(3, job.get().owner());
+                    ps.setInt(4, job.get().take());
+                    ps.addBatch();
+                    leases.add(job.get());
+                }
+            }
+            if (leases.isEmpty()) {
+                return;
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new LeaseLostException(leases.get(i));
+                }
+            }
+        }
     }
 
     /** Takes {@code count} numbers of the year; returns the first. */

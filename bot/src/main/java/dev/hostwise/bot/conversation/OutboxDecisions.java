@@ -1,0 +1,530 @@
+package dev.hostwise.bot.conversation;
+
+import dev.hostwise.bot.Hostwise;
+import dev.hostwise.bot.Platform;
+import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.store.JobLease;
+import dev.hostwise.bot.store.LeaseLostException;
+import dev.hostwise.bot.store.Outbox;
+import dev.hostwise.bot.store.OutboxJob;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.knowledge.InvalidScenarioException;
+import dev.hostwise.rules.Verdict;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Acknowledged means answered": the {@link DecisionIntake} that keeps every question it takes in the store's
+ * outbox until it is answered, whichever replica ends up answering it.
+ *
+ * <ul>
+ *   <li><b>The acknowledgement.</b> A question is taken only if this replica has room to work on it now (else
+ *       "busy" at once, nothing claimed); then its request key and the job (scenario, who asked, where to
+ *       answer, the reply link) are written in one transaction, under a lease this replica holds, and the job is
+ *       queued here. The acknowledgement waits for that commit and for nothing else.</li>
+ *   <li><b>The work.</b> Decide, and store the verdict in the transaction that names it on the job; deliver it
+ *       with the conversation's fallbacks; mark the job done. A job whose every way of delivery failed waits and
+ *       is delivered again (the verdict, never a new decision), until a deadline past which it is recorded as
+ *       undelivered and logged.</li>
+ *   <li><b>Recovery.</b> At start and every few seconds each replica takes jobs nobody holds: given back, due for
+ *       another attempt, or left by a replica whose lease ran out (it crashed). Leases are renewed while held.
+ *       A job taken over with its verdict already stored is first checked with the platform
+ *       ({@link Outlet#alreadyPosted}), since its worker may have died in the middle of the post.</li>
+ *   <li><b>Shutdown.</b> {@link #stopTaking()} gives back every job not started, so another replica takes it
+ *       within seconds; the surface's queue lets the running ones finish within its bound; {@link #close()}
+ *       gives back what is left.</li>
+ *   <li><b>Store unavailable.</b> When the outbox cannot be written, the question is taken the way it was before
+ *       the outbox (claimed in memory, decided and answered in this process, the verdict marked "not saved"):
+ *       users are answered at once during an outage, at the cost of the outbox's promises for those questions.
+ *       A job already in the outbox whose verdict cannot be stored stays there and is decided once the store is
+ *       back: never answered twice.</li>
+ * </ul>
+ */
+public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDecisions.class);
+
+    /** How far before a job's acknowledgement a read-back looks, for clocks a little apart. */
+    private static final Duration READ_BACK_MARGIN = Duration.ofMinutes(1);
+    /** Jobs taken from the table at once, at most. */
+    private static final int TAKE_AT_MOST = 50;
+
+    private final Hostwise hostwise;
+    private final Platform platform;
+    private final RequestKeys memory;
+    private final WorkQueue work;
+    private final RecentVerdicts recent;
+    private final Delivery delivery;
+    private final Outlet outlet;
+    private final VerdictFlow inMemory;
+    private final Outbox outbox;
+    private final OutboxSettings settings;
+    private final String owner;
+    private final JobJson json = new JobJson();
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean stopping;
+
+    private final MeterRegistry meters;
+    private final Gauge heldGauge;
+    private final Gauge backlogGauge;
+    private final Counter unwritten;
+    private final Counter takenOver;
+    private final Counter foundPosted;
+
+    /** A job this replica holds: queued here, then running. */
+    private static final class Held {
+        static final int QUEUED = 0;
+        static final int RUNNING = 1;
+        static final int GIVEN_BACK = 2;
+
+        final OutboxJob job;
+        /** The question, when this replica took it itself (no need to read it back). */
+        final DecisionJob question;
+        final AtomicInteger state = new AtomicInteger(QUEUED);
+
+        Held(OutboxJob job, DecisionJob question) {
+            this.job = job;
+            this.question = question;
+        }
+    }
+
+    /**
+     * @param memory   this process's request keys: the fast first check before the table
+     * @param work     the surface's queue, whose room bounds what this replica takes
+     * @param inMemory how a question is decided and answered when the outbox cannot be written
+     */
+    public OutboxDecisions(Hostwise hostwise, Platform platform, RequestKeys memory, WorkQueue work, RecentVerdicts recent,
+                           Delivery delivery, Outlet outlet, VerdictFlow inMemory, OutboxSettings settings) {
+        this.hostwise = hostwise;
+        this.platform = platform;
+        this.memory = memory;
+        this.work = work;
+        this.recent = recent;
+        this.delivery = delivery;
+        this.outlet = outlet;
+        this.inMemory = inMemory;
+        this.outbox = hostwise.store().outbox();
+        this.settings = settings;
+        this.owner = ownerId();
+        this.meters = hostwise.metrics().registry();
+        String p = platform.id();
+        this.heldGauge = Gauge.builder("hostwise.outbox.held", held, Map::size).tag("platform", p)
+                .description("Outbox jobs this replica holds (queued or running here)").register(meters);
+        this.backlogGauge = Gauge.builder("hostwise.outbox.pending", backlog, AtomicLong::get).tag("platform", p)
+                .description("Outbox jobs not answered yet on every replica, as last counted (every few seconds)").register(meters);
+        this.unwritten = Counter.builder("hostwise.outbox.unwritten").tag("platform", p)
+                .description("Questions taken in memory only because the outbox could not be written (the store was unavailable)")
+                .register(meters);
+        this.takenOver = Counter.builder("hostwise.outbox.taken").tag("platform", p)
+                .description("Jobs this replica took from the table: given back, due for another delivery attempt, or left by a "
+                        + "replica whose lease ran out")
+                .register(meters);
+        this.foundPosted = Counter.builder("hostwise.outbox.found_posted").tag("platform", p)
+                .description("Jobs taken over whose verdict the platform showed as already posted: not posted again")
+                .register(meters);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hostwise-" + p + "-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::scan, 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::renew, settings.renewEvery().toMillis(), settings.renewEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweep, settings.sweepEvery().toMillis(), settings.sweepEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** This process among the replicas: the pod's (or host's) name, the process ID and a random part. */
+    private static String ownerId() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse("host");
+        String id = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 128 ? id : id.substring(id.length() - 128);
+    }
+
+    /** This replica's name in {@code outbox_jobs.lease_owner}. */
+    public String owner() {
+        return owner;
+    }
+
+    // ------------------------------------------------------------------------------------------- the acknowledgement
+
+    @Override
+    public Admission submit(RequestKey key, DecisionJob job) {
+        if (stopping) {
+            return Admission.BUSY;
+        }
+        if (!memory.claim(key)) {
+            return Admission.REPEAT;
+        }
+        Optional<WorkQueue.Slot> slot = work.reserve();
+        if (slot.isEmpty()) {
+            memory.release(key);
+            return Admission.BUSY;
+        }
+        if (backlog.get() >= settings.maxBacklog()) {
+            slot.get().giveBack();
+            memory.release(key);
+            LOG.warn("{} questions are waiting in the outbox (the limit is {}): answering 'busy'", backlog.get(), settings.maxBacklog());
+            return Admission.BUSY;
+        }
+        if (hostwise.store().database().unavailable().isPresent()) {
+            return takeInMemory(slot.get(), key, job);
+        }
+        Outbox.Enqueued enqueued;
+        try {
+            enqueued = outbox.enqueue(new Outbox.NewJob(platform.id(), key == null ? null : key.text(), job.to().conversation(),
+                    job.who().user(), json.write(job)), owner, settings.lease(), settings.keyTtl());
+        } catch (StoreUnavailableException e) {
+            LOG.debug("the outbox could not be written ({}); taking the question in memory", e.getMessage());
+            return takeInMemory(slot.get(), key, job);
+        }
+        if (enqueued instanceof Outbox.Enqueued.Repeat) {
+            // another replica took it; it stays claimed here too, so the next repeat is known at once
+            slot.get().giveBack();
+            return Admission.REPEAT;
+        }
+        OutboxJob taken = ((Outbox.Enqueued.Accepted) enqueued).job();
+        Held h = new Held(taken, job);
+        held.put(taken.id(), h);
+        if (!slot.get().run(what(taken), () -> run(h))) {
+            // the queue stopped in between (shutdown): the job is stored, another replica answers it
+            held.remove(taken.id());
+            giveBack(List.of(taken.lease()));
+        }
+        return Admission.ACCEPTED;
+    }
+
+    private Admission takeInMemory(WorkQueue.Slot slot, RequestKey key, DecisionJob job) {
+        unwritten.increment();
+        if (slot.run("the verdict for " + job.who().user() + " (not in the outbox)", () -> inMemory.decideAndDeliver(job))) {
+            return Admission.ACCEPTED;
+        }
+        memory.release(key);
+        return Admission.BUSY;
+    }
+
+    private String what(OutboxJob job) {
+        return "outbox job " + job.id();
+    }
+
+    // ------------------------------------------------------------------------------------------- the work
+
+    private void run(Held h) {
+        if (!h.state.compareAndSet(Held.QUEUED, Held.RUNNING)) {
+            return; // given back at shutdown: another replica answers it
+        }
+        try {
+            work(h);
+        } finally {
+            held.remove(h.job.id());
+        }
+    }
+
+    private void work(Held h) {
+        OutboxJob job = h.job;
+        DecisionJob question;
+        try {
+            question = h.question != null ? h.question : json.read(job.json(), hostwise.reader());
+        } catch (InvalidScenarioException | IllegalArgumentException e) {
+            unreadable(job, e);
+            return;
+        }
+        Instant now = Instant.now();
+        if (Duration.between(job.createdAt(), now).compareTo(settings.deliveryDeadline()) > 0) {
+            LOG.error("outbox job {} for {} was acknowledged at {}, more than {} ago, and not answered: recorded as undelivered{}",
+                    job.id(), question.who().user(), job.createdAt(), settings.deliveryDeadline(),
+                    job.verdictId().map(id -> " (its verdict " + id + " is stored)").orElse(""));
+            finish(job, Outbox.State.UNDELIVERED, null, "past the delivery deadline" + job.lastProblem().map(p -> "; " + p).orElse(""));
+            return;
+        }
+        Optional<RecordedVerdict> recorded = job.verdictId().isEmpty() ? decide(job, question) : stored(job, question);
+        if (recorded.isEmpty()) {
+            return;
+        }
+        deliver(job, question, recorded.get());
+    }
+
+    /** Decides and stores the verdict with the job; empty when that is not possible now (the job then waits). */
+    private Optional<RecordedVerdict> decide(OutboxJob job, DecisionJob question) {
+        try {
+            RecordedVerdict r = hostwise.decideForJob(question.scenario(), question.who(), job.lease());
+            recent.remember(r.verdict());
+            return Optional.of(r);
+        } catch (LeaseLostException e) {
+            LOG.info("outbox job {} was taken over by another replica before its verdict was stored; it answers it", job.id());
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            if (hostwise.store().database().unavailable().isPresent()) {
+                // an outage: the job stays in the outbox and is decided once the store is back (its lease runs out
+                // and any replica takes it), so the user gets one verdict, a saved one, a little later
+                LOG.info("outbox job {}: the verdict cannot be stored now ({}); it stays in the outbox until the store is back",
+                        job.id(), e.getMessage());
+                return Optional.empty();
+            }
+            // the store answers but refused this one verdict: answer with it unsaved rather than never
+            LOG.warn("outbox job {}: the store refused its verdict ({}); answering with it unsaved", job.id(), e.getMessage());
+            RecordedVerdict unsaved = hostwise.decideFor(question.scenario(), question.who());
+            recent.remember(unsaved.verdict());
+            return Optional.of(unsaved);
+        } catch (RuntimeException e) {
+            LOG.error("deciding outbox job {} for {} failed", job.id(), question.who().user(), e);
+            delivery.tell(question.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding. "
+                    + "It has been logged; please try again later.");
+            finish(job, Outbox.State.FAILED, null, "the decision failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The verdict an earlier take stored; empty when it need not (or cannot now) be delivered. It may already
+     * have been posted by the worker that died, so the platform is asked first.
+     */
+    private Optional<RecordedVerdict> stored(OutboxJob job, DecisionJob question) {
+        String id = job.verdictId().orElseThrow();
+        Optional<StoredVerdict> found;
+        try {
+            found = hostwise.store().byId(id);
+        } catch (StoreUnavailableException e) {
+            LOG.info("outbox job {}: its verdict {} cannot be read now ({}); it stays in the outbox", job.id(), id, e.getMessage());
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            // stored in the transaction that named it on the job: only a deleted verdict gets here
+            LOG.error("outbox job {} names verdict {}, which is not in the store; recorded as failed", job.id(), id);
+            finish(job, Outbox.State.FAILED, null, "its verdict " + id + " is not in the store");
+            return Optional.empty();
+        }
+        StoredVerdict v = found.get();
+        recent.remember(v.verdict());
+        if (question.to().conversation() != null) {
+            Outlet.Seen seen = outlet.alreadyPosted(question.to().conversation(), id, job.createdAt().minus(READ_BACK_MARGIN));
+            switch (seen) {
+                case POSTED -> {
+                    foundPosted.increment();
+                    LOG.info("outbox job {}: verdict {} is already in {}; not posting it again", job.id(), id, question.to().conversation());
+                    finish(job, Outbox.State.DONE, Delivery.Where.CONVERSATION.name(), "found posted by an earlier attempt");
+                    return Optional.empty();
+                }
+                case UNREACHABLE -> {
+                    retry(job, question, v.verdict(), "could not check whether it was already posted");
+                    return Optional.empty();
+                }
+                case NOT_POSTED, CANNOT_TELL -> {
+                    // deliver it
+                }
+            }
+        }
+        return Optional.of(new RecordedVerdict(v.verdict(), Optional.of(v.linkToken()), Optional.empty()));
+    }
+
+    private void deliver(OutboxJob job, DecisionJob question, RecordedVerdict recorded) {
+        Delivery.Attempt a = delivery.attempt(recorded, question.who(), question.to());
+        Verdict v = recorded.verdict();
+        if (a.where() != Delivery.Where.NOWHERE) {
+            LOG.info("verdict {} ({}) for {} delivered to {} (outbox job {}{})", v.id(), v.recommendation(), question.who().user(),
+                    a.where(), job.id(), job.deliveries() > 0 ? ", attempt " + (job.deliveries() + 1) : "");
+            finish(job, Outbox.State.DONE, a.where().name(), null);
+            return;
+        }
+        retry(job, question, v, a.why());
+    }
+
+    /** Every way of delivering failed: try again later, or record it as undelivered once past the deadline. */
+    private void retry(OutboxJob job, DecisionJob question, Verdict v, String why) {
+        if (recordedUnsaved(v)) {
+            // not in the store, so nothing to deliver later: as before the outbox, it is logged and done
+            LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(), why);
+            finish(job, Outbox.State.UNDELIVERED, null, why);
+            return;
+        }
+        Duration wait = settings.retryAfter(job.deliveries() + 1);
+        Instant next = Instant.now().plus(wait);
+        if (next.isAfter(job.createdAt().plus(settings.deliveryDeadline()))) {
+            LOG.error("verdict {} ({}) for {} reached nobody by the delivery deadline ({} after it was asked for): {}. It is stored: "
+                    + "find it by its ID", v.id(), v.recommendation().headline(), question.who().user(), settings.deliveryDeadline(), why);
+            finish(job, Outbox.State.UNDELIVERED, null, why);
+            return;
+        }
+        LOG.warn("verdict {} ({}) reached nobody: {}; trying again in {} s (outbox job {}, attempt {})", v.id(),
+                v.recommendation().headline(), why, wait.toSeconds(), job.id(), job.deliveries() + 1);
+        try {
+            outbox.retryLater(job.lease(), next, why);
+        } catch (LeaseLostException e) {
+            LOG.info("outbox job {} was taken over meanwhile; the other replica answers it", job.id());
+        } catch (StoreUnavailableException e) {
+            // its lease runs out and it is taken again, by this replica or another
+            LOG.info("outbox job {}: the next attempt is not recorded ({}); it is tried again once its lease runs out",
+                    job.id(), e.getMessage());
+        }
+    }
+
+    private static boolean recordedUnsaved(Verdict v) {
+        return v.id().contains("UNSAVED");
+    }
+
+    private void unreadable(OutboxJob job, RuntimeException e) {
+        String why = e instanceof InvalidScenarioException bad ? "its scenario no longer reads: " + bad.getMessage() : e.getMessage();
+        LOG.error("outbox job {} cannot be answered: {}", job.id(), why);
+        json.addressOf(job.json()).ifPresent(to -> delivery.tell(to, "a question that no longer reads",
+                "I couldn't answer your question: " + why + ". Please ask again."));
+        finish(job, Outbox.State.FAILED, null, why);
+    }
+
+    private void finish(OutboxJob job, Outbox.State state, String via, String problem) {
+        try {
+            outbox.finish(job.lease(), state, via, problem);
+            meters.counter("hostwise.outbox.finished", "platform", platform.id(), "state", state.name()).increment();
+        } catch (LeaseLostException e) {
+            LOG.info("outbox job {} was taken over before it was marked {}; the other replica checks it", job.id(), state);
+        } catch (StoreUnavailableException e) {
+            // taken again once its lease runs out; its verdict is known by then, so it is checked, not decided again
+            LOG.warn("outbox job {} is {} but could not be marked so ({}); it will be checked again", job.id(), state, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- recovery
+
+    /**
+     * Takes due jobs nobody holds, as many as there is room for here. Runs on the outbox's own thread. Room is
+     * taken job by job after the jobs are, never held across the query: an acknowledgement arriving meanwhile
+     * gets the room first, and a job it leaves without room is given straight back.
+     */
+    private void scan() {
+        if (stopping) {
+            return;
+        }
+        try {
+            backlog.set(outbox.pending(platform.id()));
+            int room = Math.min(work.room(), TAKE_AT_MOST);
+            List<OutboxJob> jobs = room <= 0 ? List.of() : outbox.takeDue(platform.id(), owner, room, settings.lease(), held.keySet());
+            List<JobLease> noRoom = new ArrayList<>();
+            for (OutboxJob job : jobs) {
+                takenOver.increment();
+                Optional<WorkQueue.Slot> slot = work.reserve();
+                Held h = new Held(job, null);
+                held.put(job.id(), h);
+                if (slot.isEmpty() || !slot.get().run(what(job), () -> run(h))) {
+                    held.remove(job.id());
+                    noRoom.add(job.lease());
+                }
+            }
+            if (!noRoom.isEmpty()) {
+                giveBack(noRoom);
+            }
+            if (!jobs.isEmpty()) {
+                LOG.info("took {} outbox job{} nobody held (given back, due again, or left by a stopped replica)", jobs.size(),
+                        jobs.size() == 1 ? "" : "s");
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.debug("outbox scan: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("outbox scan failed", e);
+        }
+    }
+
+    /** Renews the leases of the jobs held here, so no other replica takes them while they are being worked on. */
+    private void renew() {
+        List<JobLease> leases = held.values().stream().map(h -> h.job.lease()).toList();
+        try {
+            for (Long lost : outbox.renew(leases, settings.lease())) {
+                Held h = held.get(lost);
+                if (h != null && h.state.compareAndSet(Held.QUEUED, Held.GIVEN_BACK)) {
+                    held.remove(lost);
+                }
+                LOG.info("outbox job {} was taken over by another replica (this one's lease ran out)", lost);
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.debug("outbox leases not renewed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("renewing outbox leases failed", e);
+        }
+    }
+
+    private void sweep() {
+        try {
+            Outbox.Swept swept = outbox.sweep(settings.keepFinished());
+            if (swept.keys() + swept.jobs() > 0) {
+                LOG.debug("outbox sweep: {} expired request keys, {} finished jobs deleted", swept.keys(), swept.jobs());
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.debug("outbox sweep: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("outbox sweep failed", e);
+        }
+    }
+
+    private void giveBack(List<JobLease> leases) {
+        try {
+            outbox.release(leases);
+        } catch (StoreUnavailableException e) {
+            // their leases run out instead
+            LOG.info("{} outbox job{} not given back ({}); another replica takes them once their lease runs out", leases.size(),
+                    leases.size() == 1 ? "" : "s", e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- shutdown
+
+    /**
+     * Stops taking questions and looking for jobs, and gives back every job held here that has not started,
+     * so another replica takes it at once. The running ones go on until the surface's queue stops them.
+     */
+    public void stopTaking() {
+        stopping = true;
+        timer.shutdownNow();
+        List<JobLease> notStarted = new ArrayList<>();
+        for (Held h : held.values()) {
+            if (h.state.compareAndSet(Held.QUEUED, Held.GIVEN_BACK)) {
+                notStarted.add(h.job.lease());
+                held.remove(h.job.id());
+            }
+        }
+        if (!notStarted.isEmpty()) {
+            LOG.info("stopping: giving back {} outbox job{} not started yet", notStarted.size(), notStarted.size() == 1 ? "" : "s");
+            giveBack(notStarted);
+        }
+    }
+
+    /** After the queue has stopped: gives back whatever is still held (work stopped at the drain bound). */
+    @Override
+    public void close() {
+        stopTaking();
+        List<JobLease> left = held.values().stream().map(h -> h.job.lease()).toList();
+        held.clear();
+        if (!left.isEmpty()) {
+            LOG.warn("stopping: {} outbox job{} did not finish within the drain bound; given back to the other replicas", left.size(),
+                    left.size() == 1 ? "" : "s");
+            giveBack(left);
+        }
+        meters.remove(heldGauge);
+        meters.remove(backlogGauge);
+    }
+
+    /** Runs one scan now (tests; start-up runs one by itself). */
+    void scanNow() throws InterruptedException {
+        try {
+            timer.submit(this::scan).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
