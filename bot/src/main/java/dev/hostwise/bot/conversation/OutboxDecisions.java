@@ -280,11 +280,17 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
                         job.id(), e.getMessage());
                 return Optional.empty();
             }
-            // the store answers but refused this one verdict: answer with it unsaved rather than never
+            // the store answers but refused this one verdict: answer with it unsaved rather than never. The job is
+            // finished first, so that if the store fails after all, nothing is answered twice: the job then stays
+            // in the outbox and is decided again later, the user having heard nothing yet
             LOG.warn("outbox job {}: the store refused its verdict ({}); answering with it unsaved", job.id(), e.getMessage());
-            RecordedVerdict unsaved = hostwise.decideFor(question.scenario(), question.who());
-            recent.remember(unsaved.verdict());
-            return Optional.of(unsaved);
+            if (!finish(job, Outbox.State.DONE, "NOT_SAVED", "answered unsaved: " + e.getMessage())) {
+                return Optional.empty();
+            }
+            Verdict unsaved = hostwise.decide(question.scenario());
+            recent.remember(unsaved);
+            delivery.deliver(RecordedVerdict.unsaved(unsaved, e.getMessage()), question.who(), question.to());
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.error("deciding outbox job {} for {} failed", job.id(), question.who().user(), e);
             delivery.tell(question.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding. "
@@ -350,12 +356,6 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
 
     /** Every way of delivering failed: try again later, or record it as undelivered once past the deadline. */
     private void retry(OutboxJob job, DecisionJob question, Verdict v, String why) {
-        if (recordedUnsaved(v)) {
-            // not in the store, so nothing to deliver later: as before the outbox, it is logged and done
-            LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(), why);
-            finish(job, Outbox.State.UNDELIVERED, null, why);
-            return;
-        }
         Duration wait = settings.retryAfter(job.deliveries() + 1);
         Instant next = Instant.now().plus(wait);
         if (next.isAfter(job.createdAt().plus(settings.deliveryDeadline()))) {
@@ -377,10 +377,6 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         }
     }
 
-    private static boolean recordedUnsaved(Verdict v) {
-        return v.id().contains("UNSAVED");
-    }
-
     private void unreadable(OutboxJob job, RuntimeException e) {
         String why = e instanceof InvalidScenarioException bad ? "its scenario no longer reads: " + bad.getMessage() : e.getMessage();
         LOG.error("outbox job {} cannot be answered: {}", job.id(), why);
@@ -389,15 +385,19 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         finish(job, Outbox.State.FAILED, null, why);
     }
 
-    private void finish(OutboxJob job, Outbox.State state, String via, String problem) {
+    /** Marks a job finished; false when that could not be recorded (it is then taken again once its lease runs out). */
+    private boolean finish(OutboxJob job, Outbox.State state, String via, String problem) {
         try {
             outbox.finish(job.lease(), state, via, problem);
             meters.counter("hostwise.outbox.finished", "platform", platform.id(), "state", state.name()).increment();
+            return true;
         } catch (LeaseLostException e) {
             LOG.info("outbox job {} was taken over before it was marked {}; the other replica checks it", job.id(), state);
+            return false;
         } catch (StoreUnavailableException e) {
             // taken again once its lease runs out; its verdict is known by then, so it is checked, not decided again
             LOG.warn("outbox job {} is {} but could not be marked so ({}); it will be checked again", job.id(), state, e.getMessage());
+            return false;
         }
     }
 

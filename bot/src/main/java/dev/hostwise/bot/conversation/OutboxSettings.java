@@ -27,7 +27,7 @@ public record OutboxSettings(Duration lease, Duration renewEvery, Duration scanE
                              long maxBacklog) {
 
     public static OutboxSettings standard() {
-        return new OutboxSettings(Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofHours(1),
+        return new OutboxSettings(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofHours(1),
                 Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(7), Duration.ofMinutes(1),
                 10_000);
     }

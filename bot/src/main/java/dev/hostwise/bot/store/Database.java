@@ -436,6 +436,11 @@ public final class Database implements AutoCloseable {
             if (t instanceof SQLException s && isOutageState(s.getSQLState())) {
                 return true;
             }
+            // H2 reports a failed write of its store file (a full disk) as a "General error" (50000) wrapping the
+            // MVStore's exception, and closes the database right after: the storage failed, not the statement
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
         }
         return false;
     }
