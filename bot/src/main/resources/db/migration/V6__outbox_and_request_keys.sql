@@ -14,9 +14,18 @@ CREATE TABLE request_keys (
 
 CREATE INDEX request_keys_expires_at ON request_keys (expires_at);
 
+-- Each replica's check-in: it holds its jobs while alive_until is ahead, and renews it every few seconds.
+-- One row per replica process (owner: host/pid/random), however many jobs it holds, so renewing costs one
+-- small write. A replica that stops checking in (it crashed, or lost the database) has its jobs taken over.
+CREATE TABLE outbox_workers (
+    owner       VARCHAR(128) NOT NULL PRIMARY KEY,
+    started_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    alive_until TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- One row per question acknowledged: what to decide (job_json: the scenario, who asked, where to answer,
--- the reply link), who is working on it (a lease that any replica takes over once it has expired), and
--- what became of it.
+-- the reply link), who is working on it (lease_owner, held while that replica's check-in is alive; any
+-- replica takes the job over once it is not), and what became of it.
 --   state: PENDING (to be decided and/or delivered), DONE (delivered), UNDELIVERED (every way of delivering
 --          it failed until the deadline; recorded, logged), FAILED (the question could not be decided; the
 --          user was told)
@@ -32,7 +41,6 @@ CREATE TABLE outbox_jobs (
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     lease_owner     VARCHAR(128),
-    lease_until     TIMESTAMP WITH TIME ZONE,
     takes           INTEGER       NOT NULL,
     deliveries      INTEGER       NOT NULL,
     verdict_id      VARCHAR(32),

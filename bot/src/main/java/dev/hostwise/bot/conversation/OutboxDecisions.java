@@ -43,13 +43,14 @@ import org.slf4j.LoggerFactory;
  *       with the conversation's fallbacks; mark the job done. A job whose every way of delivery failed waits and
  *       is delivered again (the verdict, never a new decision), until a deadline past which it is recorded as
  *       undelivered and logged.</li>
- *   <li><b>Recovery.</b> At start and every few seconds each replica takes jobs nobody holds: given back, due for
- *       another attempt, or left by a replica whose lease ran out (it crashed). Leases are renewed while held.
- *       A job taken over with its verdict already stored is first checked with the platform
- *       ({@link Outlet#alreadyPosted}), since its worker may have died in the middle of the post.</li>
+ *   <li><b>Recovery.</b> A replica holds its jobs while its check-in is alive (renewed every few seconds, one
+ *       write however many jobs). At start and every few seconds each replica takes jobs nobody holds: given
+ *       back, due for another attempt, or left by a replica that stopped checking in (it crashed). A job taken
+ *       over with its verdict already stored is first checked with the platform ({@link Outlet#alreadyPosted}),
+ *       since its worker may have died in the middle of the post.</li>
  *   <li><b>Shutdown.</b> {@link #stopTaking()} gives back every job not started, so another replica takes it
  *       within seconds; the surface's queue lets the running ones finish within its bound; {@link #close()}
- *       gives back what is left.</li>
+ *       gives back what is left and checks out, so nothing waits for this replica's check-in to run out.</li>
  *   <li><b>Store unavailable.</b> When the outbox cannot be written, the question is taken the way it was before
  *       the outbox (claimed in memory, decided and answered in this process, the verdict marked "not saved"):
  *       users are answered at once during an outage, at the cost of the outbox's promises for those questions.
@@ -81,6 +82,10 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong backlog = new AtomicLong();
+    /** Jobs this replica let go of while the store could not hear it: given back as soon as it can. */
+    private final java.util.Set<JobLease> toGiveBack = ConcurrentHashMap.newKeySet();
+    /** Until when this replica's last check-in holds its jobs; {@link Instant#MIN} before the first. */
+    private volatile Instant aliveUntil = Instant.MIN;
     private volatile boolean stopping;
 
     private final MeterRegistry meters;
@@ -141,14 +146,16 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         this.foundPosted = Counter.builder("hostwise.outbox.found_posted").tag("platform", p)
                 .description("Jobs taken over whose verdict the platform showed as already posted: not posted again")
                 .register(meters);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hostwise-" + p + "-outbox");
+        // two threads: a slow scan or sweep (a loaded database) must not hold up the check-in that keeps this
+        // replica's jobs its own
+        AtomicInteger threads = new AtomicInteger();
+        this.timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "hostwise-" + p + "-outbox-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        timer.scheduleWithFixedDelay(this::renew, 0, settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::scan, 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::renew, settings.renewEvery().toMillis(), settings.renewEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::sweep, settings.sweepEvery().toMillis(), settings.sweepEvery().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -191,8 +198,9 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         }
         Outbox.Enqueued enqueued;
         try {
+            checkedIn();
             enqueued = outbox.enqueue(new Outbox.NewJob(platform.id(), key == null ? null : key.text(), job.to().conversation(),
-                    job.who().user(), json.write(job)), owner, settings.lease(), settings.keyTtl());
+                    job.who().user(), json.write(job)), owner, settings.keyTtl());
         } catch (StoreUnavailableException e) {
             LOG.debug("the outbox could not be written ({}); taking the question in memory", e.getMessage());
             return takeInMemory(slot.get(), key, job);
@@ -211,6 +219,23 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             giveBack(List.of(taken.lease()));
         }
         return Admission.ACCEPTED;
+    }
+
+    /**
+     * Makes sure this replica's check-in holds for a while yet before it takes a job (else another replica could
+     * take the job at once). The timer keeps it fresh; only after the store was unreachable does an
+     * acknowledgement check in itself.
+     */
+    private void checkedIn() {
+        if (Instant.now().plus(settings.renewEvery()).isAfter(aliveUntil)) {
+            checkIn();
+        }
+    }
+
+    private void checkIn() {
+        Instant now = Instant.now();
+        outbox.checkIn(owner, settings.lease());
+        aliveUntil = now.plus(settings.lease());
     }
 
     private Admission takeInMemory(WorkQueue.Slot slot, RequestKey key, DecisionJob job) {
@@ -278,6 +303,7 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
                 // and any replica takes it), so the user gets one verdict, a saved one, a little later
                 LOG.info("outbox job {}: the verdict cannot be stored now ({}); it stays in the outbox until the store is back",
                         job.id(), e.getMessage());
+                toGiveBack.add(job.lease());
                 return Optional.empty();
             }
             // the store answers but refused this one verdict: answer with it unsaved rather than never. The job is
@@ -311,6 +337,7 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             found = hostwise.store().byId(id);
         } catch (StoreUnavailableException e) {
             LOG.info("outbox job {}: its verdict {} cannot be read now ({}); it stays in the outbox", job.id(), id, e.getMessage());
+            toGiveBack.add(job.lease());
             return Optional.empty();
         }
         if (found.isEmpty()) {
@@ -321,6 +348,9 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         }
         StoredVerdict v = found.get();
         recent.remember(v.verdict());
+        if (!stillHeld(job)) {
+            return Optional.empty();
+        }
         if (question.to().conversation() != null) {
             Outlet.Seen seen = outlet.alreadyPosted(question.to().conversation(), id, job.createdAt().minus(READ_BACK_MARGIN));
             switch (seen) {
@@ -340,6 +370,20 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             }
         }
         return Optional.of(new RecordedVerdict(v.verdict(), Optional.of(v.linkToken()), Optional.empty()));
+    }
+
+    /** Whether this replica still holds a job it took earlier: nothing written since would have told it otherwise. */
+    private boolean stillHeld(OutboxJob job) {
+        try {
+            if (outbox.stillHeld(job.lease())) {
+                return true;
+            }
+            LOG.info("outbox job {} was taken over by another replica; it delivers the verdict", job.id());
+        } catch (StoreUnavailableException e) {
+            LOG.info("outbox job {}: cannot check it is still held ({}); it stays in the outbox", job.id(), e.getMessage());
+            toGiveBack.add(job.lease());
+        }
+        return false;
     }
 
     private void deliver(OutboxJob job, DecisionJob question, RecordedVerdict recorded) {
@@ -371,9 +415,10 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         } catch (LeaseLostException e) {
             LOG.info("outbox job {} was taken over meanwhile; the other replica answers it", job.id());
         } catch (StoreUnavailableException e) {
-            // its lease runs out and it is taken again, by this replica or another
-            LOG.info("outbox job {}: the next attempt is not recorded ({}); it is tried again once its lease runs out",
+            // given back once the store hears this replica again, and taken again by it or another
+            LOG.info("outbox job {}: the next attempt is not recorded ({}); it is tried again once the store is back",
                     job.id(), e.getMessage());
+            toGiveBack.add(job.lease());
         }
     }
 
@@ -395,8 +440,10 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             LOG.info("outbox job {} was taken over before it was marked {}; the other replica checks it", job.id(), state);
             return false;
         } catch (StoreUnavailableException e) {
-            // taken again once its lease runs out; its verdict is known by then, so it is checked, not decided again
+            // given back once the store hears this replica again; its verdict is known by then, so it is checked
+            // (read back), not decided again
             LOG.warn("outbox job {} is {} but could not be marked so ({}); it will be checked again", job.id(), state, e.getMessage());
+            toGiveBack.add(job.lease());
             return false;
         }
     }
@@ -415,7 +462,7 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         try {
             backlog.set(outbox.pending(platform.id()));
             int room = Math.min(work.room(), TAKE_AT_MOST);
-            List<OutboxJob> jobs = room <= 0 ? List.of() : outbox.takeDue(platform.id(), owner, room, settings.lease(), held.keySet());
+            List<OutboxJob> jobs = room <= 0 ? List.of() : outbox.takeDue(platform.id(), owner, room);
             List<JobLease> noRoom = new ArrayList<>();
             for (OutboxJob job : jobs) {
                 takenOver.increment();
@@ -441,21 +488,23 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
         }
     }
 
-    /** Renews the leases of the jobs held here, so no other replica takes them while they are being worked on. */
+    /**
+     * Checks in (this replica holds its jobs a while longer), then gives back the jobs it let go of while the
+     * store could not hear it. Runs on the outbox's own thread, at start and every few seconds.
+     */
     private void renew() {
-        List<JobLease> leases = held.values().stream().map(h -> h.job.lease()).toList();
         try {
-            for (Long lost : outbox.renew(leases, settings.lease())) {
-                Held h = held.get(lost);
-                if (h != null && h.state.compareAndSet(Held.QUEUED, Held.GIVEN_BACK)) {
-                    held.remove(lost);
-                }
-                LOG.info("outbox job {} was taken over by another replica (this one's lease ran out)", lost);
+            checkIn();
+            if (!toGiveBack.isEmpty()) {
+                List<JobLease> back = List.copyOf(toGiveBack);
+                outbox.release(back);
+                back.forEach(toGiveBack::remove);
+                LOG.info("gave back {} outbox job{} let go of while the store was unavailable", back.size(), back.size() == 1 ? "" : "s");
             }
         } catch (StoreUnavailableException e) {
-            LOG.debug("outbox leases not renewed: {}", e.getMessage());
+            LOG.debug("outbox check-in: {}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("renewing outbox leases failed", e);
+            LOG.warn("outbox check-in failed", e);
         }
     }
 
@@ -477,8 +526,8 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             outbox.release(leases);
         } catch (StoreUnavailableException e) {
             // their leases run out instead
-            LOG.info("{} outbox job{} not given back ({}); another replica takes them once their lease runs out", leases.size(),
-                    leases.size() == 1 ? "" : "s", e.getMessage());
+            LOG.info("{} outbox job{} not given back ({}); another replica takes them once this one's check-in runs out",
+                    leases.size(), leases.size() == 1 ? "" : "s", e.getMessage());
         }
     }
 
@@ -508,12 +557,19 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
     @Override
     public void close() {
         stopTaking();
-        List<JobLease> left = held.values().stream().map(h -> h.job.lease()).toList();
+        List<JobLease> left = new ArrayList<>(held.values().stream().map(h -> h.job.lease()).toList());
         held.clear();
         if (!left.isEmpty()) {
             LOG.warn("stopping: {} outbox job{} did not finish within the drain bound; given back to the other replicas", left.size(),
                     left.size() == 1 ? "" : "s");
-            giveBack(left);
+        }
+        left.addAll(toGiveBack);
+        giveBack(left);
+        try {
+            // whatever could not be given back is taken over at once, not after this check-in runs out
+            outbox.checkOut(owner);
+        } catch (StoreUnavailableException e) {
+            LOG.info("stopping: not checked out ({}); this replica's jobs are taken over once its check-in runs out", e.getMessage());
         }
         meters.remove(heldGauge);
         meters.remove(backlogGauge);

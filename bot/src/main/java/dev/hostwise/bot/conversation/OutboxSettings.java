@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * The outbox's operating limits. The defaults suit production; tests shorten the waits.
  *
- * @param lease           how long a worker holds a job without renewing it: after a crash, other replicas take
- *                        its jobs over this long after its last renewal
- * @param renewEvery      how often a worker renews the leases of the jobs it holds (well inside {@code lease})
+ * @param lease           how long a replica's check-in holds its jobs: after a crash, other replicas take its jobs
+ *                        over this long after its last check-in
+ * @param renewEvery      how often a replica checks in (well inside {@code lease}; one small write each time)
  * @param scanEvery       how often each replica looks for jobs nobody holds (given back, due for another
  *                        delivery attempt, or left by a replica that died); also done once at start-up
  * @param keyTtl          how long a request key is kept: long after the platform's last retry (Slack retries

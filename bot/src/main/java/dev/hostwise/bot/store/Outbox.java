@@ -16,10 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  * insert that waits for the other transaction and then fails, as PostgreSQL's does; in AUTO_SERVER mixed mode
  * every process goes through the one engine that opened the file, so the same holds there).
  *
- * <p>Correctness never rests on timing alone: a key is unique in the table, a job is taken by a conditional
- * update (two workers cannot both take it), and every later write names the lease it was taken under
- * ({@link JobLease}), so a worker that lost its job to another replica writes nothing.
+ * <p>A replica holds the jobs it took while its check-in ({@code outbox_workers}, {@link #checkIn}) is alive: one
+ * row per replica, renewed every few seconds, however many jobs it holds. Once a replica stops checking in, any
+ * other takes its jobs over. Correctness never rests on timing alone: a key is unique in the table, a job is
+ * taken by a locked, conditional update (two workers cannot both take it), and every later write names the
+ * take it was made under ({@link JobLease}), so a worker that lost its job to another replica writes nothing.
  *
  * <p>Every method throws {@link StoreUnavailableException} when the database cannot be reached, and
  * {@link LeaseLostException} where it says so.
@@ -69,13 +69,14 @@ public final class Outbox {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int TAKE_AT_MOST = 100;
 
+
     private final Database db;
     private final Clock clock;
     private final GroupCommit<Pending, Enqueued> enqueues = new GroupCommit<>(this::writeEnqueues);
     private final GroupCommit<Finish, Boolean> finishes = new GroupCommit<>(this::writeFinishes);
     private final Timer enqueueTime;
 
-    private record Pending(NewJob job, String owner, Duration lease, Duration keyTtl) {
+    private record Pending(NewJob job, String owner, Duration keyTtl) {
     }
 
     private record Finish(JobLease lease, State state, String via, String problem) {
@@ -93,14 +94,14 @@ public final class Outbox {
     // ------------------------------------------------------------------------------------------- enqueue
 
     /**
-     * Claims the job's request key and stores the job in one transaction, under a lease held by {@code owner};
-     * jobs enqueued at the same moment share the transaction. A key someone already claimed makes it a
-     * {@link Enqueued.Repeat}, and nothing is stored.
+     * Claims the job's request key and stores the job in one transaction, held by {@code owner} (who must be
+     * checked in); jobs enqueued at the same moment share the transaction. A key someone already claimed makes
+     * it a {@link Enqueued.Repeat}, and nothing is stored.
      */
-    public Enqueued enqueue(NewJob job, String owner, Duration lease, Duration keyTtl) {
+    public Enqueued enqueue(NewJob job, String owner, Duration keyTtl) {
         long started = System.nanoTime();
         try {
-            return enqueues.save(new Pending(job, owner, lease, keyTtl));
+            return enqueues.save(new Pending(job, owner, keyTtl));
         } finally {
             enqueueTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -152,8 +153,8 @@ public final class Outbox {
         }
         List<OutboxJob> out = new ArrayList<>(items.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_jobs (platform, request_key, state, created_at, "
-                + "next_attempt_at, lease_owner, lease_until, takes, deliveries, conversation, requested_by, job_json) "
-                + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, 1, 0, ?, ?, ?)", new String[] {"id"})) {
+                + "next_attempt_at, lease_owner, takes, deliveries, conversation, requested_by, job_json) "
+                + "VALUES (?, ?, 'PENDING', ?, ?, ?, 1, 0, ?, ?, ?)", new String[] {"id"})) {
             for (Pending p : items) {
                 NewJob j = p.job();
                 int i = 0;
@@ -162,7 +163,6 @@ public final class Outbox {
                 ps.setObject(++i, at(now));
                 ps.setObject(++i, at(now));
                 ps.setString(++i, p.owner());
-                ps.setObject(++i, at(now.plus(p.lease())));
                 setNullable(ps, ++i, clip(j.conversation()));
                 setNullable(ps, ++i, clip(j.requestedBy()));
                 ps.setString(++i, j.json());
@@ -218,49 +218,89 @@ public final class Outbox {
 
     // ------------------------------------------------------------------------------------------- workers
 
+    // ------------------------------------------------------------------------------------------- check-in
+
+    /**
+     * Says this replica is alive until {@code lease} from now: it goes on holding its jobs. Called at start-up and
+     * every few seconds; one small write however many jobs it holds.
+     */
+    public void checkIn(String owner, Duration lease) {
+        Instant now = clock.instant();
+        try {
+            inTransaction(c -> {
+                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_workers SET alive_until = ? WHERE owner = ?")) {
+                    up.setObject(1, at(now.plus(lease)));
+                    up.setString(2, owner);
+                    if (up.executeUpdate() == 1) {
+                        return 1;
+                    }
+                }
+                // only this replica writes its own row, so nobody races this insert
+                try (PreparedStatement in = c.prepareStatement(
+                        "INSERT INTO outbox_workers (owner, started_at, alive_until) VALUES (?, ?, ?)")) {
+                    in.setString(1, owner);
+                    in.setObject(2, at(now));
+                    in.setObject(3, at(now.plus(lease)));
+                    return in.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    /** Says this replica has stopped: whatever it still holds is taken over at once, without waiting for its check-in to run out. */
+    public void checkOut(String owner) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_workers WHERE owner = ?")) {
+            ps.setString(1, owner);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- workers
+
     /**
      * Takes up to {@code max} due jobs of a platform that nobody holds (never taken, given back, waiting for a
-     * retry that is due, or whose worker's lease expired: a crashed or stopped replica's), oldest first, under
-     * a new lease for {@code owner}. Jobs in {@code held} (this worker's own, still in its memory) are left alone.
-     * {@code SKIP LOCKED}: replicas looking at the same moment take different jobs instead of waiting for each other.
+     * retry that is due, or held by a replica whose check-in ran out: it crashed or stopped), oldest first, for
+     * {@code owner}. {@code SKIP LOCKED}: replicas looking at the same moment take different jobs instead of
+     * waiting for each other.
      */
-    public List<OutboxJob> takeDue(String platform, String owner, int max, Duration lease, Set<Long> held) {
+    public List<OutboxJob> takeDue(String platform, String owner, int max) {
         if (max <= 0) {
             return List.of();
         }
         Instant now = clock.instant();
         try {
             return inTransaction(c -> {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_jobs WHERE state = 'PENDING' AND platform = ? "
-                        + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                List<long[]> candidates = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, takes FROM outbox_jobs WHERE state = 'PENDING' AND platform = ? "
+                        + "AND next_attempt_at <= ? AND (lease_owner IS NULL OR (lease_owner <> ? AND NOT EXISTS (SELECT 1 FROM "
+                        + "outbox_workers w WHERE w.owner = outbox_jobs.lease_owner AND w.alive_until >= ?))) "
+                        + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                     ps.setString(1, platform);
                     ps.setObject(2, at(now));
-                    ps.setObject(3, at(now));
-                    ps.setInt(4, Math.min(max + held.size(), TAKE_AT_MOST));
+                    // never its own: a replica that holds a job has it in memory, or gives it back (release) to be taken again
+                    ps.setString(3, owner);
+                    ps.setObject(4, at(now));
+                    ps.setInt(5, Math.min(max, TAKE_AT_MOST));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            long id = rs.getLong(1);
-                            if (!held.contains(id) && ids.size() < max) {
-                                ids.add(id);
-                            }
+                            candidates.add(new long[] {rs.getLong(1), rs.getInt(2)});
                         }
                     }
                 }
-                if (ids.isEmpty()) {
-                    return List.of();
-                }
                 List<Long> taken = new ArrayList<>();
-                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_jobs SET lease_owner = ?, lease_until = ?, takes = takes + 1 "
-                        + "WHERE id = ? AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")) {
-                    for (long id : ids) {
+                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_jobs SET lease_owner = ?, takes = takes + 1 "
+                        + "WHERE id = ? AND takes = ? AND state = 'PENDING'")) {
+                    for (long[] job : candidates) {
                         up.setString(1, owner);
-                        up.setObject(2, at(now.plus(lease)));
-                        up.setLong(3, id);
-                        up.setObject(4, at(now));
-                        // one by one: the count says whether this take won (the row lock makes the check and the write one step)
+                        up.setLong(2, job[0]);
+                        up.setInt(3, (int) job[1]);
+                        // the row is locked by the select; the count still says whether this take won
                         if (up.executeUpdate() == 1) {
-                            taken.add(id);
+                            taken.add(job[0]);
                         }
                     }
                 }
@@ -294,32 +334,18 @@ public final class Outbox {
         return out;
     }
 
-    /** Extends the leases a worker still holds; returns the jobs whose lease it has lost (taken over, or finished). */
-    public Set<Long> renew(Collection<JobLease> leases, Duration lease) {
-        if (leases.isEmpty()) {
-            return Set.of();
-        }
-        Instant until = clock.instant().plus(lease);
-        List<JobLease> list = List.copyOf(leases);
-        try {
-            int[] counts = inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET lease_until = ? "
-                        + "WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING'")) {
-                    for (JobLease l : list) {
-                        ps.setObject(1, at(until));
-                        bindLease(ps, 2, l);
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
-                }
-            });
-            Set<Long> lost = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (counts[i] == 0) {
-                    lost.add(list.get(i).job());
-                }
+    /**
+     * Whether a worker still holds a job it took (nobody took it over meanwhile): asked before a verdict stored by
+     * an earlier take is delivered again, the one step a worker does before any write that would tell it.
+     */
+    public boolean stillHeld(JobLease lease) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox_jobs WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING'")) {
+            bindLease(ps, 1, lease);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
             }
-            return lost;
         } catch (SQLException e) {
             throw db.problem(e);
         }
@@ -345,7 +371,7 @@ public final class Outbox {
         try {
             int[] counts = inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET state = ?, delivered_via = ?, "
-                        + "last_problem = COALESCE(?, last_problem), finished_at = ?, lease_owner = NULL, lease_until = NULL, "
+                        + "last_problem = COALESCE(?, last_problem), finished_at = ?, lease_owner = NULL, "
                         + "deliveries = deliveries + 1 WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING'")) {
                     for (GroupCommit.Entry<Finish, Boolean> e : batch) {
                         Finish f = e.item();
@@ -376,7 +402,7 @@ public final class Outbox {
      * @throws LeaseLostException when the worker no longer holds the job
      */
     public void retryLater(JobLease lease, Instant at, String problem) {
-        update(lease, "UPDATE outbox_jobs SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, "
+        update(lease, "UPDATE outbox_jobs SET next_attempt_at = ?, lease_owner = NULL, "
                 + "deliveries = deliveries + 1, last_problem = ? WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING'",
                 ps -> {
                     ps.setObject(1, at(at));
@@ -392,7 +418,7 @@ public final class Outbox {
         }
         try {
             inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET lease_owner = NULL, lease_until = NULL "
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET lease_owner = NULL "
                         + "WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING'")) {
                     for (JobLease l : leases) {
                         bindLease(ps, 1, l);
@@ -421,10 +447,13 @@ public final class Outbox {
     }
 
     /** What a sweep deleted. */
-    public record Swept(int keys, int jobs) {
+    public record Swept(int keys, int jobs, int workers) {
     }
 
-    /** Deletes expired request keys, and finished jobs older than {@code keepFinished}. */
+    /**
+     * Deletes expired request keys, finished jobs older than {@code keepFinished}, and the check-ins of replicas
+     * gone for a day (a crashed replica's; a stopped one deletes its own).
+     */
     public Swept sweep(Duration keepFinished) {
         Instant now = clock.instant();
         try (Connection c = db.connection()) {
@@ -438,7 +467,13 @@ public final class Outbox {
                 ps.setObject(1, at(now.minus(keepFinished)));
                 jobs = ps.executeUpdate();
             }
-            return new Swept(keys, jobs);
+            int workers;
+            // a job whose holder's row is gone counts as held by nobody, as it did once the row ran out
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_workers WHERE alive_until < ?")) {
+                ps.setObject(1, at(now.minus(Duration.ofDays(1))));
+                workers = ps.executeUpdate();
+            }
+            return new Swept(keys, jobs, workers);
         } catch (SQLException e) {
             throw db.problem(e);
         }

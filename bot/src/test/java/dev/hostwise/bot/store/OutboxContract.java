@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the outbox and the shared request keys promise, run against each database: a key is claimed once
  * across replicas and a repeat stores nothing; a job is held by one worker at a time and taken over only
- * once its lease has run out; a worker that lost its job can record nothing; a verdict stored for a job is
- * named on it in the same transaction. Time is a clock the test moves, so no assertion rests on timing.
+ * once its replica's check-in has run out; a worker that lost its job can record nothing; a verdict stored
+ * for a job is named on it in the same transaction. Time is a clock the test moves, so no assertion rests on timing.
  * Each test uses a platform name of its own, so tests sharing one PostgreSQL database do not see each other's jobs.
  */
 abstract class OutboxContract {
@@ -74,7 +73,7 @@ abstract class OutboxContract {
                     asked.add(j.requestKey());
                     results.add(pool.submit(() -> {
                         go.await();
-                        return replica.enqueue(j, "owner-" + (replica == replicaA ? "a" : "b"), LEASE, KEY_TTL);
+                        return replica.enqueue(j, "owner-" + (replica == replicaA ? "a" : "b"), KEY_TTL);
                     }));
                 }
             }
@@ -95,30 +94,35 @@ abstract class OutboxContract {
             assertThat(count(a, "SELECT COUNT(*) FROM outbox_jobs WHERE platform = ?", platform)).isEqualTo(keys);
             assertThat(count(a, "SELECT COUNT(*) FROM request_keys WHERE request_key LIKE ?", run + ":%")).isEqualTo(keys);
             // jobs without a key (a request with no ID to go by) are each taken
-            accepted(replicaA.enqueue(job(null), "owner-a", LEASE, KEY_TTL));
-            accepted(replicaB.enqueue(job(null), "owner-b", LEASE, KEY_TTL));
+            accepted(replicaA.enqueue(job(null), "owner-a", KEY_TTL));
+            accepted(replicaB.enqueue(job(null), "owner-b", KEY_TTL));
             assertThat(count(a, "SELECT COUNT(*) FROM outbox_jobs WHERE platform = ?", platform)).isEqualTo(keys + 2);
         }
     }
 
     @Test
-    void aJobUnderALiveLeaseIsLeftAloneAndOneWhoseLeaseRanOutIsTakenOverByOneWorker() throws Exception {
+    void aJobOfALiveReplicaIsLeftAloneAndOneWhoseReplicaStoppedCheckingInIsTakenOverByOneWorker() throws Exception {
         try (Hostwise a = StoreFixture.start(env(), clock.instant()); Hostwise b = StoreFixture.start(env(), clock.instant())) {
             Outbox replicaA = outbox(a);
             Outbox replicaB = outbox(b);
-            OutboxJob mine = accepted(replicaA.enqueue(job("lease"), "owner-a", LEASE, KEY_TTL));
+            String ownerA = "owner-a-" + run;
+            replicaA.checkIn(ownerA, LEASE);
+            OutboxJob mine = accepted(replicaA.enqueue(job("lease"), ownerA, KEY_TTL));
 
-            assertThat(replicaB.takeDue(platform, "owner-b", 10, LEASE, Set.of())).isEmpty();
+            assertThat(replicaB.takeDue(platform, "owner-b", 10)).isEmpty();
+            assertThat(replicaA.takeDue(platform, ownerA, 10)).isEmpty(); // nor does its own replica take it twice
             clock.advance(LEASE.minusSeconds(1));
-            assertThat(replicaA.renew(List.of(mine.lease()), LEASE)).isEmpty(); // renewed: good for another 15 s
+            replicaA.checkIn(ownerA, LEASE); // good for another 15 s
             clock.advance(Duration.ofSeconds(10));
-            assertThat(replicaB.takeDue(platform, "owner-b", 10, LEASE, Set.of())).isEmpty();
+            assertThat(replicaB.takeDue(platform, "owner-b", 10)).isEmpty();
 
-            // replica A stops renewing (it died): once the lease runs out, two workers race and one wins
+            // replica A stops checking in (it died): once its check-in runs out, two workers race and one wins
             clock.advance(LEASE);
+            replicaB.checkIn("owner-b1", LEASE);
+            replicaB.checkIn("owner-b2", LEASE);
             ExecutorService pool = Executors.newFixedThreadPool(2);
-            Future<List<OutboxJob>> b1 = pool.submit(() -> replicaB.takeDue(platform, "owner-b1", 10, LEASE, Set.of()));
-            Future<List<OutboxJob>> b2 = pool.submit(() -> outbox(b).takeDue(platform, "owner-b2", 10, LEASE, Set.of()));
+            Future<List<OutboxJob>> b1 = pool.submit(() -> replicaB.takeDue(platform, "owner-b1", 10));
+            Future<List<OutboxJob>> b2 = pool.submit(() -> outbox(b).takeDue(platform, "owner-b2", 10));
             List<OutboxJob> taken = new ArrayList<>(b1.get());
             taken.addAll(b2.get());
             pool.shutdown();
@@ -129,7 +133,8 @@ abstract class OutboxContract {
             assertThat(takenOver.verdictId()).isEmpty();
 
             // the worker that lost it can record nothing more about it
-            assertThat(replicaA.renew(List.of(mine.lease()), LEASE)).containsExactly(mine.id());
+            assertThat(replicaA.stillHeld(mine.lease())).isFalse();
+            assertThat(replicaB.stillHeld(takenOver.lease())).isTrue();
             assertThatThrownBy(() -> replicaA.finish(mine.lease(), Outbox.State.DONE, "CONVERSATION", null))
                     .isInstanceOf(LeaseLostException.class);
             assertThatThrownBy(() -> replicaA.retryLater(mine.lease(), clock.instant(), "x")).isInstanceOf(LeaseLostException.class);
@@ -148,13 +153,14 @@ abstract class OutboxContract {
     void aVerdictStoredForAJobIsNamedOnItSoATakeOverDeliversItInsteadOfDecidingAgain() throws Exception {
         try (Hostwise hw = StoreFixture.start(env(), clock.instant())) {
             Outbox replica = outbox(hw);
-            OutboxJob job = accepted(replica.enqueue(job("decided"), "owner-a", LEASE, KEY_TTL));
+            replica.checkIn("owner-a-" + run, LEASE);
+            OutboxJob job = accepted(replica.enqueue(job("decided"), "owner-a-" + run, KEY_TTL));
             RecordedVerdict r = hw.decideForJob(StoreFixture.scenario(hw, 5000),
                     Requester.chat(Platform.SLACK, "T1", "C" + run, "U" + run), job.lease());
             assertThat(r.linkToken()).isPresent();
 
             clock.advance(LEASE.plusSeconds(1));
-            List<OutboxJob> taken = replica.takeDue(platform, "owner-b", 10, LEASE, Set.of());
+            List<OutboxJob> taken = replica.takeDue(platform, "owner-b", 10);
             assertThat(taken).singleElement().satisfies(t -> {
                 assertThat(t.verdictId()).contains(r.verdict().id());
                 assertThat(t.createdAt()).isEqualTo(job.createdAt());
@@ -171,19 +177,19 @@ abstract class OutboxContract {
     void aJobGivenBackIsTakenAtOnceAndOneWaitingForAnotherAttemptOnlyWhenDue() throws Exception {
         try (Hostwise hw = StoreFixture.start(env(), clock.instant())) {
             Outbox replica = outbox(hw);
-            OutboxJob job = accepted(replica.enqueue(job("back"), "owner-a", LEASE, KEY_TTL));
-            // held in this worker's memory: not taken again by it
-            assertThat(replica.takeDue(platform, "owner-a", 10, LEASE, Set.of())).isEmpty();
+            replica.checkIn("owner-a-" + run, LEASE);
+            OutboxJob job = accepted(replica.enqueue(job("back"), "owner-a-" + run, KEY_TTL));
+            assertThat(replica.takeDue(platform, "owner-b", 10)).isEmpty();
 
             replica.release(List.of(job.lease()));
-            OutboxJob again = replica.takeDue(platform, "owner-b", 10, LEASE, Set.of()).get(0);
+            OutboxJob again = replica.takeDue(platform, "owner-b", 10).get(0);
             assertThat(again.lease().take()).isEqualTo(2);
 
             replica.retryLater(again.lease(), clock.instant().plusSeconds(30), "conversation C1: HTTP 500 (after 4 attempts)");
             clock.advance(Duration.ofSeconds(29));
-            assertThat(replica.takeDue(platform, "owner-c", 10, LEASE, Set.of())).isEmpty();
+            assertThat(replica.takeDue(platform, "owner-c", 10)).isEmpty();
             clock.advance(Duration.ofSeconds(2));
-            assertThat(replica.takeDue(platform, "owner-c", 10, LEASE, Set.of())).singleElement().satisfies(t -> {
+            assertThat(replica.takeDue(platform, "owner-c", 10)).singleElement().satisfies(t -> {
                 assertThat(t.deliveries()).isEqualTo(1);
                 assertThat(t.lastProblem()).contains("conversation C1: HTTP 500 (after 4 attempts)");
             });
@@ -195,8 +201,8 @@ abstract class OutboxContract {
     void expiredKeysAndOldFinishedJobsAreSweptAndPendingOnesStay() throws Exception {
         try (Hostwise hw = StoreFixture.start(env(), clock.instant())) {
             Outbox replica = outbox(hw);
-            OutboxJob done = accepted(replica.enqueue(job("done"), "owner-a", LEASE, Duration.ofMinutes(10)));
-            OutboxJob waiting = accepted(replica.enqueue(job("waiting"), "owner-a", LEASE, Duration.ofHours(5)));
+            OutboxJob done = accepted(replica.enqueue(job("done"), "owner-a", Duration.ofMinutes(10)));
+            OutboxJob waiting = accepted(replica.enqueue(job("waiting"), "owner-a", Duration.ofHours(5)));
             replica.finish(done.lease(), Outbox.State.DONE, "CONVERSATION", null);
             assertThat(replica.claimKey(run + ":standalone", Duration.ofMinutes(10))).isTrue();
             assertThat(replica.claimKey(run + ":standalone", Duration.ofMinutes(10))).isFalse();

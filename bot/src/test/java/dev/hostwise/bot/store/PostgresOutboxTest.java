@@ -7,6 +7,12 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = StoreFixture.PG_URL, matches = ".+")
 class PostgresOutboxTest extends OutboxContract {
 
+    /** From nothing, so migrations (V6 included) run as on a new database. */
+    @org.junit.jupiter.api.BeforeAll
+    static void wipe() {
+        StoreFixture.wipePostgres();
+    }
+
     @Override
     Env env() {
         return StoreFixture.postgres();
