@@ -353,6 +353,11 @@ public final class FaultSuite {
                 long t0 = System.nanoTime();
                 h2.awaitUp(Duration.ofSeconds(90), false);
                 String startedIn = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9);
+                // not ready (the store is read-only), but Slack has accepted the bot: it takes commands
+                long slackBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!h2.readyz().contains("\"slack\":\"ok\"") && System.nanoTime() < slackBy) {
+                    Thread.sleep(100);
+                }
                 String readyzReadOnly = h2.readyz();
                 diskStage.routable.clear();
                 diskStage.routable.add(h2);
