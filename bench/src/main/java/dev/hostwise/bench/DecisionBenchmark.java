@@ -3,10 +3,14 @@ package dev.hostwise.bench;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
+import dev.hostwise.rules.PolicyCache;
 import dev.hostwise.rules.PolicyCompiler;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,10 @@ public class DecisionBenchmark {
     @Param({"article", "estimated-autoscaled", "searched"})
     public String scenarioName;
 
+    /** compiled: the rules compiled from text; cached: the same policy written to and read back from the policy cache, as a start with a warm cache gets it. */
+    @Param({"compiled", "cached"})
+    public String policy;
+
     private Decider decider;
     private Scenario scenario;
     private final Instant at = Instant.parse("2026-11-29T00:00:00Z");
@@ -50,7 +58,7 @@ public class DecisionBenchmark {
     @Setup
     public void setUp() {
         Catalog catalog = Catalog.bundled();
-        decider = new Decider(catalog, new PolicyCompiler().compile(RuleSet.bundled()));
+        decider = new Decider(catalog, "cached".equals(policy) ? cached(catalog) : new PolicyCompiler().compile(RuleSet.bundled()));
         ScenarioReader reader = new ScenarioReader(catalog);
         scenario = switch (scenarioName) {
             case "article" -> reader.fromText(Map.of("requestsPerDay", "103680", "taskType", "CLASSIFICATION",
@@ -63,6 +71,26 @@ public class DecisionBenchmark {
                     "taskType", "CLASSIFICATION", "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE"));
             default -> throw new IllegalArgumentException(scenarioName);
         };
+    }
+
+    private static CompiledPolicy cached(Catalog catalog) {
+        try {
+            Path dir = Files.createTempDirectory("hostwise-bench-cache");
+            new PolicyCompiler(new PolicyCache(dir)).compile(RuleSet.bundled(), catalog.revision());
+            Path entry;
+            try (var files = Files.list(dir)) {
+                entry = files.findFirst().orElseThrow();
+            }
+            var written = Files.getLastModifiedTime(entry);
+            CompiledPolicy read = new PolicyCompiler(new PolicyCache(dir)).compile(RuleSet.bundled(), catalog.revision());
+            // a miss would have compiled the rules again and rewritten the entry
+            if (!Files.getLastModifiedTime(entry).equals(written)) {
+                throw new IllegalStateException("the policy was not read from the cache");
+            }
+            return read;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Benchmark

@@ -83,6 +83,17 @@ public record Env(Map<String, String> vars) {
         return get("HOSTWISE_DATA_DIR").map(Path::of).orElse(Path.of("data"));
     }
 
+    /**
+     * Where compiled policies are cached between runs, so unchanged rules are not compiled again:
+     * {@code HOSTWISE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/hostwise}, else {@code $HOME/.cache/hostwise};
+     * none when none of them is set (then every start compiles).
+     */
+    public Optional<Path> cacheDir() {
+        return get("HOSTWISE_CACHE_DIR").map(Path::of)
+                .or(() -> get("XDG_CACHE_HOME").map(d -> Path.of(d, "hostwise")))
+                .or(() -> get("HOME").map(h -> Path.of(h, ".cache", "hostwise")));
+    }
+
     /** A JDBC URL of an external database (PostgreSQL); empty means the embedded H2 file database. */
     public Optional<String> dbUrl() {
         return get("HOSTWISE_DB_URL");

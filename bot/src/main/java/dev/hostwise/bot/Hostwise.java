@@ -14,11 +14,13 @@ import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
 import dev.hostwise.rules.FiredRule;
+import dev.hostwise.rules.PolicyCache;
 import dev.hostwise.rules.PolicyCompiler;
 import dev.hostwise.rules.RuleInfo;
 import dev.hostwise.rules.RuleSet;
 import dev.hostwise.rules.Verdict;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import dev.hostwise.bot.audit.DecisionLog;
@@ -120,16 +122,80 @@ public final class Hostwise implements AutoCloseable {
      * A database that is down does not stop start-up: verdicts are then answered but not saved.
      */
     public static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock) {
+        return start(env, rulesDirOverride, clock, false);
+    }
+
+    /**
+     * As {@link #start(Env, Optional, Clock)}, for a command that decides one verdict and ends
+     * ({@code hostwise decide}): the store is opened, and migrated if it needs to be, only when the
+     * verdict is ready to be saved, so bad input or a failed decision never touches it.
+     */
+    public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock) {
+        return start(env, rulesDirOverride, clock, true);
+    }
+
+    private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
         StaleAfter staleAfter = env.staleAfter();
-        Catalog catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+        DatabaseSettings database = DatabaseSettings.from(env);
+        // The start's three big pieces are independent, and the machine has two cores: a server opens (and
+        // if need be migrates) its store, and the compiled policy is read (or compiled), each on a thread of
+        // its own, while this one parses the catalog. The policy cache is keyed by the catalog's revision,
+        // which the catalog files' text gives without parsing them.
+        CompletableFuture<Database> opening = storeOnFirstUse
+                ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
+                : inBackground("hostwise-store-open", () -> Database.open(database));
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
-        RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
-        PolicyCompiler compiler = new PolicyCompiler();
-        CompiledPolicy policy = compiler.compile(rules);
-        Meters meters = new Meters();
-        VerdictStore store = new VerdictStore(Database.open(DatabaseSettings.from(env)), meters.registry());
+        PolicyCompiler compiler = compiler(env);
+        Catalog catalog;
+        CompiledPolicy policy;
+        try {
+            RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
+            String catalogRevision = env.catalogDir().map(Catalog::revisionOf).orElseGet(Catalog::bundledRevision);
+            CompletableFuture<CompiledPolicy> compiling =
+                    inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
+            catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+            policy = joined(compiling);
+        } catch (RuntimeException e) {
+            // bad rules or catalog stop the start: close the store rather than leave it open behind the error
+            try {
+                joined(opening).close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
+        VerdictStore store = new VerdictStore(joined(opening), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
                 meters, staleAfter);
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The result of background work; a failure is rethrown as it was thrown, not wrapped. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** The policy compiler, keeping compiled policies in the cache directory when there is one. */
+    public static PolicyCompiler compiler(Env env) {
+        return env.cacheDir().map(dir -> new PolicyCompiler(new PolicyCache(dir))).orElseGet(PolicyCompiler::new);
     }
 
     /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum Platform {
     SLACK("slack", "Slack", true, "workspace", "channel"),
+    MATTERMOST("mattermost", "Mattermost", true, "team", "channel"),
     CLI("cli", "the command line", false, null, null),
     API("api", "the API", false, null, null),
     WEB("web", "the web form", false, null, null),

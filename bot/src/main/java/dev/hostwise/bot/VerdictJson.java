@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hostwise.knowledge.StrictJson;
 import dev.hostwise.rules.Verdict;
 
 /** The verdict's public JSON form: ISO-8601 times, field names as in the records. */
 public final class VerdictJson {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    private final ObjectMapper mapper = StrictJson.strict(JsonMapper.builder())
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // stored verdicts written by a newer version may carry fields this one does not know
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            // stored verdicts written by a newer version may carry fields this one does not know; but a
+            // row is still one object with each key once (every row this code ever wrote is)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     public String write(Verdict v) {
         try {

@@ -28,7 +28,7 @@ import java.util.List;
 class ArchitectureTest {
 
     /** The packages that translate one platform (or the web, or the command line) to the core and back. */
-    static final List<String> SURFACES = List.of("slack", "web", "cli");
+    static final List<String> SURFACES = List.of("slack", "mattermost", "web", "cli");
 
     private static final String BOT = "dev.hostwise.bot.";
 

@@ -27,4 +27,18 @@ class VerdictJsonTest {
         assertThat(json.write(read)).isEqualTo(written);
         assertThat(written.indexOf("\"VOLUME\"")).isLessThan(written.indexOf("\"QUALITY\"")).isLessThan(written.indexOf("\"PRIVACY\""));
     }
+
+    @Test
+    void aStoredRowIsOneObjectWithEachKeyOnceAndFieldsFromANewerVersionAreStillRead() {
+        Verdict v = HOSTWISE.decide(HOSTWISE.reader().fromText(Map.of("requestsPerDay", "100000", "taskType", "CLASSIFICATION",
+                "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "NONE")));
+        String row = json.writeCompact(v);
+        // a newer version's extra field is ignored, as before
+        assertThat(json.read(row.replaceFirst("\\{", "{\"addedLater\": 1, "))).isEqualTo(v);
+        // a row with a key twice, or with something after it, is not a verdict
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json.read(row.replaceFirst("\\{", "{\"id\": \"HW-2026-9999\", ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field 'id'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json.read(row + row))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Trailing token");
+    }
 }

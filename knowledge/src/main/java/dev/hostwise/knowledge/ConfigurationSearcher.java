@@ -37,25 +37,26 @@ public final class ConfigurationSearcher {
     }
 
     private record Candidate(Gpu gpu, int gpus, Precision precision, GpuPrice price, Estimate estimate,
-                             int replicas, double selfHostPerDay) {
+                             long replicas, double selfHostPerDay) {
         boolean meets() {
             return estimate.meetsLatencyTarget();
         }
 
-        int gpusPerDay() {
-            return gpus * replicas;
+        /** GPUs running, in 64 bits (saturating): 64 GPUs times a fleet past 2³¹ / 64 would wrap an int. */
+        long gpusPerDay() {
+            return replicas > Long.MAX_VALUE / gpus ? Long.MAX_VALUE : gpus * replicas;
         }
 
         ConfigurationSearch.Configuration configuration() {
             return new ConfigurationSearch.Configuration(gpu.id(), gpu.name(), gpus, precision, price.usdPerGpuHour(),
-                    price.provider() + ", " + price.pricingType() + ", " + price.asOf(), replicas, estimate.batch(),
+                    price.provider() + ", " + price.pricingType() + ", " + price.asOf(), FleetBound.reported(replicas), estimate.batch(),
                     estimate.requestsPerSecond(), ThroughputSource.ESTIMATED, estimate.secondsPerRequest(), selfHostPerDay, meets());
         }
     }
 
     /** Cheapest per day; then fewer GPUs running; then the faster; then catalog order. */
     private static final Comparator<Candidate> CHEAPEST = Comparator.comparingDouble(Candidate::selfHostPerDay)
-            .thenComparingInt(Candidate::gpusPerDay)
+            .thenComparingLong(Candidate::gpusPerDay)
             .thenComparingDouble(c -> c.estimate.secondsPerRequest())
             .thenComparing(c -> c.gpu.id())
             .thenComparing(c -> c.precision);

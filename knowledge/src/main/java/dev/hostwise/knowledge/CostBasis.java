@@ -83,29 +83,36 @@ public record CostBasis(
         return Math.min(requestsPerDayAtUtilization(), peakBound);
     }
 
-    /** max(floor, ceil(volume / capacity)): the replicas an always-on fleet runs all day. */
-    public int alwaysOnReplicas() {
-        return (int) Math.max(minReplicas, Math.ceil(requestsPerDay / alwaysOnCapacityPerDay() - CEIL_TOLERANCE));
+    /**
+     * max(floor, ceil(volume / capacity)): the replicas an always-on fleet runs all day. Counted in 64
+     * bits: at a billion requests a day and a slow replica the count passes an int's 2³¹ (it once
+     * wrapped to a negative fleet and a negative cost). The verdict's own fleet is bounded
+     * ({@link FleetBound}); the chart's hypothetical volumes may go further, and saturate at
+     * {@code Long.MAX_VALUE} rather than wrap.
+     */
+    public long alwaysOnReplicas() {
+        return (long) Math.max(minReplicas, Math.ceil(requestsPerDay / alwaysOnCapacityPerDay() - CEIL_TOLERANCE));
     }
 
     /** Replicas each hour of the profile needs at full per-replica throughput, never below the floor. */
-    public int replicasInHour(int hour) {
+    public long replicasInHour(int hour) {
         double rate = requestsPerDay * profile.share(hour) / SECONDS_PER_DAY;
-        return (int) Math.max(minReplicas, Math.ceil(rate / requestsPerSecond - CEIL_TOLERANCE));
+        return (long) Math.max(minReplicas, Math.ceil(rate / requestsPerSecond - CEIL_TOLERANCE));
     }
 
-    /** Replica-hours an autoscaled fleet runs in a day. */
-    public int autoscaledReplicaHours() {
-        int sum = 0;
+    /** Replica-hours an autoscaled fleet runs in a day (a saturated hour keeps the sum saturated, not wrapped). */
+    public long autoscaledReplicaHours() {
+        long sum = 0;
         for (int h = 0; h < TrafficProfile.HOURS; h++) {
-            sum += replicasInHour(h);
+            long hour = replicasInHour(h);
+            sum = sum > Long.MAX_VALUE - hour ? Long.MAX_VALUE : sum + hour;
         }
         return sum;
     }
 
     /** The busiest hour's replicas: what an always-on fleet sized for that hour would run all day. */
-    public int peakHourReplicas() {
-        int max = 0;
+    public long peakHourReplicas() {
+        long max = 0;
         for (int h = 0; h < TrafficProfile.HOURS; h++) {
             max = Math.max(max, replicasInHour(h));
         }
@@ -113,7 +120,7 @@ public record CostBasis(
     }
 
     /** Replicas the verdict reports: always-on count, or the busiest hour's count when autoscaled. */
-    public int replicas() {
+    public long replicas() {
         return pricingMode == PricingMode.AUTOSCALED ? peakHourReplicas() : alwaysOnReplicas();
     }
 

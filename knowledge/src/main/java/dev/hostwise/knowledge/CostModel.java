@@ -52,7 +52,7 @@ public final class CostModel {
         Double breakEvenWithOps = margin > 0 ? (fixedPerDay / HOURS_PER_DAY) / margin : null;
 
         double peakRps = s.requestsPerDay() * s.peakToAverage() / SECONDS_PER_DAY;
-        int replicas = b.replicas();
+        long replicas = b.replicas();
         double hostedPerDay = b.hostedPerDay();
         double selfHostPerDay = b.selfHostPerDay();
         double monthlySavings = (hostedPerDay - selfHostPerDay) * DAYS_PER_MONTH;
@@ -73,7 +73,7 @@ public final class CostModel {
 
         return new Figures(hostedPerRequest, selfHostPerRequest, breakEvenPerHour, gpuCostPerDay,
                 perDayAtUtil, realCostPerRequest, opsPerDay, allInPerDay, allInPerRequest, breakEvenWithOps,
-                peakRps, replicas, hostedPerDay, selfHostPerDay, monthlySavings, breakEven,
+                peakRps, FleetBound.reported(replicas), hostedPerDay, selfHostPerDay, monthlySavings, breakEven,
                 actualUtilization, rps, source, used,
                 s.pricingMode(), s.minReplicas(), b.replicaHoursPerDay(), otherPerDay, reserved,
                 alwaysOn, autoscaledPerDay, saving, null);

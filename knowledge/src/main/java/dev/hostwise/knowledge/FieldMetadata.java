@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * How every form shows one scenario field: its label, the note added to its meaning, the section and
  * widget it sits in, its key in the one-line form, the catalog fields a pick of it fills in, and its
- * upper bound. {@link ScenarioField} says what a field <em>is</em> (JSON name, kind, default,
+ * lower and upper bounds. {@link ScenarioField} says what a field <em>is</em> (JSON name, kind, default,
  * meaning, allowed values); this table says how people are asked for it. The Slack modal, the web
  * form, the quick form, the CLI flags and any later chat dialog are all generated from the two.
  *
@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  * @param widget   how it is asked
  * @param quickKey its key in the one-line form, if it has one
  * @param note     said after its meaning in hints, e.g. what leaving it empty does
+ * @param min      the smallest value accepted (numbers, and each hourly weight); empty for other kinds
  * @param max      the largest value accepted (numbers, and each hourly weight); empty for other kinds
  * @param fills    for a catalog picker: the fields its pick fills in from the catalog
  * @param choices  for a field of the scenario's own enums: its answers (catalog pickers get theirs from the catalog)
@@ -49,6 +50,7 @@ public record FieldMetadata(
         Widget widget,
         Optional<QuickKey> quickKey,
         Optional<String> note,
+        Optional<Double> min,
         Optional<Double> max,
         Set<ScenarioField> fills,
         List<Choice> choices,
@@ -133,12 +135,12 @@ public record FieldMetadata(
     /** Every field in form order; one entry per {@link ScenarioField}. */
     public static final List<FieldMetadata> ALL = List.of(
             entry(ScenarioField.REQUESTS_PER_DAY, "Requests per day", WORKLOAD, NUMBER)
-                    .key(1, "NNN/day", QuickKey.Form.PER_DAY).max(1e12),
-            entry(ScenarioField.PEAK_TO_AVERAGE, "Peak-to-average ratio", WORKLOAD, NUMBER).key(8, "peak").max(1_000),
-            entry(ScenarioField.TOKENS_PER_REQUEST, "Tokens per request", WORKLOAD, NUMBER).key(5, "tokens").max(10_000_000)
+                    .key(1, "NNN/day", QuickKey.Form.PER_DAY).range(0.001, 1e12),
+            entry(ScenarioField.PEAK_TO_AVERAGE, "Peak-to-average ratio", WORKLOAD, NUMBER).key(8, "peak").range(1, 1_000),
+            entry(ScenarioField.TOKENS_PER_REQUEST, "Tokens per request", WORKLOAD, NUMBER).key(5, "tokens").range(1, 10_000_000)
                     .note("ignored when input and output tokens are both given"),
-            entry(ScenarioField.INPUT_TOKENS, "Input tokens per request", WORKLOAD, NUMBER).key(6, "input").max(5_000_000),
-            entry(ScenarioField.OUTPUT_TOKENS, "Output tokens per request", WORKLOAD, NUMBER).key(7, "output").max(5_000_000),
+            entry(ScenarioField.INPUT_TOKENS, "Input tokens per request", WORKLOAD, NUMBER).key(6, "input").range(0, 5_000_000),
+            entry(ScenarioField.OUTPUT_TOKENS, "Output tokens per request", WORKLOAD, NUMBER).key(7, "output").range(0, 5_000_000),
             entry(ScenarioField.TASK_TYPE, "Task type", WORKLOAD, SELECT).key(2, "task")
                     .choices(TaskType.values(), TaskType::label, TaskType::hint),
             entry(ScenarioField.QUALITY_NEED, "Quality need", WORKLOAD, RADIO).key(3, "quality")
@@ -149,40 +151,40 @@ public record FieldMetadata(
             entry(ScenarioField.HOSTED_MODEL, "Hosted model", COSTS, SELECT).key(9, "model", "hosted")
                     .fills(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),
             entry(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS, "Hosted price, $ per 1k tokens", COSTS, NUMBER).key(10, "price")
-                    .max(1_000).note("ignored when input and output prices are both given"),
+                    .range(0.0000001, 1_000).note("ignored when input and output prices are both given"),
             entry(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, "Hosted input price, $ per 1M tokens", COSTS, NUMBER)
-                    .key(11, "input-price").max(1_000_000),
+                    .key(11, "input-price").range(0, 1_000_000),
             entry(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M, "Hosted output price, $ per 1M tokens", COSTS, NUMBER)
-                    .key(12, "output-price").max(1_000_000),
+                    .key(12, "output-price").range(0, 1_000_000),
             entry(ScenarioField.GPU_TYPE, "GPU type", COSTS, SELECT).key(15, "gpu-type")
                     .fills(ScenarioField.GPU_DOLLARS_PER_HOUR),
-            entry(ScenarioField.GPU_DOLLARS_PER_HOUR, "GPU price, $ per GPU-hour", COSTS, NUMBER).key(13, "gpu").max(10_000),
-            entry(ScenarioField.GPUS_PER_REPLICA, "GPUs per replica", COSTS, NUMBER).key(14, "gpus").max(64),
+            entry(ScenarioField.GPU_DOLLARS_PER_HOUR, "GPU price, $ per GPU-hour", COSTS, NUMBER).key(13, "gpu").range(0.001, 10_000),
+            entry(ScenarioField.GPUS_PER_REPLICA, "GPUs per replica", COSTS, NUMBER).key(14, "gpus").range(1, 64),
             entry(ScenarioField.OPEN_MODEL, "Open model", COSTS, SELECT).key(16, "open-model")
                     .note("Llama 2 13B when none is picked"),
             entry(ScenarioField.REQUESTS_PER_SECOND, "Throughput per replica, requests per second", COSTS, NUMBER)
-                    .key(17, "rps").max(1e9)
+                    .key(17, "rps").range(0.000001, 1e9)
                     .note("leave blank to estimate it from the open model and GPU type; 4 when neither is picked"),
             entry(ScenarioField.THROUGHPUT_MEASURED, "Throughput source", COSTS, CHECKBOX)
                     .key(18, "measured", QuickKey.Form.FLAG)
                     .checked("Throughput was load-tested", "with our own prompts at peak concurrency"),
-            entry(ScenarioField.UTILIZATION, "Utilisation", COSTS, NUMBER).key(19, "util").max(1),
-            entry(ScenarioField.OPS_COST_PER_MONTH, "Ops cost per month, $", COSTS, NUMBER).key(20, "ops").max(100_000_000),
+            entry(ScenarioField.UTILIZATION, "Utilisation", COSTS, NUMBER).key(19, "util").range(0.001, 1),
+            entry(ScenarioField.OPS_COST_PER_MONTH, "Ops cost per month, $", COSTS, NUMBER).key(20, "ops").range(0, 100_000_000),
             entry(ScenarioField.OTHER_COST_PER_MONTH, "Other costs per month, $", COSTS, NUMBER).key(21, "other")
-                    .max(100_000_000),
+                    .range(0, 100_000_000),
 
             entry(ScenarioField.PRICING_MODE, "Pricing mode", SIZING, SELECT).key(22, "pricing", "mode")
                     .choices(PricingMode.values(), PricingMode::label, p -> null),
-            entry(ScenarioField.MIN_REPLICAS, "Replica floor", SIZING, NUMBER).key(23, "min-replicas", "floor").max(10_000),
+            entry(ScenarioField.MIN_REPLICAS, "Replica floor", SIZING, NUMBER).key(23, "min-replicas", "floor").range(1, 10_000),
             entry(ScenarioField.PRECISION, "Weight precision", SIZING, SELECT).key(24, "precision")
                     .choices(Precision.values(), Precision::name, p -> null),
             entry(ScenarioField.CONTEXT_TOKENS, "Context tokens per request", SIZING, NUMBER).key(25, "context")
-                    .max(10_000_000),
+                    .range(1, 10_000_000),
             entry(ScenarioField.MAX_SECONDS_PER_REQUEST, "Latency target, seconds per request", SIZING, NUMBER)
-                    .key(26, "latency").max(1_000_000),
+                    .key(26, "latency").range(0.001, 1_000_000),
             entry(ScenarioField.MAX_CONCURRENCY, "Max requests in flight per replica", SIZING, NUMBER)
-                    .key(27, "concurrency").max(1_000_000),
-            entry(ScenarioField.HOURLY_WEIGHTS, "Traffic by hour (24 weights)", SIZING, NUMBERS).max(1e9)
+                    .key(27, "concurrency").range(1, 1_000_000),
+            entry(ScenarioField.HOURLY_WEIGHTS, "Traffic by hour (24 weights)", SIZING, NUMBERS).range(0, 1e9)
                     .note("comma-separated, midnight first; replaces the peak-to-average ratio"));
 
     private static final Map<ScenarioField, FieldMetadata> BY_FIELD = byField();
@@ -214,18 +216,11 @@ public record FieldMetadata(
     }
 
     /**
-     * The bounds of a numeric field in words, e.g. "above 0 and at most 1,000,000,000,000"; the lower
-     * bound comes from the field's kind, the upper from {@link #max}. Empty for fields that are not numbers.
+     * The bounds of a numeric field in words, e.g. "0.001 or more and at most 1,000,000,000,000"; both
+     * come from this table ({@link #min}, {@link #max}). Empty for fields that are not numbers.
      */
     public Optional<String> bounds() {
-        Optional<String> lower = switch (field.kind()) {
-            case POSITIVE, POSITIVE_INT -> Optional.of(field.kind() == ScenarioField.Kind.POSITIVE ? "above 0" : "1 or more");
-            case AT_LEAST_ONE -> Optional.of("1 or more");
-            case NON_NEGATIVE, NON_NEGATIVE_INT, HOURLY_WEIGHTS -> Optional.of("0 or more");
-            case FRACTION -> Optional.of("above 0");
-            default -> Optional.empty();
-        };
-        return lower.flatMap(l -> max.map(m -> l + " and at most " + number(m)));
+        return min.flatMap(l -> max.map(m -> number(l) + " or more and at most " + number(m)));
     }
 
     /** Replaces scenario JSON names in a sentence by the labels forms show ("outputTokens" → "output tokens per request"). */
@@ -258,8 +253,8 @@ public record FieldMetadata(
     // ---- building the table ----
 
     private static FieldMetadata entry(ScenarioField field, String label, Section section, Widget widget) {
-        return new FieldMetadata(field, label, section, widget, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(),
-                List.of(), Optional.empty());
+        return new FieldMetadata(field, label, section, widget, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of(), List.of(), Optional.empty());
     }
 
     private FieldMetadata key(int order, String key) {
@@ -275,29 +270,31 @@ public record FieldMetadata(
     }
 
     private FieldMetadata with(Optional<QuickKey> k) {
-        return new FieldMetadata(field, label, section, widget, k, note, max, fills, choices, checked);
+        return new FieldMetadata(field, label, section, widget, k, note, min, max, fills, choices, checked);
     }
 
     private FieldMetadata note(String text) {
-        return new FieldMetadata(field, label, section, widget, quickKey, Optional.of(text), max, fills, choices, checked);
+        return new FieldMetadata(field, label, section, widget, quickKey, Optional.of(text), min, max, fills, choices, checked);
     }
 
-    private FieldMetadata max(double upper) {
-        return new FieldMetadata(field, label, section, widget, quickKey, note, Optional.of(upper), fills, choices, checked);
+    /** The least and the greatest value accepted: both far past any real workload, so nothing between them overflows. */
+    private FieldMetadata range(double lower, double upper) {
+        return new FieldMetadata(field, label, section, widget, quickKey, note, Optional.of(lower), Optional.of(upper), fills,
+                choices, checked);
     }
 
     private FieldMetadata fills(ScenarioField... filled) {
-        return new FieldMetadata(field, label, section, widget, quickKey, note, max, Set.of(filled), choices, checked);
+        return new FieldMetadata(field, label, section, widget, quickKey, note, min, max, Set.of(filled), choices, checked);
     }
 
     private FieldMetadata checked(String text, String description) {
-        return new FieldMetadata(field, label, section, widget, quickKey, note, max, fills, choices,
+        return new FieldMetadata(field, label, section, widget, quickKey, note, min, max, fills, choices,
                 Optional.of(new Choice("true", text, Optional.of(description))));
     }
 
     private <E extends Enum<E>> FieldMetadata choices(E[] values, Function<E, String> labelOf, Function<E, String> hintOf) {
         List<Choice> answers = Arrays.stream(values)
                 .map(v -> new Choice(v.name(), labelOf.apply(v), Optional.ofNullable(hintOf.apply(v)))).toList();
-        return new FieldMetadata(field, label, section, widget, quickKey, note, max, fills, answers, checked);
+        return new FieldMetadata(field, label, section, widget, quickKey, note, min, max, fills, answers, checked);
     }
 }

@@ -4,7 +4,7 @@ package dev.hostwise.knowledge;
  * What one request costs on the hosted API: input and output priced separately when both the
  * tokens and the prices are split, else the blended price on the whole request.
  */
-public record HostedPrice(int tokensPerRequest, double pricePer1kTokens,
+public record HostedPrice(long tokensPerRequest, double pricePer1kTokens,
                           Integer inputTokens, Integer outputTokens,
                           Double inputPricePer1M, Double outputPricePer1M) {
 
@@ -20,9 +20,10 @@ public record HostedPrice(int tokensPerRequest, double pricePer1kTokens,
 
     public double perRequest() {
         if (split()) {
-            return inputTokens * inputPricePer1M / 1e6 + outputTokens * outputPricePer1M / 1e6;
+            // in doubles: tokens times a price never wraps round
+            return (double) inputTokens * inputPricePer1M / 1e6 + (double) outputTokens * outputPricePer1M / 1e6;
         }
-        return tokensPerRequest / 1000.0 * pricePer1kTokens;
+        return (double) tokensPerRequest / 1000.0 * pricePer1kTokens;
     }
 
     public HostedPrice withPricePer1kTokens(double price) {

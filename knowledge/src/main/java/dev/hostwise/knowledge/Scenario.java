@@ -91,10 +91,15 @@ public record Scenario(
         return hostedInputPricePer1M != null && hostedOutputPricePer1M != null;
     }
 
-    /** Tokens per request actually priced: the split when given, else {@code tokensPerRequest}. */
+    /**
+     * Tokens per request actually priced: the split when given, else {@code tokensPerRequest}. Added in
+     * 64 bits: two counts near 2³⁰ each once summed to a negative number, and the hosted API "cost"
+     * -$1,073,741,824.00 a day. The reader bounds each count far lower; a scenario read back from an
+     * older store is priced right all the same.
+     */
     @JsonIgnore
-    public int effectiveTokensPerRequest() {
-        return hasTokenSplit() ? inputTokens + outputTokens : tokensPerRequest;
+    public long effectiveTokensPerRequest() {
+        return hasTokenSplit() ? (long) inputTokens + outputTokens : tokensPerRequest;
     }
 
     /** True when Hostwise must estimate the throughput: no figure was given, and a model and GPU (or a search) were named. */

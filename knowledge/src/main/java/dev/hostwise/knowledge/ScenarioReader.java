@@ -29,8 +29,21 @@ import java.util.OptionalInt;
  */
 public final class ScenarioReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.mapper();
     private static final int MAX_SUGGESTION_DISTANCE = 3;
+    /**
+     * The most errors one answer lists; the rest are counted. A body of 23,000 unknown keys used to get
+     * an 11.8 MB answer (each key with the whole field list and a "did you mean" search).
+     */
+    public static final int MAX_ERRORS = 20;
+    /** Keys longer than this get no "did you mean" search: no field name is near one. */
+    private static final int MAX_SUGGESTED_KEY = 64;
+    /**
+     * The least a request may cost on the hosted API, in dollars: one token at the least blended price.
+     * Cheaper than anything sold (one token at $0.01 per 1M is 100 times more), and it keeps the
+     * break-even volumes, which divide by this cost, finite.
+     */
+    public static final double MIN_HOSTED_PER_REQUEST = 1e-10;
 
     private final Catalog catalog;
 
@@ -38,16 +51,34 @@ public final class ScenarioReader {
         this.catalog = catalog;
     }
 
-    /** Reads a JSON object text. Malformed JSON is reported as a single error on field "scenario". */
+    /**
+     * Reads a JSON object text: one object, each key once, nothing after it. Malformed JSON is reported
+     * as a single error on field "scenario" (a key given twice, on that key).
+     */
     public Scenario fromJson(String json) {
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidScenarioException(List.of(new FieldError("scenario", "is " + notValidJson(e))));
+            throw new InvalidScenarioException(List.of(jsonProblem(e, "scenario")));
         }
         return fromJson(node);
     }
+
+    /**
+     * What is wrong with a JSON text, as a field error: a key given twice is an error on that key;
+     * anything else (trailing text, a second object, a syntax error) on {@code whole}.
+     */
+    public static FieldError jsonProblem(JsonProcessingException e, String whole) {
+        java.util.regex.Matcher dup = DUPLICATE.matcher(e.getOriginalMessage());
+        if (dup.find()) {
+            return new FieldError(ValueParser.echo(dup.group(1)), "is given twice" + where(e)
+                    + ": give each field once (the JSON must not repeat a key)");
+        }
+        return new FieldError(whole, "is " + notValidJson(e));
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*?)'");
 
     /**
      * "not valid JSON (line 1, column 41): Unexpected end-of-input", for every front end that parses
@@ -55,6 +86,14 @@ public final class ScenarioReader {
      */
     public static String notValidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            return "not valid JSON" + where(e) + ": there is more after the first value; send one JSON object and nothing"
+                    + " after it";
+        }
+        java.util.regex.Matcher dup = DUPLICATE.matcher(message);
+        if (dup.find()) {
+            return "not valid JSON" + where(e) + ": the key '" + ValueParser.echo(dup.group(1)) + "' is given twice";
+        }
         int internals = message.indexOf(" (start marker at");
         if (internals < 0) {
             internals = message.indexOf("\n at [Source");
@@ -62,8 +101,11 @@ public final class ScenarioReader {
         if (internals >= 0) {
             message = message.substring(0, internals);
         }
-        return e.getLocation() == null ? "not valid JSON: " + message
-                : "not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + message;
+        return "not valid JSON" + where(e) + ": " + ValueParser.echo(message);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     public Scenario fromJson(JsonNode node) {
@@ -119,10 +161,16 @@ public final class ScenarioReader {
 
     private Scenario read(Map<String, Object> raw) {
         List<FieldError> errors = new ArrayList<>();
+        int unknown = 0;
         for (String name : raw.keySet()) {
-            if (ScenarioField.byJson(name).isEmpty()) {
-                errors.add(new FieldError(name, unknownFieldMessage(name)));
+            if (ScenarioField.byJson(name).isEmpty() && unknown++ < MAX_ERRORS) {
+                errors.add(new FieldError(ValueParser.echo(name), unknownFieldMessage(name)));
             }
+        }
+        if (unknown > MAX_ERRORS) {
+            // counted, not listed: these are (almost surely) not a person's typos
+            errors.add(new FieldError("scenario", String.format(Locale.ROOT, "has %,d more keys that are not scenario fields"
+                    + " (not listed)", unknown - MAX_ERRORS)));
         }
         Map<ScenarioField, Object> v = new EnumMap<>(ScenarioField.class);
         for (ScenarioField f : ScenarioField.values()) {
@@ -141,9 +189,27 @@ public final class ScenarioReader {
         }
         crossChecks(v, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidScenarioException(errors);
+            throw new InvalidScenarioException(capped(errors));
         }
-        return build(v);
+        Scenario scenario = build(v);
+        if (!scenario.throughputToEstimate()) {
+            // the throughput is known now, so is the fleet; an estimated one is checked when it is estimated
+            FleetBound.check(scenario, scenario.requestsPerSecond()).ifPresent(e -> {
+                throw new InvalidScenarioException(List.of(e));
+            });
+        }
+        return scenario;
+    }
+
+    /** The first {@link #MAX_ERRORS} errors, and a line counting the rest: an answer's size stays bounded. */
+    static List<FieldError> capped(List<FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS + 1) {
+            return errors;
+        }
+        List<FieldError> out = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+        out.add(new FieldError("scenario", String.format(Locale.ROOT, "and %,d more errors (not listed): fix these and send"
+                + " it again", errors.size() - MAX_ERRORS)));
+        return out;
     }
 
     private void crossChecks(Map<ScenarioField, Object> v, List<FieldError> errors) {
@@ -169,6 +235,7 @@ public final class ScenarioReader {
             errors.add(new FieldError(ScenarioField.INPUT_TOKENS.json(),
                     "is needed because input and output are priced separately: give inputTokens and outputTokens, e.g. 900 and 300"));
         }
+        hostedCostAboveNothing(v, errors);
 
         PricingMode mode = (PricingMode) orDefault(v, ScenarioField.PRICING_MODE);
         String open = (String) v.get(ScenarioField.OPEN_MODEL);
@@ -217,6 +284,36 @@ public final class ScenarioReader {
             search(v, errors, open, model, workload);
         } else if (model != null && gpu != null && (errors.isEmpty() || gpu.computeFor(precisionOf(v)) != null)) {
             hardware(v, errors, model, gpu, workload);
+        }
+    }
+
+    /**
+     * A request must cost something on the hosted API: every break-even volume divides by that cost. Only
+     * split tokens or split prices can reach zero (each may be 0); the blended price and tokens cannot go
+     * below {@link #MIN_HOSTED_PER_REQUEST}.
+     */
+    private static void hostedCostAboveNothing(Map<ScenarioField, Object> v, List<FieldError> errors) {
+        Integer in = (Integer) v.get(ScenarioField.INPUT_TOKENS);
+        Integer out = (Integer) v.get(ScenarioField.OUTPUT_TOKENS);
+        if (in == null || out == null) {
+            return;
+        }
+        if ((long) in + out == 0) {
+            errors.add(new FieldError(ScenarioField.INPUT_TOKENS.json(), "and outputTokens are both 0: a request uses some"
+                    + " tokens; give the prompt and completion tokens of one request, e.g. 900 and 300"));
+            return;
+        }
+        Double inPrice = (Double) v.get(ScenarioField.HOSTED_INPUT_PRICE_PER_1M);
+        Double outPrice = (Double) v.get(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
+        if (inPrice == null || outPrice == null) {
+            return;
+        }
+        double perRequest = in * inPrice / 1e6 + out * outPrice / 1e6;
+        if (perRequest < MIN_HOSTED_PER_REQUEST) {
+            errors.add(new FieldError(ScenarioField.HOSTED_INPUT_PRICE_PER_1M.json(), String.format(Locale.ROOT,
+                    "and hostedOutputPricePer1M make a request of %d input and %d output tokens cost $%s on the hosted API,"
+                            + " below the limit of $%s: give the prices of the tokens a request uses", in, out,
+                    FieldMetadata.number(perRequest), FieldMetadata.number(MIN_HOSTED_PER_REQUEST))));
         }
     }
 
@@ -415,15 +512,17 @@ public final class ScenarioReader {
     }
 
     private static String unknownFieldMessage(String name) {
-        String known = String.join(", ", Arrays.stream(ScenarioField.values()).map(ScenarioField::json).toList());
-        return nearest(name, Arrays.stream(ScenarioField.values()).map(ScenarioField::json).toList())
-                .map(s -> "is not a scenario field; did you mean " + s + "?")
-                .orElse("is not a scenario field; the fields are " + known);
+        List<String> fields = Arrays.stream(ScenarioField.values()).map(ScenarioField::json).toList();
+        Optional<String> near = name.length() <= MAX_SUGGESTED_KEY ? nearest(name, fields) : Optional.empty();
+        return near.map(s -> "is not a scenario field; did you mean " + s + "?")
+                .orElse("is not a scenario field; the fields are " + String.join(", ", fields));
     }
 
     private static String unknownId(String what, String given, List<String> ids) {
-        return nearest(given, ids).map(s -> "'" + given + "' is not a " + what + " in the catalog; did you mean " + s + "?")
-                .orElse("'" + given + "' is not a " + what + " in the catalog; choose one of " + String.join(", ", ids));
+        String typed = ValueParser.echo(given);
+        Optional<String> near = given.length() <= MAX_SUGGESTED_KEY ? nearest(given, ids) : Optional.empty();
+        return near.map(s -> "'" + typed + "' is not a " + what + " in the catalog; did you mean " + s + "?")
+                .orElse("'" + typed + "' is not a " + what + " in the catalog; choose one of " + String.join(", ", ids));
     }
 
     static Optional<String> nearest(String given, List<String> candidates) {

@@ -41,6 +41,8 @@ final class ValueParser {
             Map.entry("AUTOSCALING", "AUTOSCALED"));
 
     static final int HOURS = 24;
+    /** The most characters of a user's own value an error message repeats. */
+    static final int ECHO_MAX = 60;
 
     private ValueParser() {
     }
@@ -78,7 +80,8 @@ final class ValueParser {
                 List<Double> weights = new ArrayList<>();
                 for (JsonNode item : n) {
                     if (!item.isNumber()) {
-                        throw new IllegalArgumentException("hour " + weights.size() + " is not a number (" + item + "): " + f.allowed());
+                        throw new IllegalArgumentException("hour " + weights.size() + " is not a number (" + echo(item.toString()) + "): "
+                                + f.allowed());
                     }
                     weights.add(item.doubleValue());
                 }
@@ -93,14 +96,14 @@ final class ValueParser {
             case POSITIVE_INT, NON_NEGATIVE_INT -> {
                 double d = number(f, s);
                 if (d != Math.rint(d)) {
-                    throw new IllegalArgumentException("'" + s + "' is not a whole number: " + f.allowed());
+                    throw new IllegalArgumentException("'" + echo(s) + "' is not a whole number: " + f.allowed());
                 }
                 yield checkInt(f, d);
             }
             case BOOLEAN -> switch (s.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "y", "1", "on", "measured" -> true;
                 case "false", "no", "n", "0", "off", "guessed" -> false;
-                default -> throw new IllegalArgumentException("'" + s + "' is not true or false");
+                default -> throw new IllegalArgumentException("'" + echo(s) + "' is not true or false");
             };
             case CATALOG_ID -> id(s);
             case ENUM -> enumValue(f, s);
@@ -121,7 +124,7 @@ final class ValueParser {
                         }
                         weights.add(d);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("hour " + weights.size() + " is '" + item + "', not a number: " + f.allowed());
+                        throw new IllegalArgumentException("hour " + weights.size() + " is '" + echo(item) + "', not a number: " + f.allowed());
                     }
                 }
                 yield checkWeights(f, weights);
@@ -134,15 +137,20 @@ final class ValueParser {
         if (weights.size() != HOURS) {
             throw new IllegalArgumentException("has " + weights.size() + " numbers; it needs exactly 24, one per hour: " + f.allowed());
         }
+        FieldMetadata m = FieldMetadata.of(f);
         for (int h = 0; h < HOURS; h++) {
             double w = weights.get(h);
-            if (!Double.isFinite(w) || w < 0) {
-                throw new IllegalArgumentException("hour " + h + " is " + format(w) + "; every hour needs 0 or more: " + f.allowed());
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException("hour " + h + " is " + format(w) + "; every hour needs a finite number: "
+                        + f.allowed());
             }
-            double max = FieldMetadata.of(f).max().orElse(Double.MAX_VALUE);
-            if (w > max) {
+            if (w < m.min().orElseThrow()) {
+                throw new IllegalArgumentException("hour " + h + " is " + format(w) + ", below the limit of "
+                        + FieldMetadata.number(m.min().orElseThrow()) + ": " + f.allowed());
+            }
+            if (w > m.max().orElseThrow()) {
                 throw new IllegalArgumentException("hour " + h + " is " + format(w) + ", above the limit of "
-                        + FieldMetadata.number(max) + ": " + f.allowed());
+                        + FieldMetadata.number(m.max().orElseThrow()) + ": " + f.allowed());
             }
         }
         if (weights.stream().allMatch(w -> w == 0)) {
@@ -152,8 +160,8 @@ final class ValueParser {
     }
 
     private static IllegalArgumentException wrongType(ScenarioField f, JsonNode n, String expected) {
-        String got = n.isTextual() ? "the text \"" + n.textValue() + "\"" : n.getNodeType().name().toLowerCase(Locale.ROOT)
-                + " " + n;
+        String got = n.isTextual() ? "the text \"" + echo(n.textValue()) + "\"" : n.getNodeType().name().toLowerCase(Locale.ROOT)
+                + " " + echo(n.toString());
         return new IllegalArgumentException("must be " + expected + ", not " + got + ": " + f.allowed());
     }
 
@@ -182,7 +190,7 @@ final class ValueParser {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + raw + "' is not a number: " + f.allowed());
+            throw new IllegalArgumentException("'" + echo(raw) + "' is not a number: " + f.allowed());
         }
     }
 
@@ -190,22 +198,22 @@ final class ValueParser {
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException("must be a finite number: " + f.allowed());
         }
-        boolean ok = switch (f.kind()) {
-            case POSITIVE -> d > 0;
-            case AT_LEAST_ONE -> d >= 1;
-            case NON_NEGATIVE -> d >= 0;
-            case FRACTION -> d > 0 && d <= 1;
-            default -> throw new IllegalStateException(f.kind().name());
-        };
-        if (!ok) {
-            throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
-        }
-        return checkMax(f, d);
+        return checkBounds(f, d);
     }
 
-    /** The field's upper bound ({@link FieldMetadata#max()}): no real workload meets it, and nothing past it overflows. */
-    private static double checkMax(ScenarioField f, double d) {
-        double max = FieldMetadata.of(f).max().orElse(Double.MAX_VALUE);
+    /**
+     * The field's bounds ({@link FieldMetadata#min()}, {@link FieldMetadata#max()}): no real workload
+     * meets either, and nothing between them overflows or divides by almost nothing. The message names
+     * the bound crossed.
+     */
+    private static double checkBounds(ScenarioField f, double d) {
+        FieldMetadata m = FieldMetadata.of(f);
+        double min = m.min().orElse(-Double.MAX_VALUE);
+        double max = m.max().orElse(Double.MAX_VALUE);
+        if (d < min) {
+            throw new IllegalArgumentException(format(d) + " is below the limit of " + FieldMetadata.number(min) + ": "
+                    + f.allowed());
+        }
         if (d > max) {
             throw new IllegalArgumentException(format(d) + " is above the limit of " + FieldMetadata.number(max) + ": "
                     + f.allowed());
@@ -214,19 +222,32 @@ final class ValueParser {
     }
 
     private static int checkInt(ScenarioField f, double d) {
-        boolean ok = f.kind() == ScenarioField.Kind.POSITIVE_INT ? d >= 1 : d >= 0;
-        if (!ok) {
-            throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
-        }
-        checkMax(f, d);
-        if (d > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(format(d) + " is out of range: " + f.allowed());
-        }
-        return (int) d;
+        // every whole-number field's upper bound is far below Integer.MAX_VALUE, so the cast is exact
+        return (int) checkBounds(f, d);
     }
 
+    /** What a person typed, as an error message repeats it: cut short, so a huge value cannot make a huge answer. */
+    static String echo(String typed) {
+        return typed.length() <= ECHO_MAX ? typed : typed.substring(0, ECHO_MAX) + "… (" + typed.length() + " characters)";
+    }
+
+    /** True when every character is ASCII: enum names and catalog ids are, and nothing else may stand for them. */
+    static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A catalog id as the catalog spells it. Ids are ASCII; anything else is kept as typed, so it is
+     * reported as not in the catalog instead of lower-casing into an id (the Kelvin sign K becomes k).
+     */
     private static String id(String s) {
-        return s.trim().toLowerCase(Locale.ROOT);
+        String t = s.trim();
+        return ascii(t) ? t.toLowerCase(Locale.ROOT) : t;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -239,12 +260,16 @@ final class ValueParser {
             case PRICING_MODE -> PricingMode.class;
             default -> throw new IllegalStateException(f.name());
         };
+        if (!ascii(s)) {
+            // upper-casing would turn the dotless ı into I and the long ſ into S: "claſſification" is not a task type
+            throw new IllegalArgumentException("'" + echo(s) + "' is not allowed (names are plain ASCII letters): " + f.allowed());
+        }
         String key = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         key = ALIASES.getOrDefault(key, key);
         try {
             return Enum.valueOf(type, key);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + s + "' is not allowed: " + f.allowed());
+            throw new IllegalArgumentException("'" + echo(s) + "' is not allowed: " + f.allowed());
         }
     }
 

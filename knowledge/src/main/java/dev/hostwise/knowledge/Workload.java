@@ -28,13 +28,14 @@ public record Workload(int inputTokens, int outputTokens, boolean splitAssumed, 
         boolean given = inputTokens != null && outputTokens != null;
         int out = given ? outputTokens : (int) Math.max(1, Math.round(tokensPerRequest * ASSUMED_OUTPUT_SHARE));
         int in = given ? inputTokens : Math.max(0, tokensPerRequest - out);
-        int context = contextTokens != null ? contextTokens : Math.max(1, in + out);
+        // summed in 64 bits; a context past an int's range (only from a scenario the reader's bounds never let in) is held at it
+        int context = contextTokens != null ? contextTokens : (int) Math.min(Integer.MAX_VALUE, Math.max(1, (long) in + out));
         return new Workload(in, out, !given, context, maxSecondsPerRequest, maxConcurrency);
     }
 
-    /** Tokens one request uses, prompt plus completion. */
-    public int requestTokens() {
-        return inputTokens + outputTokens;
+    /** Tokens one request uses, prompt plus completion, summed in 64 bits. */
+    public long requestTokens() {
+        return (long) inputTokens + outputTokens;
     }
 
     /**

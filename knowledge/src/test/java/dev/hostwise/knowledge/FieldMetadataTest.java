@@ -50,9 +50,10 @@ class FieldMetadataTest {
                 assertThat(m.bounds()).as(m.field().json()).isEmpty();
             }
         }
-        assertThat(FieldMetadata.of(ScenarioField.REQUESTS_PER_DAY).bounds()).contains("above 0 and at most 1,000,000,000,000");
+        assertThat(FieldMetadata.of(ScenarioField.REQUESTS_PER_DAY).bounds()).contains("0.001 or more and at most 1,000,000,000,000");
         assertThat(FieldMetadata.of(ScenarioField.GPUS_PER_REPLICA).bounds()).contains("1 or more and at most 64");
-        assertThat(FieldMetadata.of(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS).bounds()).contains("above 0 and at most 1,000");
+        assertThat(FieldMetadata.of(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS).bounds()).contains("0.0000001 or more and at most 1,000");
+        assertThat(FieldMetadata.of(ScenarioField.UTILIZATION).bounds()).contains("0.001 or more and at most 1");
     }
 
     @Test

@@ -59,7 +59,7 @@ class ScenarioReaderTest {
         assertThat(errorsFor("{" + BASE + ", \"opsCostPerMonth\": -1}")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("opsCostPerMonth");
-                    assertThat(e.message()).contains("-1 is out of range", "0 or more");
+                    assertThat(e.message()).contains("-1 is below the limit of 0", "0 or more");
                 });
         assertThat(errorsFor("{" + BASE.replace("50000", "-50000") + "}"))
                 .extracting(FieldError::field).containsExactly("requestsPerDay");

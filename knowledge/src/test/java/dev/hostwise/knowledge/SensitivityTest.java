@@ -81,7 +81,8 @@ class SensitivityTest {
         assertThat(s.of("opsCostPerMonth").orElseThrow().flipAt()).isNull();
         assertThat(volumeHolds(tiny, "requestsPerSecond", 4e6)).isFalse();
         assertThat(volumeHolds(tiny, "utilization", 1.0)).isFalse();
-        assertThat(volumeHolds(tiny, "gpuDollarsPerHour", 1e-9)).isFalse();
+        // the least GPU price the bounds allow
+        assertThat(volumeHolds(tiny, "gpuDollarsPerHour", 0.001)).isFalse();
         assertThat(volumeHolds(tiny, "opsCostPerMonth", 0)).isFalse();
         // autoscaled fleets do not use the utilisation assumption at all
         assertThat(analyse(scenarioJson(SCENARIOS.get("autoscaled with a floor of two"))).of("utilization").orElseThrow()

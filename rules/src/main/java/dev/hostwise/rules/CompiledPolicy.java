@@ -44,6 +44,11 @@ public final class CompiledPolicy {
         return conditions;
     }
 
+    /** The rule base, for the cache that writes it to disk. */
+    KieBase base() {
+        return base;
+    }
+
     public String revision() {
         return source.revision();
     }

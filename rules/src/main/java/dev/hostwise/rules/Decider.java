@@ -5,6 +5,7 @@ import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.ConfigurationSearcher;
 import dev.hostwise.knowledge.CostModel;
 import dev.hostwise.knowledge.Estimate;
+import dev.hostwise.knowledge.FigureChecks;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
@@ -115,6 +116,8 @@ public final class Decider {
             figures = figures.withConfigurationSearch(search);
         }
         Sensitivity sensitivity = sensitivityAnalysis.analyse(priced, figures.requestsPerSecond());
+        // the fleet within bounds and every number finite before the rules (or a chart) see them: a field error, not a 500
+        FigureChecks.require(priced, figures, sensitivity);
         List<Object> facts = new ArrayList<>(sensitivity.inputs());
         // figures are dated against the day the decision is made (UTC), so a replay ages them anew
         facts.addAll(catalogFigures.in(priced, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.StaleAfter;
@@ -31,7 +32,8 @@ import java.util.Map;
 public final class PolicyCaseLoader {
 
     private final ScenarioReader reader;
-    private final YAMLFactory yamlFactory = new YAMLFactory();
+    // a key given twice in a case (two scenarios, two expectations) is an error, not "the last one wins"
+    private final YAMLFactory yamlFactory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final ObjectMapper yaml = new ObjectMapper(yamlFactory);
 
     public PolicyCaseLoader(ScenarioReader reader) {
@@ -59,6 +61,11 @@ public final class PolicyCaseLoader {
     private void loadFile(String file, String text, PolicyConditions declared, List<PolicyCase> cases, List<RuleProblem> problems) {
         try (JsonParser parser = yamlFactory.createParser(text)) {
             JsonNode root = yaml.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                problems.add(new RuleProblem(file, parser.currentLocation().getLineNr(), "has a second YAML document;"
+                        + " a case file is one document with its list under 'cases:'"));
+                return;
+            }
             JsonNode list = root == null ? null : root.get("cases");
             if (list == null || !list.isArray()) {
                 problems.add(new RuleProblem(file, 1, "must have a list under 'cases:'"));
@@ -95,7 +102,8 @@ public final class PolicyCaseLoader {
         String rec = expect.path("recommendation").asText("");
         Recommendation recommendation;
         try {
-            recommendation = Recommendation.valueOf(rec.toUpperCase(Locale.ROOT));
+            // ASCII only: "self_hoſt" must not upper-case into SELF_HOST
+            recommendation = Recommendation.valueOf(ascii(rec) ? rec.toUpperCase(Locale.ROOT) : rec);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expect.recommendation '" + rec + "' must be one of SELF_HOST, MEASURE_FIRST, HOSTED_API");
         }
@@ -103,7 +111,7 @@ public final class PolicyCaseLoader {
         JsonNode conds = expect.path("conditions");
         for (Iterator<Map.Entry<String, JsonNode>> it = conds.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Condition condition = declared.names().stream().filter(d -> d.name().equalsIgnoreCase(e.getKey())).findFirst()
+            Condition condition = declared.names().stream().filter(d -> ascii(e.getKey()) && d.name().equalsIgnoreCase(e.getKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("expect.conditions." + e.getKey() + " is not a condition of "
                             + "this policy; " + PolicyConditions.FILE + " declares " + declared.names()));
             if (!e.getValue().isBoolean()) {
@@ -163,5 +171,9 @@ public final class PolicyCaseLoader {
             }
         }
         return 1;
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 }

@@ -30,7 +30,7 @@ public final class PolicyCheck {
         List<PolicyCase> cases = new PolicyCaseLoader(new ScenarioReader(catalog)).load(rules, problems);
         CompiledPolicy policy;
         try {
-            policy = compiler.compile(rules);
+            policy = compiler.compile(rules, catalog.revision());
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());
             return new CheckReport(rules.revision(), problems, List.of(), Optional.empty());

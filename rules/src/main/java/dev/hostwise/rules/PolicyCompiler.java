@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,8 +35,8 @@ public final class PolicyCompiler {
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*\\d+\\s*]|line (\\d+)");
 
-    private final KieServices kie = KieServices.Factory.get();
     private final Class<? extends KieBuilder.ProjectType> projectType;
+    private final Optional<PolicyCache> cache;
 
     /** The classic engine: DRL compiled at run time (chosen in BENCHMARKS.md). */
     public PolicyCompiler() {
@@ -45,9 +46,41 @@ public final class PolicyCompiler {
     /** Another Drools build, e.g. the executable model, for the benchmark that compares them. */
     public PolicyCompiler(Class<? extends KieBuilder.ProjectType> projectType) {
         this.projectType = projectType;
+        this.cache = Optional.empty();
     }
 
+    /** The classic engine, keeping what it compiles in {@code cache} and reading it back from there. */
+    public PolicyCompiler(PolicyCache cache) {
+        this.projectType = DrlProject.class;
+        this.cache = Optional.of(cache);
+    }
+
+    /** Where compiled policies are kept, if anywhere. */
+    public Optional<PolicyCache> cache() {
+        return cache;
+    }
+
+    /**
+     * Compiles rules that will decide with the catalog of {@code catalogRevision}. With a cache, a
+     * policy compiled before for exactly these rules, this catalog and this build is read back instead
+     * (it decides exactly as a fresh compile would), and a fresh compile is written to it.
+     */
+    public CompiledPolicy compile(RuleSet rules, String catalogRevision) {
+        if (cache.isEmpty()) {
+            return compile(rules);
+        }
+        Optional<CompiledPolicy> cached = cache.get().read(rules, catalogRevision);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        CompiledPolicy compiled = compile(rules);
+        cache.get().write(compiled, catalogRevision);
+        return compiled;
+    }
+
+    /** Compiles the rules from their text, without the cache. */
     public CompiledPolicy compile(RuleSet rules) {
+        KieServices kie = KieServices.Factory.get();
         List<RuleProblem> problems = new ArrayList<>(duplicateNames(rules));
         problems.addAll(PolicyConditions.problems(rules));
         if (rules.drlFiles().isEmpty()) {
@@ -84,7 +117,12 @@ public final class PolicyCompiler {
         KieBase base = container.getKieBase();
         // the module is only needed to build the base; dropping it lets old revisions be collected
         kie.getRepository().removeKieModule(releaseId);
+        return describe(base, rules);
+    }
 
+    /** The compiled policy around a rule base: every rule with its file and reason, checked. */
+    static CompiledPolicy describe(KieBase base, RuleSet rules) {
+        List<RuleProblem> problems = new ArrayList<>();
         List<RuleInfo> infos = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {

@@ -15,6 +15,7 @@ import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioField;
 import dev.hostwise.knowledge.ScenarioReader;
+import dev.hostwise.knowledge.StrictJson;
 import dev.hostwise.rules.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,21 +107,22 @@ final class DecideCommand implements Callable<Integer> {
         Hostwise hostwise;
         try {
             base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
-            hostwise = Hostwise.start(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC());
+            hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC());
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
         }
         // rules that do not compile and a bad catalog are reported by HostwiseCli's handler, as for every command
         try (hostwise) {
-            Scenario scenario;
+            RecordedVerdict recorded;
             try {
-                scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+                Scenario scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+                // deciding can refuse too, once the throughput is estimated (a fleet past the bound)
+                recorded = hostwise.decideFor(scenario, Requester.cli());
             } catch (InvalidScenarioException e) {
                 printErrors(cl, e.errors());
                 return HostwiseCli.BAD_INPUT;
             }
-            RecordedVerdict recorded = hostwise.decideFor(scenario, Requester.cli());
             Verdict verdict = recorded.verdict();
             cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
             // the page link needs `hostwise serve` on the same database; stdout stays pure JSON with --json
@@ -168,7 +170,8 @@ final class DecideCommand implements Callable<Integer> {
             throw new InvalidScenarioException(List.of(new FieldError("--scenario", "cannot read '" + file + "': " + e.getMessage())));
         }
         try {
-            return new ObjectMapper().readTree(text);
+            // one object, each key once, nothing after it: as strict as the API
+            return StrictJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(List.of(new FieldError("--scenario", "'" + file + "' is "
                     + ScenarioReader.notValidJson(e))));

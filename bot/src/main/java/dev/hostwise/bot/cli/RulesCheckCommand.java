@@ -1,6 +1,7 @@
 package dev.hostwise.bot.cli;
 
 import dev.hostwise.bot.Env;
+import dev.hostwise.bot.Hostwise;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.knowledge.catalog.CatalogException;
 import dev.hostwise.rules.CaseResult;
@@ -66,7 +67,8 @@ class RulesCheckCommand implements Callable<Integer> {
             err.flush();
             return HostwiseCli.BAD_INPUT;
         }
-        PolicyCompiler compiler = new PolicyCompiler();
+        // rules that compiled before (same text, catalog and build) are read from the cache, not compiled again
+        PolicyCompiler compiler = Hostwise.compiler(env);
         // the decider needs an active policy; the check itself runs cases on the candidate only
         Decider decider = new Decider(catalog, null);
         CheckReport report = new PolicyCheck(compiler, decider).check(rules);

@@ -3,6 +3,7 @@ package dev.hostwise.bot.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hostwise.knowledge.StrictJson;
 import dev.hostwise.rules.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public record AdjustValue(String verdictId, JsonNode scenario) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     /**
      * The button value for a verdict: {"id": ..., "scenario": {...}}; just the ID in the unlikely case

@@ -103,7 +103,7 @@ public final class Conversation implements AutoCloseable {
 
     /** Reads the one-line form and checks it as every front end does; problems are named in the form's own keys. */
     public QuickAnswer readQuickForm(String text) {
-        QuickForm form = QuickForm.parse(text);
+        QuickForm form = QuickForm.parse(text == null ? "" : text);
         if (!form.ok()) {
             return new QuickAnswer.NotUnderstood(QuickForm.usage(form.problems()));
         }
@@ -164,7 +164,8 @@ public final class Conversation implements AutoCloseable {
             try {
                 found = hostwise.store().byId(verdictId);
             } catch (StoreUnavailableException e) {
-                delivery.tell(to, verdictId, "The verdict store is unavailable right now (" + e.getMessage() + "); try again shortly.");
+                // the store's own words stay in the log: a notice never carries exception text
+                delivery.tell(to, verdictId, "The verdict store is unavailable right now; try again shortly.");
                 return;
             }
             if (found.isEmpty()) {

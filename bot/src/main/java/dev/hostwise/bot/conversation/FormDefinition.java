@@ -79,7 +79,7 @@ public record FormDefinition(List<Section> sections) {
             return meta.widget();
         }
 
-        /** Its bounds in words, e.g. "above 0 and at most 1,000,000,000,000", for numbers. */
+        /** Its bounds in words, e.g. "0.001 or more and at most 1,000,000,000,000", for numbers. */
         public Optional<String> bounds() {
             return meta.bounds();
         }

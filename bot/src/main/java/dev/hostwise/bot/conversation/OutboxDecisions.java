@@ -317,6 +317,15 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             recent.remember(unsaved);
             delivery.deliver(RecordedVerdict.unsaved(unsaved, e.getMessage()), question.who(), question.to());
             return Optional.empty();
+        } catch (InvalidScenarioException e) {
+            // found only once the throughput was estimated (a fleet past the bound): the user's field errors, nothing
+            // stored. The job is finished first, so that a job taken over meanwhile is not answered twice
+            LOG.info("outbox job {}: the scenario for {} was refused when decided: {}", job.id(), question.who().user(), e.getMessage());
+            if (finish(job, Outbox.State.FAILED, null, "refused when decided: " + e.getMessage())) {
+                delivery.tell(question.to(), "a refused scenario", "I couldn't decide that scenario:\n• " + String.join("\n• ",
+                        e.errors().stream().map(QuickForm::problem).toList()) + "\nChange it and ask again; nothing was saved.");
+            }
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.error("deciding outbox job {} for {} failed", job.id(), question.who().user(), e);
             delivery.tell(question.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding. "
@@ -425,8 +434,12 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
     private void unreadable(OutboxJob job, RuntimeException e) {
         String why = e instanceof InvalidScenarioException bad ? "its scenario no longer reads: " + bad.getMessage() : e.getMessage();
         LOG.error("outbox job {} cannot be answered: {}", job.id(), why);
+        // a notice never carries exception text: the field errors in the form's own words, or a plain sentence
+        String told = e instanceof InvalidScenarioException bad
+                ? "its scenario no longer reads:\n• " + String.join("\n• ", bad.errors().stream().map(QuickForm::problem).toList()) + "\n"
+                : "it could not be read back. ";
         json.addressOf(job.json()).ifPresent(to -> delivery.tell(to, "a question that no longer reads",
-                "I couldn't answer your question: " + why + ". Please ask again."));
+                "I couldn't answer your question: " + told + "Please ask again."));
         finish(job, Outbox.State.FAILED, null, why);
     }
 

@@ -41,21 +41,21 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
             }
             Matcher perDay = PER_DAY.matcher(word);
             int eq = word.indexOf('=');
-            Optional<FieldMetadata> flag = eq < 0 ? byForm(QuickKey.Form.FLAG).filter(m -> m.quickKey().get().key()
+            Optional<FieldMetadata> flag = eq < 0 && ascii(word) ? byForm(QuickKey.Form.FLAG).filter(m -> m.quickKey().get().key()
                     .equalsIgnoreCase(word)) : Optional.empty();
             if (eq < 0 && perDay.matches() && byForm(QuickKey.Form.PER_DAY).isPresent()) {
                 put(values, problems, byForm(QuickKey.Form.PER_DAY).get(), perDay.group(1));
             } else if (flag.isPresent()) {
                 put(values, problems, flag.get(), "true");
             } else if (eq <= 0) {
-                problems.add("`" + word + "` is not something I understand: give the volume as `50000/day`, other inputs "
+                problems.add("`" + echo(word) + "` is not something I understand: give the volume as `50000/day`, other inputs "
                         + "as `key=value`, or `measured`.");
             } else {
                 String key = word.substring(0, eq);
                 String value = word.substring(eq + 1);
                 Optional<FieldMetadata> k = byKey(key);
                 if (k.isEmpty()) {
-                    problems.add("`" + key + "` is not a key I know" + nearest(key).map(s -> "; did you mean `" + s + "`?")
+                    problems.add("`" + echo(key) + "` is not a key I know" + nearest(key).map(s -> "; did you mean `" + s + "`?")
                             .orElse("; the keys are " + keyList() + "."));
                 } else if (value.isBlank()) {
                     problems.add("`" + key + "` has no value: " + k.get().field().allowed() + ".");
@@ -99,11 +99,23 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
         return name + (message.startsWith("is ") ? " " : ": ") + message;
     }
 
-    /** The reply for a form that could not be read (shown only to the user who typed it). */
+    /** The most problems one reply lists; the rest are counted. */
+    static final int MAX_PROBLEMS = 10;
+    /** How much of a word the reply repeats. */
+    static final int ECHO_MAX = 60;
+
+    /**
+     * The reply for a form that could not be read (shown only to the user who typed it): at most
+     * {@value #MAX_PROBLEMS} problems and a count of the rest. The user's words in it are cut short; the
+     * surface escapes them for its platform.
+     */
     public static String usage(List<String> problems) {
         StringBuilder out = new StringBuilder("I couldn't read that:\n");
-        for (String p : problems) {
+        for (String p : problems.subList(0, Math.min(MAX_PROBLEMS, problems.size()))) {
             out.append("• ").append(p).append('\n');
+        }
+        if (problems.size() > MAX_PROBLEMS) {
+            out.append("• and ").append(problems.size() - MAX_PROBLEMS).append(" more\n");
         }
         out.append("Usage: ").append(USAGE).append("\n`").append(Ask.COMMAND).append(" help` lists every key; `")
                 .append(Ask.COMMAND).append("` alone opens a form.");
@@ -117,6 +129,10 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
 
     /** A key=value key: its short name, its alias, or the scenario field's JSON name (any case). */
     static Optional<FieldMetadata> byKey(String typed) {
+        if (!ascii(typed)) {
+            // keys are ASCII: ignoring case would let "prıce" (dotless ı) or "meaſured" (long s) stand for one
+            return Optional.empty();
+        }
         String k = typed.toLowerCase(Locale.ROOT);
         return FieldMetadata.withQuickKeys().stream()
                 .filter(m -> m.quickKey().get().form() != QuickKey.Form.PER_DAY)
@@ -139,5 +155,13 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
         return Suggestions.nearest(typed, FieldMetadata.withQuickKeys().stream()
                 .filter(m -> m.quickKey().get().form() != QuickKey.Form.PER_DAY)
                 .map(m -> m.quickKey().get().key()).toList(), 2);
+    }
+
+    private static String echo(String word) {
+        return dev.hostwise.bot.render.TextCut.echo(word, ECHO_MAX);
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 }

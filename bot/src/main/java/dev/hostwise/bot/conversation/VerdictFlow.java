@@ -2,6 +2,7 @@ package dev.hostwise.bot.conversation;
 
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.knowledge.InvalidScenarioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,17 @@ public final class VerdictFlow {
         RecordedVerdict recorded;
         try {
             recorded = hostwise.decideFor(job.scenario(), job.who());
+        } catch (InvalidScenarioException e) {
+            // found only once the throughput was estimated (a fleet past the bound): the user's field errors, nothing stored
+            LOG.info("a scenario for {} was refused when decided: {}", job.who().user(), e.getMessage());
+            delivery.tell(job.to(), "a refused scenario", "I couldn't decide that scenario:\n• " + String.join("\n• ",
+                    e.errors().stream().map(QuickForm::problem).toList()) + "\nChange it and ask again; nothing was saved.");
+            return;
         } catch (RuntimeException e) {
+            // the exception's own text stays in the log; the user gets words, not a stack trace's first line
             LOG.error("deciding a scenario for {} failed", job.who().user(), e);
-            delivery.tell(job.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding ("
-                    + e.getMessage() + "). It has been logged; please try again later.");
+            delivery.tell(job.to(), "a failed decision", "I couldn't reach a verdict: the policy failed while deciding."
+                    + " It has been logged; please try again later.");
             return;
         }
         recent.remember(recorded.verdict());

@@ -3,6 +3,7 @@ package dev.hostwise.bot.serve;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.conversation.ChatSurface;
+import dev.hostwise.bot.mattermost.MattermostModule;
 import dev.hostwise.bot.slack.SlackModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ChatSurfaces {
         Optional<? extends ChatSurface> fromEnv(Env env, Hostwise hostwise, String pageBaseUrl);
     }
 
-    private static final List<Factory> KNOWN = List.of(SlackModule::fromEnv);
+    private static final List<Factory> KNOWN = List.of(SlackModule::fromEnv, MattermostModule::fromEnv);
 
     private ChatSurfaces() {
     }

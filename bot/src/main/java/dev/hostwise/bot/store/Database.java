@@ -17,7 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +85,32 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * The schema version the newest migration in {@code db/migration} brings ({@code V5__...sql} is 5).
+     * A database already at it is not migrated again: Flyway (which scans the class path for migrations
+     * and validates each applied one) runs only when the version differs. {@code SchemaVersionTest}
+     * fails if a migration is added without raising this.
+     */
+    public static final String SCHEMA_VERSION = "6";
+
+    /** Verdicts between two compactions of an embedded H2 file by a long-lived store. */
+    static final int COMPACT_EVERY = 1_000;
+    /** How long one compaction may hold up commits while the store is open. */
+    static final Duration COMPACT_WHILE_OPEN = Duration.ofMillis(200);
+    /** How long compacting may take when a long-lived store closes (a server stopping). */
+    static final Duration COMPACT_AT_CLOSE = Duration.ofSeconds(2);
+
     private final DatabaseSettings settings;
-    private final HikariDataSource pool;
+    private final Object poolLock = new Object();
+    /** A long-lived store (a server) compacts an embedded H2 file as it goes and when it closes; a one-off command does not. */
+    private volatile boolean compactsWhileOpen;
+    private final AtomicInteger writesSinceCompaction = new AtomicInteger();
+    private final AtomicBoolean compacting = new AtomicBoolean();
+    /** Created on first use: a command that never saves (bad input) never opens the database. */
+    private volatile HikariDataSource pool;
+    private volatile boolean closed;
+    /** Whether the first migration still lies ahead, for a store opened on first use (it retries as at start-up). */
+    private volatile boolean firstUseIsStartup;
     private final ReentrantLock migrationLock = new ReentrantLock();
     private volatile boolean migrated;
     private volatile String startupProblem;
@@ -98,9 +125,8 @@ public final class Database implements AutoCloseable {
     private record Down(String reason, Instant since) {
     }
 
-    private Database(DatabaseSettings settings, HikariDataSource pool, Duration retryAfter) {
+    private Database(DatabaseSettings settings, Duration retryAfter) {
         this.settings = settings;
-        this.pool = pool;
         this.retryAfterNanos = retryAfter.toNanos();
     }
 
@@ -114,16 +140,41 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseSettings)}, with another wait before the database is tried again after a failure. */
     public static Database open(DatabaseSettings settings, Duration retryAfter) {
-        Database db = new Database(settings, pool(settings), retryAfter);
+        Database db = new Database(settings, retryAfter);
+        db.compactsWhileOpen = settings.isH2();
         try {
-            // After a crash H2 needs about 4 s to decide that the dead process's lock file is stale. At
-            // start-up only, retry (after 2 s, twice) rather than report the store unavailable; later
-            // attempts, made while a user waits for a verdict, do not retry.
-            db.migrate(settings.isH2() ? 2 : 0, true);
+            db.migrate(true, true);
         } catch (StoreUnavailableException e) {
             db.startupProblem = e.getMessage();
         }
         return db;
+    }
+
+    /**
+     * The store of a one-off command ({@code hostwise decide}): nothing is opened until the first
+     * connection is asked for, i.e. once there is a verdict to save. The migrations run then, if the
+     * schema is not current, with the start-up retries.
+     */
+    public static Database openOnFirstUse(DatabaseSettings settings) {
+        Database db = new Database(settings, RETRY_AFTER);
+        db.firstUseIsStartup = true;
+        return db;
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p != null) {
+            return p;
+        }
+        synchronized (poolLock) {
+            if (pool == null) {
+                if (closed) {
+                    throw new StoreUnavailableException("the verdict store (" + settings.description() + ") is closed", null);
+                }
+                pool = pool(settings);
+            }
+            return pool;
+        }
     }
 
     /** Why the store could not be reached at start-up, if it could not. */
@@ -231,6 +282,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
+            // the pool is made on first use, so the directory may not exist yet: make it, as H2 would
+            Files.createDirectories(dir.get());
             Path probe = Files.createTempFile(dir.get(), ".hostwise-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
@@ -269,11 +322,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs pending migrations; a no-op once they have run in this process. */
     public void migrate() {
-        migrate(0, true);
+        migrate(firstUseIsStartup, true);
     }
 
-    /** @param failFast whether to fail at once during the window after a failure (not when the watch tries) */
-    private void migrate(int connectRetries, boolean failFast) {
+    /**
+     * @param atStartup whether Flyway may retry connecting (H2 at start-up, while a crashed process's lock
+     *                  file goes stale); later attempts, made while a user waits for a verdict, do not retry
+     * @param failFast  whether to fail at once during the window after a failure (not when the watch tries)
+     */
+    private void migrate(boolean atStartup, boolean failFast) {
         if (migrated) {
             return;
         }
@@ -291,16 +348,24 @@ public final class Database implements AutoCloseable {
                 failFastDuringOutage();
             }
             checkWritable();
-            try (HikariDataSource own = migrationPool()) {
-                Flyway.configure(Database.class.getClassLoader())
-                        .dataSource(own)
-                        .locations("classpath:db/migration")
-                        .connectRetries(connectRetries)
-                        .connectRetriesInterval(2)
-                        .load()
-                        .migrate();
+            try {
+                boolean retries = atStartup && settings.isH2();
+                if (!schemaIsCurrent(retries)) {
+                    try (HikariDataSource own = migrationPool()) {
+                        Flyway.configure(Database.class.getClassLoader())
+                                .dataSource(own)
+                                .locations("classpath:db/migration")
+                                .connectRetries(retries ? 2 : 0)
+                                .connectRetriesInterval(2)
+                                .load()
+                                .migrate();
+                    }
+                }
                 migrated = true;
+                firstUseIsStartup = false;
                 recovered();
+            } catch (StoreUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw failed(e);
             }
@@ -309,12 +374,52 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether Flyway's history says every migration up to {@link #SCHEMA_VERSION} ran, and none failed.
+     * Any doubt (no history yet, a failed migration, a query error) answers false, and Flyway decides.
+     *
+     * @param flywayRetries whether Flyway will retry a connection that fails now (H2 at start-up, while
+     *                      a crashed process's lock file goes stale); otherwise that failure is final
+     */
+    private boolean schemaIsCurrent(boolean flywayRetries) {
+        Connection c;
+        try {
+            c = pool().getConnection();
+        } catch (SQLException e) {
+            if (flywayRetries) {
+                return false;
+            }
+            throw failed(e);
+        }
+        try (c; java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(
+                     // quoted: Flyway creates its table and columns in lower case, also on H2
+                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+            MigrationVersion newest = MigrationVersion.EMPTY;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                String version = rs.getString(1);
+                if (version != null) {
+                    MigrationVersion v = MigrationVersion.fromVersion(version);
+                    newest = v.isNewerThan(newest) ? v : newest;
+                }
+            }
+            // a newer schema (a newer Hostwise migrated it) is current too, as Flyway would leave it
+            return !MigrationVersion.fromVersion(SCHEMA_VERSION).isNewerThan(newest);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("schema version not read ({}); Flyway checks it", e.toString());
+            return false;
+        }
+    }
+
     /** A pooled connection to a migrated database; close it to give it back. */
     public Connection connection() {
         migrate();
         failFastDuringOutage();
         try {
-            return pool.getConnection();
+            return pool().getConnection();
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -334,8 +439,8 @@ public final class Database implements AutoCloseable {
      */
     public void probe() {
         try {
-            migrate(0, false);
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            migrate(false, false);
+            try (Connection c = pool().getConnection(); Statement s = c.createStatement()) {
                 s.setQueryTimeout(STATEMENT_TIMEOUT_S);
                 s.execute("SELECT 1");
             }
@@ -416,8 +521,9 @@ public final class Database implements AutoCloseable {
         quietUntil = System.nanoTime() + retryAfterNanos;
         markDown(u.getMessage());
         // every pooled connection is suspect: the ones in use are thrown away when they come back
-        if (!pool.isClosed() && pool.getHikariPoolMXBean() != null) {
-            pool.getHikariPoolMXBean().softEvictConnections();
+        HikariDataSource p = pool;
+        if (p != null && !p.isClosed() && p.getHikariPoolMXBean() != null) {
+            p.getHikariPoolMXBean().softEvictConnections();
         }
         return u;
     }
@@ -455,6 +561,65 @@ public final class Database implements AutoCloseable {
                 + StoreUnavailableException.reason(e), e);
     }
 
+    /**
+     * Compacts an embedded H2 database for up to {@code budget}: live pages are moved out of sparsely
+     * used chunks and the file is shrunk. With {@code WRITE_DELAY=0} (every commit durable) H2 runs no
+     * background housekeeping, so without this the file only grows: about 35 KB per verdict in the
+     * 10,000-verdict run (BENCHMARKS.md). Commits wait while it runs. Returns false when there is
+     * nothing to compact here: another database, or an H2 file this process reaches through the first
+     * process's server.
+     */
+    public boolean compact(Duration budget) {
+        return compact(budget, false);
+    }
+
+    private boolean compact(Duration budget, boolean closing) {
+        if (!settings.isH2() || pool == null || closed) {
+            return false;
+        }
+        try (Connection c = pool().getConnection()) {
+            if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local)) {
+                return false;
+            }
+            org.h2.mvstore.MVStore store = local.getDatabase().getStore().getMvStore();
+            // compacting sets the retention time of old chunks to zero, as H2 does when it closes; put it
+            // back, so chunks a crash might still need are not overwritten while the server runs on
+            int retention = store.getRetentionTime();
+            try {
+                local.getDatabase().getStore().compactFile((int) Math.min(Integer.MAX_VALUE, budget.toMillis()));
+            } finally {
+                if (!closing) {
+                    store.setRetentionTime(retention);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("H2 compaction skipped: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Counts verdicts written; a long-lived store compacts an embedded H2 file, off the saving threads,
+     * after every {@link #COMPACT_EVERY} of them.
+     */
+    void wrote(int verdicts) {
+        if (!compactsWhileOpen || writesSinceCompaction.addAndGet(verdicts) < COMPACT_EVERY
+                || !compacting.compareAndSet(false, true)) {
+            return;
+        }
+        writesSinceCompaction.set(0);
+        Thread t = new Thread(() -> {
+            try {
+                compact(COMPACT_WHILE_OPEN);
+            } finally {
+                compacting.set(false);
+            }
+        }, "hostwise-store-compaction");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public DatabaseSettings settings() {
         return settings;
     }
@@ -470,6 +635,15 @@ public final class Database implements AutoCloseable {
         if (w != null) {
             w.shutdownNow();
         }
-        pool.close();
+        if (compactsWhileOpen) {
+            // what a stopped server leaves on disk is what a backup copies: compact it first, within a bound
+            compact(COMPACT_AT_CLOSE, true);
+        }
+        synchronized (poolLock) {
+            closed = true;
+            if (pool != null) {
+                pool.close();
+            }
+        }
     }
 }

@@ -43,7 +43,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Str
         // WRITE_DELAY=0: every commit is written to the file before it returns; H2's default (write within
         //   half a second) lost acknowledged verdicts when the process was killed right after saving them.
         // TRACE_LEVEL_FILE=0: no hostwise.trace.db beside the data; errors reach Hostwise's own log as exceptions.
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0", "hostwise", "",
+        // CACHE_SIZE=4096: a 4 MB page cache instead of H2's 16 MB, which lived in the server's small heap; a
+        //   page view reads one verdict, and its pages come from the operating system's file cache anyway.
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=4096",
+                "hostwise", "",
                 "H2 file database in " + dataDir.toAbsolutePath().normalize());
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public final class RuleRevisions {
 
     private final Database db;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = dev.hostwise.knowledge.StrictJson.mapper();
 
     public RuleRevisions(Database db) {
         this.db = db;

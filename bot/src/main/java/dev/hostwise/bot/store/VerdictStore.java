@@ -56,6 +56,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final Database db;
     private final VerdictJson json = new VerdictJson();
+    private final PackedVerdict packer = new PackedVerdict(json.mapper());
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
@@ -95,9 +96,13 @@ public final class VerdictStore implements AutoCloseable {
         return outbox;
     }
 
-    /** A verdict waiting to be numbered and written, and the outbox job it answers, if any. */
+    /**
+     * A verdict waiting to be numbered and written, already packed (packing is the CPU-heavy part of a
+     * save, so it happens on the caller's thread, not inside the transaction saves queue for), and the
+     * outbox job it answers, if any.
+     */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons, Optional<JobLease> job) {
+                         List<RuleReason> ruleReasons, byte[] packed, Optional<JobLease> job) {
     }
 
     /**
@@ -130,7 +135,9 @@ public final class VerdictStore implements AutoCloseable {
                 clip(requester.user()));
         long started = System.nanoTime();
         try {
-            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons, job));
+            // packed without its ID, which is its own column and is only assigned in the transaction
+            byte[] packed = packer.pack(draft.withId(null), ruleReasons);
+            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons, packed, job));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -144,6 +151,7 @@ public final class VerdictStore implements AutoCloseable {
         try {
             List<StoredVerdict> stored = insert(batch.stream().map(GroupCommit.Entry::item).toList());
             batchSize.record(batch.size());
+            db.wrote(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(stored.get(i));
             }
@@ -204,8 +212,8 @@ public final class VerdictStore implements AutoCloseable {
         for (Map.Entry<Integer, Integer> year : perYear.entrySet()) {
             next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
         }
-        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", rule_reasons, verdict_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", verdict_packed) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<StoredVerdict> out = new ArrayList<>(drafts.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Draft d : drafts) {
@@ -213,7 +221,7 @@ public final class VerdictStore implements AutoCloseable {
                 Verdict verdict = d.verdict().withId(VerdictIds.format(year, next.merge(year, 1, Integer::sum) - 1));
                 StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), d.who(), d.appVersion(), d.supersedes(),
                         d.ruleReasons());
-                bind(ps, stored);
+                bind(ps, stored, d.packed());
                 ps.addBatch();
                 out.add(stored);
             }
@@ -282,7 +290,7 @@ public final class VerdictStore implements AutoCloseable {
         return UNIQUE_VIOLATION.equals(e.getSQLState()) || SERIALIZATION_FAILURE.equals(e.getSQLState());
     }
 
-    private void bind(PreparedStatement ps, StoredVerdict stored) throws SQLException {
+    private void bind(PreparedStatement ps, StoredVerdict stored, byte[] packed) throws SQLException {
         Verdict verdict = stored.verdict();
         Requester who = stored.requester();
         int i = 0;
@@ -302,8 +310,7 @@ public final class VerdictStore implements AutoCloseable {
         ps.setString(++i, who.platform().id());
         setNullable(ps, ++i, who.workspace());
         setNullable(ps, ++i, who.conversation());
-        ps.setString(++i, writeReasons(stored.ruleReasons()));
-        ps.setString(++i, json.writeCompact(verdict));
+        ps.setBytes(++i, packed);
     }
 
     /** The verdict behind a page link; empty for a token that was never issued. */
@@ -324,7 +331,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private Optional<StoredVerdict> findOne(String column, String value) {
         // column is one of two constants above, never user text
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict WHERE " + column + " = ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -337,7 +344,7 @@ public final class VerdictStore implements AutoCloseable {
 
     /** The newest whole verdicts first, at most {@code limit}, in one query: what replaying many of them needs. */
     public List<StoredVerdict> recentVerdicts(int limit) {
-        String sql = "SELECT " + COLUMNS + ", rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict ORDER BY created_at DESC, id DESC LIMIT ?";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<StoredVerdict> out = new ArrayList<>();
@@ -354,6 +361,13 @@ public final class VerdictStore implements AutoCloseable {
 
     private StoredVerdict stored(ResultSet rs) throws SQLException {
         VerdictSummary s = summary(rs);
+        byte[] packed = rs.getBytes("verdict_packed");
+        if (packed != null) {
+            PackedVerdict.Contents contents = packer.unpack(packed);
+            return new StoredVerdict(contents.verdict().withId(s.id()), s.linkToken(), s.requester(), s.appVersion(),
+                    s.supersedes(), contents.ruleReasons());
+        }
+        // written before verdicts were packed (schema version 5): the JSON texts as they were stored
         Verdict v = json.read(rs.getString("verdict_json"));
         return new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
                 readReasons(rs.getString("rule_reasons")));
@@ -423,14 +437,6 @@ public final class VerdictStore implements AutoCloseable {
     /** Requester fields are IDs and names; a longer one is cut rather than losing the verdict. */
     private static String clip(String s) {
         return s == null || s.length() <= 255 ? s : s.substring(0, 255);
-    }
-
-    private String writeReasons(List<RuleReason> reasons) {
-        try {
-            return json.mapper().writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<RuleReason> readReasons(String text) {

@@ -6,8 +6,17 @@ import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.rules.Verdict;
+import dev.hostwise.bot.web.view.CostChartModel;
+import dev.hostwise.bot.web.view.CostChartModel.Dot;
+import dev.hostwise.bot.web.view.CostChartModel.LegendItem;
+import dev.hostwise.bot.web.view.CostChartModel.Marker;
+import dev.hostwise.bot.web.view.CostChartModel.Note;
+import dev.hostwise.bot.web.view.CostChartModel.Series;
+import dev.hostwise.bot.web.view.CostChartModel.Tick;
 import dev.hostwise.rules.facts.Format;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The verdict's chart as SVG, drawn on the server: cost per day against requests per day for the
@@ -15,9 +24,10 @@ import java.util.Locale;
  * so the self-host lines are steps. The break-evens and the user's own volume are marked.
  *
  * <p>The lines price hypothetical volumes with the cost model; the verdict's own figures (its
- * volume, daily costs and the break-even with ops) are read from the verdict, never recomputed. No
- * script and no style attributes: colours are presentation attributes, so the page's CSP holds and
- * the SVG also renders on its own.
+ * volume, daily costs and the break-even with ops) are read from the verdict, never recomputed. This
+ * class computes the geometry ({@link CostChartModel}); {@code costChart.jte} draws it. No script and
+ * no style attributes: colours are presentation attributes, so the page's CSP holds and the SVG also
+ * renders on its own.
  */
 public final class CostChart {
 
@@ -34,9 +44,23 @@ public final class CostChart {
     static final String BREAK_EVEN_COLOUR = ChartColours.BREAK_EVEN.hex();
     static final String VOLUME_COLOUR = ChartColours.VOLUME.hex();
 
+    private final Pages pages;
 
-    /** The chart as a standalone SVG document fragment ({@code <svg>...</svg>}). */
+    public CostChart() {
+        this(new Pages());
+    }
+
+    CostChart(Pages pages) {
+        this.pages = pages;
+    }
+
+    /** The chart as a standalone SVG document ({@code <svg>...</svg>}), drawn by {@code costChart.jte}. */
     public String svg(Verdict v) {
+        return pages.costChart(model(v));
+    }
+
+    /** The chart with every position in pixels: what {@code costChart.jte} draws, inline on the page or on its own. */
+    public CostChartModel model(Verdict v) {
         Figures f = v.figures();
         // the same curves the PNG charts draw: one computation, so the formats never disagree
         CostCurves c = CostCurves.of(v);
@@ -44,50 +68,52 @@ public final class CostChart {
         Double breakEven = c.breakEven();
         Double gpuBreakEven = c.gpuOnlyBreakEven();
         double[] vol = c.volumes();
-        double[] hosted = c.hosted();
-        double[] gpu = c.gpuOnly();
-        double[] allIn = c.allIn();
         Axis x = Axis.covering(c.maxVolume());
         Axis y = Axis.covering(c.maxCost());
         Plot p = new Plot(x, y);
 
-        StringBuilder out = new StringBuilder(16_384);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n");
-        out.append("<title id=\"chart-title\">Cost per day against requests per day</title>\n");
-        out.append("<desc id=\"chart-desc\">").append(Html.esc(describe(v, breakEven, gpuBreakEven))).append("</desc>\n");
-        out.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" fill=\"#ffffff\"/>\n");
-        axes(out, p);
+        List<String> grid = new ArrayList<>();
+        List<Tick> yTicks = new ArrayList<>();
+        for (double t : y.ticks()) {
+            grid.add(fmt(p.py(t)));
+            yTicks.add(new Tick(String.valueOf(LEFT - 8), fmt(p.py(t) + 4), "$" + compact(t)));
+        }
+        List<Tick> xTicks = new ArrayList<>();
+        for (double t : x.ticks()) {
+            xTicks.add(new Tick(fmt(p.px(t)), String.valueOf(HEIGHT - BOTTOM + 18), compact(t)));
+        }
 
-        line(out, "series hosted", HOSTED_COLOUR, "", path(p, vol, hosted, false));
-        line(out, "series self-host-gpu", GPU_COLOUR, " stroke-dasharray=\"6 4\"", path(p, vol, gpu, true));
-        line(out, "series self-host-all-in", ALL_IN_COLOUR, "", path(p, vol, allIn, true));
+        List<Series> series = List.of(
+                new Series("series hosted", HOSTED_COLOUR, null, path(p, vol, c.hosted(), false)),
+                new Series("series self-host-gpu", GPU_COLOUR, "6 4", path(p, vol, c.gpuOnly(), true)),
+                new Series("series self-host-all-in", ALL_IN_COLOUR, null, path(p, vol, c.allIn(), true)));
 
         // the markers, each on its own label row above the plot so the labels never overlap
-        marker(out, p, "your-volume", "marker your-volume", VOLUME_COLOUR, volume, 1,
-                "Your volume: " + Format.count(volume) + " req/day", "4 3");
+        List<Marker> markers = new ArrayList<>();
+        markers.add(marker(p, "your-volume", "marker your-volume", VOLUME_COLOUR, volume, 1,
+                "Your volume: " + Format.count(volume) + " req/day", "4 3"));
+        Optional<Note> noBreakEven = Optional.empty();
         if (breakEven != null) {
-            marker(out, p, "break-even", "marker break-even", BREAK_EVEN_COLOUR, breakEven, 2,
-                    "Break-even, GPUs + ops: " + row(f, "breakEvenRequestsPerDayWholeReplicas"), "");
+            markers.add(marker(p, "break-even", "marker break-even", BREAK_EVEN_COLOUR, breakEven, 2,
+                    "Break-even, GPUs + ops: " + row(f, "breakEvenRequestsPerDayWholeReplicas"), null));
         } else {
-            out.append("<text id=\"break-even\" class=\"marker break-even break-even-none\" x=\"").append(LEFT).append("\" y=\"")
-                    .append(labelRow(2)).append("\" fill=\"").append(BREAK_EVEN_COLOUR)
-                    .append("\">No break-even: self-hosting with ops never costs less at these prices</text>\n");
+            noBreakEven = Optional.of(new Note(LEFT, labelRow(2), BREAK_EVEN_COLOUR,
+                    "No break-even: self-hosting with ops never costs less at these prices"));
         }
         if (gpuBreakEven != null) {
-            marker(out, p, "break-even-gpu-only", "marker break-even gpu-only", GPU_COLOUR, gpuBreakEven, 3,
-                    "Break-even, GPUs only: " + Format.count(gpuBreakEven) + " req/day", "2 3");
+            markers.add(marker(p, "break-even-gpu-only", "marker break-even gpu-only", GPU_COLOUR, gpuBreakEven, 3,
+                    "Break-even, GPUs only: " + Format.count(gpuBreakEven) + " req/day", "2 3"));
         }
         // the verdict's own two daily costs at the user's volume
-        dot(out, p, volume, f.hostedPerDay(), HOSTED_COLOUR, "point hosted-at-volume",
-                "Hosted API at your volume: " + row(f, "hostedPerDay") + " a day");
-        dot(out, p, volume, f.selfHostPerDay(), ALL_IN_COLOUR, "point self-host-at-volume",
-                "Self-host, all-in, at your volume: " + row(f, "selfHostPerDay") + " a day");
+        List<Dot> dots = List.of(
+                new Dot("point hosted-at-volume", fmt(p.px(volume)), fmt(p.py(f.hostedPerDay())), HOSTED_COLOUR,
+                        "Hosted API at your volume: " + row(f, "hostedPerDay") + " a day"),
+                new Dot("point self-host-at-volume", fmt(p.px(volume)), fmt(p.py(f.selfHostPerDay())), ALL_IN_COLOUR,
+                        "Self-host, all-in, at your volume: " + row(f, "selfHostPerDay") + " a day"));
 
-        legend(out);
-        out.append("</svg>\n");
-        return out.toString();
+        return new CostChartModel(WIDTH, HEIGHT, describe(v, breakEven, gpuBreakEven),
+                new CostChartModel.Plot(LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM), grid, yTicks, xTicks, series, markers,
+                noBreakEven, dots, legend());
     }
 
     private static String describe(Verdict v, Double breakEven, Double gpuBreakEven) {
@@ -103,33 +129,6 @@ public final class CostChart {
 
     private static String row(Figures f, String name) {
         return FigureRows.of(f).stream().filter(r -> r.name().equals(name)).map(FigureRow::value).findFirst().orElse("");
-    }
-
-    private static void axes(StringBuilder out, Plot p) {
-        out.append("<g class=\"axes\" stroke=\"#d1d5db\" stroke-width=\"1\">\n");
-        for (double t : p.y().ticks()) {
-            out.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-                    .append(fmt(p.py(t))).append("\" y2=\"").append(fmt(p.py(t))).append("\"/>\n");
-        }
-        out.append("</g>\n<g class=\"tick-labels\" fill=\"#374151\">\n");
-        for (double t : p.y().ticks()) {
-            out.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(fmt(p.py(t) + 4))
-                    .append("\" text-anchor=\"end\">$").append(Html.esc(compact(t))).append("</text>\n");
-        }
-        for (double t : p.x().ticks()) {
-            out.append("<text x=\"").append(fmt(p.px(t))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
-                    .append("\" text-anchor=\"middle\">").append(Html.esc(compact(t))).append("</text>\n");
-        }
-        out.append("</g>\n");
-        out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-                .append(HEIGHT - BOTTOM).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#6b7280\"/>\n");
-        out.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
-                .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#6b7280\"/>\n");
-        out.append("<text class=\"axis-title\" x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - BOTTOM + 38)
-                .append("\" text-anchor=\"middle\" fill=\"#111827\">Requests per day</text>\n");
-        out.append("<text class=\"axis-title\" x=\"14\" y=\"").append((TOP + HEIGHT - BOTTOM) / 2)
-                .append("\" text-anchor=\"middle\" fill=\"#111827\" transform=\"rotate(-90 14 ")
-                .append((TOP + HEIGHT - BOTTOM) / 2).append(")\">Cost per day (USD)</text>\n");
     }
 
     private static String path(Plot p, double[] xs, double[] ys, boolean steps) {
@@ -150,55 +149,31 @@ public final class CostChart {
         return d.toString();
     }
 
-    private static void line(StringBuilder out, String cls, String colour, String extra, String d) {
-        out.append("<path class=\"").append(cls).append("\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"2.5\" stroke-linejoin=\"round\"").append(extra).append("/>\n");
-    }
-
-    private static void marker(StringBuilder out, Plot p, String id, String cls, String colour, double at, int row,
-                               String label, String dash) {
+    private static Marker marker(Plot p, String id, String cls, String colour, double at, int row, String label, String dash) {
         double x = p.px(at);
         boolean leftHalf = x < (LEFT + WIDTH - RIGHT) / 2.0;
-        out.append("<g id=\"").append(id).append("\" class=\"").append(cls).append("\" data-requests-per-day=\"")
-                .append(Math.round(at)).append("\">\n");
-        out.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"").append(labelRow(row) + 4)
-                .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
-                .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append("/>\n");
-        out.append("<text x=\"").append(fmt(leftHalf ? x + 5 : x - 5)).append("\" y=\"").append(labelRow(row))
-                .append("\" text-anchor=\"").append(leftHalf ? "start" : "end").append("\" fill=\"").append(colour)
-                // a white halo keeps the label readable where another marker's line crosses it
-                .append("\" font-weight=\"600\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">").append(Html.esc(label)).append("</text>\n");
-        out.append("</g>\n");
+        return new Marker(id, cls, colour, Math.round(at), fmt(x), labelRow(row) + 4, fmt(leftHalf ? x + 5 : x - 5),
+                labelRow(row), leftHalf ? "start" : "end", label, dash);
     }
 
     private static int labelRow(int row) {
         return 4 + 17 * row;
     }
 
-    private static void dot(StringBuilder out, Plot p, double x, double y, String colour, String cls, String title) {
-        out.append("<circle class=\"").append(cls).append("\" cx=\"").append(fmt(p.px(x))).append("\" cy=\"").append(fmt(p.py(y)))
-                .append("\" r=\"5\" fill=\"").append(colour).append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>")
-                .append(Html.esc(title)).append("</title></circle>\n");
-    }
-
-    private static void legend(StringBuilder out) {
+    private static List<LegendItem> legend() {
         int y = HEIGHT - 16;
-        String[][] items = {
-            {HOSTED_COLOUR, "", "Hosted API"},
-            {GPU_COLOUR, "6 4", "Self-host, GPUs only (whole replicas)"},
-            {ALL_IN_COLOUR, "", "Self-host, GPUs + ops (whole replicas)"},
-        };
+        List<LegendItem> items = new ArrayList<>();
         int x = LEFT;
-        out.append("<g class=\"legend\">\n");
-        for (String[] item : items) {
-            out.append("<line x1=\"").append(x).append("\" x2=\"").append(x + 26).append("\" y1=\"").append(y - 4)
-                    .append("\" y2=\"").append(y - 4).append("\" stroke=\"").append(item[0]).append("\" stroke-width=\"2.5\"")
-                    .append(item[1].isEmpty() ? "" : " stroke-dasharray=\"" + item[1] + "\"").append("/>\n");
-            out.append("<text x=\"").append(x + 32).append("\" y=\"").append(y).append("\" fill=\"#111827\">")
-                    .append(Html.esc(item[2])).append("</text>\n");
+        for (String[] item : new String[][] {
+            {HOSTED_COLOUR, null, "Hosted API"},
+            {GPU_COLOUR, "6 4", "Self-host, GPUs only (whole replicas)"},
+            {ALL_IN_COLOUR, null, "Self-host, GPUs + ops (whole replicas)"},
+        }) {
+            items.add(new LegendItem(x, y, item[0], item[1], item[2]));
+            // room for the line and the label, at about 6.4 px a character in the 12 px font
             x += 40 + item[2].length() * 6.4;
         }
-        out.append("</g>\n");
+        return items;
     }
 
     /** 0, 950, 50k, 1.5M: tick labels short enough to sit side by side. */
@@ -212,8 +187,19 @@ public final class CostChart {
         return Format.num(n);
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /**
+     * A pixel position to one decimal, as {@code String.format(Locale.ROOT, "%.1f", v)} prints it (halves
+     * away from zero) but without the Formatter: a chart prints about a thousand of them, and through the
+     * Formatter they were most of the page's render time (BENCHMARKS.md, "The verdict page").
+     */
+    static String fmt(double v) {
+        double scaled = Math.abs(v) * 10;
+        if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6 || scaled > 1e12) {
+            // at a half, v * 10 may have rounded across it: decide on the decimal digits, as the Formatter does
+            return java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+        long tenths = Math.round(scaled);
+        return (v < 0 && tenths != 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
     }
 
     /** An axis from 0 to a round maximum, with round ticks. */

@@ -29,7 +29,8 @@ public final class LocalFormRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFormRoutes.class);
 
     private final Hostwise hostwise;
-    private final VerdictPage page = new VerdictPage();
+    private final Pages pages = new Pages();
+    private final VerdictPage page = new VerdictPage(pages);
 
     public LocalFormRoutes(Hostwise hostwise) {
         this.hostwise = hostwise;
@@ -37,7 +38,7 @@ public final class LocalFormRoutes implements Routes {
 
     /** The form with the catalog and the policy in force now: both can be reloaded while the server runs. */
     private ScenarioForm form() {
-        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions());
+        return new ScenarioForm(hostwise.catalog(), hostwise.decider().activePolicy().conditions(), pages);
     }
 
     @Override
@@ -56,14 +57,15 @@ public final class LocalFormRoutes implements Routes {
                 values.put(f.json(), v);
             }
         }
-        Scenario scenario;
+        RecordedVerdict r;
         try {
-            scenario = hostwise.reader().fromText(values);
+            Scenario scenario = hostwise.reader().fromText(values);
+            // deciding can refuse too, once the throughput is estimated (a fleet past the bound): shown under its field
+            r = hostwise.decideFor(scenario, Requester.web());
         } catch (InvalidScenarioException e) {
             sendForm(ex, 400, values, e.errors());
             return;
         }
-        RecordedVerdict r = hostwise.decideFor(scenario, Requester.web());
         if (r.linkToken().isPresent()) {
             ex.getResponseHeaders().put(Headers.LOCATION, "/v/" + r.linkToken().get());
             HttpResponses.send(ex, 303, "text/plain; charset=utf-8", "decided: " + r.verdict().id());
@@ -78,8 +80,6 @@ public final class LocalFormRoutes implements Routes {
     private void sendForm(HttpServerExchange ex, int status, Map<String, String> values,
                           List<dev.hostwise.knowledge.FieldError> errors) {
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        HttpResponses.send(ex, status, "text/html; charset=utf-8",
-                PageLayout.page(errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise", true,
-                        form().render(values, errors)));
+        HttpResponses.send(ex, status, "text/html; charset=utf-8", form().render(values, errors));
     }
 }

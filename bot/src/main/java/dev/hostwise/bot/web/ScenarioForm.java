@@ -1,9 +1,10 @@
 package dev.hostwise.bot.web;
 
-import static dev.hostwise.bot.web.Html.esc;
-
 import dev.hostwise.bot.conversation.FormDefinition;
 import dev.hostwise.bot.render.PolicyWords;
+import dev.hostwise.bot.web.view.FormFieldModel;
+import dev.hostwise.bot.web.view.FormPageModel;
+import dev.hostwise.bot.web.view.PageFrame;
 import dev.hostwise.knowledge.FieldError;
 import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.knowledge.FieldMetadata.Choice;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The scenario form of the web ({@code GET /} when no chat surface is configured): the
- * {@link FormDefinition} every surface asks, drawn as a plain HTML form. Every scenario field gets an
+ * {@link FormDefinition} every surface asks, as a {@link FormPageModel} that {@code scenarioForm.jte}
+ * draws as a plain HTML form (one {@code partial/formField.jte} per field). Every scenario field gets an
  * input with its label and hint, choices and catalog ids get pickers, defaults are filled in, and
  * after a rejected submit each bad field shows its message under it with the user's text kept.
  */
@@ -28,14 +30,20 @@ public final class ScenarioForm {
 
     private final Catalog catalog;
     private final PolicyConditions conditions;
+    private final Pages pages;
 
     /**
      * @param catalog    the catalog in force, for the pickers
      * @param conditions the active policy's conditions, which the introduction names
      */
     public ScenarioForm(Catalog catalog, PolicyConditions conditions) {
+        this(catalog, conditions, new Pages());
+    }
+
+    ScenarioForm(Catalog catalog, PolicyConditions conditions, Pages pages) {
         this.catalog = catalog;
         this.conditions = conditions;
+        this.pages = pages;
     }
 
     /**
@@ -54,10 +62,17 @@ public final class ScenarioForm {
     }
 
     /**
+     * The whole page: the form, with the user's text and each bad field's message after a rejected submit.
+     *
      * @param values the text to show in each field, by JSON name (the user's, after a rejected submit)
      * @param errors the problems to show, each under its field
      */
     public String render(Map<String, String> values, List<FieldError> errors) {
+        return pages.scenarioForm(model(values, errors));
+    }
+
+    /** What the page shows: the form's sections and fields from the {@link FormDefinition}, and the errors. */
+    public FormPageModel model(Map<String, String> values, List<FieldError> errors) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> elsewhere = new ArrayList<>();
         for (FieldError e : errors) {
@@ -71,62 +86,38 @@ public final class ScenarioForm {
         values.forEach((name, v) -> ScenarioField.byJson(name).ifPresent(f -> shown.put(f, v)));
         FormDefinition form = FormDefinition.of(shown, catalog);
 
-        StringBuilder b = new StringBuilder(24_576);
-        b.append("<h1>Self-host an open LLM, or keep paying per token?</h1>\n")
-                .append("<p class=\"lead\">Describe the workload. Hostwise prices both options, applies the policy "
-                        + "(self-host only when ").append(esc(PolicyWords.labels(conditions.names())))
-                .append(conditions.size() == 1 ? " holds" : " all hold")
-                .append(") and gives you a verdict with a link you can cite in a design review.</p>\n");
-        if (!errors.isEmpty()) {
-            b.append("<div class=\"notice error\" id=\"form-errors\" role=\"alert\"><p><strong>")
-                    .append(errors.size() == 1 ? "One field needs" : errors.size() + " fields need")
-                    .append(" fixing.</strong> Your values are kept; each message sits under its field.</p>");
-            if (!elsewhere.isEmpty()) {
-                b.append("<ul>");
-                elsewhere.forEach(m -> b.append("<li>").append(esc(m)).append("</li>"));
-                b.append("</ul>");
-            }
-            b.append("</div>\n");
-        }
-        b.append("<form method=\"post\" action=\"/\" class=\"scenario-form\" novalidate>\n");
-        for (FormDefinition.Section section : form.sections()) {
-            b.append("<fieldset>\n<legend>").append(esc(section.title())).append("</legend>\n");
-            for (FormDefinition.Field f : section.fields()) {
-                field(b, f, byField.getOrDefault(f.name(), List.of()));
-            }
-            b.append("</fieldset>\n");
-        }
-        b.append("<p class=\"submit\"><button type=\"submit\" id=\"decide\">Decide</button></p>\n</form>\n");
-        return b.toString();
+        List<FormPageModel.Section> sections = form.sections().stream().map(section -> new FormPageModel.Section(section.title(),
+                section.fields().stream().map(f -> field(f, byField.getOrDefault(f.name(), List.of()))).toList())).toList();
+        Optional<FormPageModel.Errors> problems = errors.isEmpty() ? Optional.empty() : Optional.of(new FormPageModel.Errors(
+                errors.size() == 1 ? "One field needs" : errors.size() + " fields need", elsewhere));
+        String title = errors.isEmpty() ? "Hostwise" : "Fix " + errors.size() + " field(s) · Hostwise";
+        return new FormPageModel(new PageFrame(title, true),
+                PolicyWords.labels(conditions.names()) + (conditions.size() == 1 ? " holds" : " all hold"), problems, sections);
     }
 
-    private static void field(StringBuilder b, FormDefinition.Field f, List<String> errors) {
-        String name = f.name();
-        String id = "f-" + name;
+    private static FormFieldModel field(FormDefinition.Field f, List<String> errors) {
         String value = f.value().orElse(null);
-        boolean bad = !errors.isEmpty();
-        b.append("<div class=\"field").append(bad ? " invalid" : "").append("\">\n");
-        b.append("<label for=\"").append(id).append("\">").append(esc(f.label()))
-                .append(f.required() ? " <span class=\"required\">(required)</span>" : "")
-                .append(" <code>").append(esc(name)).append("</code></label>\n");
-        String describedBy = ("hint-" + name + (bad ? " err-" + name : "")).trim();
-        String common = " id=\"" + id + "\" name=\"" + esc(name) + "\" aria-describedby=\"" + describedBy + "\""
-                + (f.required() ? " aria-required=\"true\"" : "") + (bad ? " aria-invalid=\"true\"" : "");
-        switch (f.widget()) {
-            case NUMBER, NUMBERS -> b.append("<input type=\"text\"").append(common).append(" value=\"")
-                    .append(esc(value == null ? "" : value)).append('"')
-                    .append(f.filledByPick() && f.field().defaultValue().isPresent() ? " placeholder=\"" + esc(f.field().defaultValue().map(ScenarioValues::text).orElse("")) + "\"" : "")
-                    .append(" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\">\n");
-            case SELECT, RADIO -> select(b, common, choices(f), value);
-            case CHECKBOX -> select(b, common, flag(f), value == null || value.isEmpty() ? "false" : value);
+        Optional<String> error = errors.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", errors));
+        return switch (f.widget()) {
+            case NUMBER, NUMBERS -> new FormFieldModel(f.name(), f.label(), f.required(), false, value == null ? "" : value,
+                    f.filledByPick() ? f.field().defaultValue().map(ScenarioValues::text).orElse(null) : null,
+                    List.of(), hint(f), error);
+            case SELECT, RADIO -> picker(f, choices(f), value, error);
+            case CHECKBOX -> picker(f, flag(f), value == null || value.isEmpty() ? "false" : value, error);
+        };
+    }
+
+    private static FormFieldModel picker(FormDefinition.Field f, List<Choice> choices, String value, Optional<String> error) {
+        String chosen = value == null ? "" : value;
+        List<FormFieldModel.Option> options = new ArrayList<>();
+        for (Choice c : choices) {
+            options.add(new FormFieldModel.Option(c.value(), c.label(), c.value().equals(chosen)));
         }
-        b.append("<p class=\"hint\" id=\"hint-").append(esc(name)).append("\">").append(esc(hint(f))).append("</p>\n");
-        if (bad) {
-            b.append("<p class=\"error\" id=\"err-").append(esc(name)).append("\">");
-            b.append(esc(String.join(" ", errors)));
-            b.append("</p>\n");
+        if (!chosen.isEmpty() && choices.stream().noneMatch(c -> c.value().equals(chosen))) {
+            // a value that is not on the list (an old bookmark, a hand-made request): keep it, so the error makes sense
+            options.add(new FormFieldModel.Option(chosen, chosen, true));
         }
-        b.append("</div>\n");
+        return new FormFieldModel(f.name(), f.label(), f.required(), true, chosen, null, options, hint(f), error);
     }
 
     /** The answers of a picker, after an empty first one. */
@@ -143,21 +134,6 @@ public final class ScenarioForm {
         out.add(new Choice("false", "No", Optional.empty()));
         f.choices().forEach(c -> out.add(new Choice("true", "Yes: " + c.label() + c.hint().map(h -> ", " + h).orElse(""), Optional.empty())));
         return out;
-    }
-
-    private static void select(StringBuilder b, String common, List<Choice> options, String value) {
-        b.append("<select").append(common).append(">\n");
-        boolean known = value == null || value.isEmpty() || options.stream().anyMatch(o -> o.value().equals(value));
-        for (Choice o : options) {
-            b.append("<option value=\"").append(esc(o.value())).append('"')
-                    .append(o.value().equals(value == null ? "" : value) ? " selected" : "").append('>')
-                    .append(esc(o.label())).append("</option>\n");
-        }
-        if (!known) {
-            // a value that is not on the list (an old bookmark, a hand-made request): keep it, so the error makes sense
-            b.append("<option value=\"").append(esc(value)).append("\" selected>").append(esc(value)).append("</option>\n");
-        }
-        b.append("</select>\n");
     }
 
     /** What the field means, what it takes within which bounds, and its default. */

@@ -2,6 +2,7 @@ package dev.hostwise.bot.web;
 
 import dev.hostwise.bot.http.HttpResponses;
 import dev.hostwise.bot.http.Routes;
+import dev.hostwise.bot.web.view.PageFrame;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /** The stylesheet, served as a file so pages need no inline style (the CSP forbids it). */
 public final class StaticRoutes implements Routes {
 
-    static final String STYLESHEET = "/static/hostwise.css";
+    static final String STYLESHEET = PageFrame.STYLESHEET;
 
     private final String css = resource("/web/hostwise.css");
 

@@ -61,14 +61,15 @@ public final class VerdictApiRoutes implements Routes {
     }
 
     private void create(HttpServerExchange ex) throws Exception {
-        Scenario scenario;
+        RecordedVerdict r;
         try {
-            scenario = hostwise.reader().fromJson(Requests.body(ex));
+            Scenario scenario = hostwise.reader().fromJson(Requests.body(ex));
+            // deciding can refuse too, once the throughput is estimated (a fleet past the bound): the same 400, nothing stored
+            r = hostwise.decideFor(scenario, Requester.api());
         } catch (InvalidScenarioException e) {
             HttpResponses.errors(ex, 400, e.errors().stream().map(VerdictApiRoutes::error).toList());
             return;
         }
-        RecordedVerdict r = hostwise.decideFor(scenario, Requester.api());
         ObjectNode body = json.mapper().valueToTree(r.verdict());
         if (r.linkToken().isPresent()) {
             String link = settings.link(r.linkToken().get());

@@ -10,6 +10,8 @@ import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
+import dev.hostwise.bot.web.view.MessagePageModel;
+import dev.hostwise.bot.web.view.PageFrame;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
@@ -29,9 +31,10 @@ public final class VerdictRoutes implements Routes {
 
     private final Hostwise hostwise;
     private final WebSettings settings;
-    private final VerdictPage page = new VerdictPage();
+    private final Pages pages = new Pages();
+    private final VerdictPage page = new VerdictPage(pages);
     private final VerdictAdr adr = new VerdictAdr();
-    private final CostChart chart = new CostChart();
+    private final CostChart chart = new CostChart(pages);
     private final VerdictCharts charts = new VerdictCharts();
     private final VerdictJson json = new VerdictJson();
 
@@ -131,12 +134,12 @@ public final class VerdictRoutes implements Routes {
             again = hostwise.reevaluate(found.get(), Requester.web());
         } catch (InvalidScenarioException e) {
             // e.g. the catalog no longer lists the verdict's open model or GPU type
-            String problems = e.errors().stream().map(f -> "<li><code>" + Html.esc(f.field()) + "</code> "
-                    + Html.esc(f.message()) + "</li>").collect(java.util.stream.Collectors.joining("\n"));
-            HttpResponses.send(ex, 409, "text/html; charset=utf-8", PageLayout.page("Cannot re-evaluate · Hostwise",
-                    settings.formAtRoot(), "<h1>This verdict cannot be decided on today's catalog</h1>\n<p class=\"lead\">"
-                            + "Its inputs no longer read as a scenario; the verdict itself is unchanged. Decide a new "
-                            + "scenario with values the catalog lists today.</p>\n<ul>\n" + problems + "\n</ul>\n"));
+            HttpResponses.send(ex, 409, "text/html; charset=utf-8", pages.message(new MessagePageModel(
+                    new PageFrame("Cannot re-evaluate · Hostwise", settings.formAtRoot()),
+                    "This verdict cannot be decided on today's catalog",
+                    "Its inputs no longer read as a scenario; the verdict itself is unchanged. Decide a new "
+                            + "scenario with values the catalog lists today.",
+                    e.errors().stream().map(f -> new MessagePageModel.FieldProblem(f.field(), f.message())).toList())));
             return;
         }
         if (again.linkToken().isPresent()) {
@@ -154,8 +157,7 @@ public final class VerdictRoutes implements Routes {
                 + "links are long on purpose, because a verdict's inputs are business-sensitive.";
         switch (form) {
             case JSON -> HttpResponses.error(ex, 404, message);
-            case PAGE -> HttpResponses.send(ex, 404, "text/html; charset=utf-8", PageLayout.page("No such verdict · Hostwise",
-                    settings.formAtRoot(), "<h1>No such verdict</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+            case PAGE -> HttpResponses.send(ex, 404, "text/html; charset=utf-8", message("No such verdict", message));
             default -> HttpResponses.send(ex, 404, "text/plain; charset=utf-8", message + "\n");
         }
     }
@@ -166,9 +168,14 @@ public final class VerdictRoutes implements Routes {
         String message = "The verdict store cannot be reached right now, so this verdict cannot be shown. Try again in a minute.";
         switch (form) {
             case JSON -> HttpResponses.error(ex, 503, message);
-            case PAGE -> HttpResponses.send(ex, 503, "text/html; charset=utf-8", PageLayout.page("Verdict store unavailable · Hostwise",
-                    settings.formAtRoot(), "<h1>Verdict store unavailable</h1>\n<p class=\"lead\">" + Html.esc(message) + "</p>\n"));
+            case PAGE -> HttpResponses.send(ex, 503, "text/html; charset=utf-8", message("Verdict store unavailable", message));
             default -> HttpResponses.send(ex, 503, "text/plain; charset=utf-8", message + "\n");
         }
+    }
+
+    /** A page with a heading and one paragraph, titled by its heading. */
+    private String message(String heading, String lead) {
+        return pages.message(new MessagePageModel(new PageFrame(heading + " · Hostwise", settings.formAtRoot()), heading, lead,
+                java.util.List.of()));
     }
 }

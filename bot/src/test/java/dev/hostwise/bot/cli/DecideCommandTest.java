@@ -82,11 +82,36 @@ class DecideCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(
-                "hostwise decide: requestsPerDay (--requests-per-day) -5 is out of range: a positive number of requests per day, e.g. 50000",
-                "hostwise decide: utilization (--utilization) 1.5 is out of range: a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)",
+                "hostwise decide: requestsPerDay (--requests-per-day) -5 is below the limit of 0.001: a positive number of requests per day, e.g. 50000",
+                "hostwise decide: utilization (--utilization) 1.5 is above the limit of 1: a fraction above 0 and at most 1, e.g. 0.3 (30% also works in text)",
                 "hostwise decide: taskType (--task-type) 'POETRY' is not allowed: one of CLASSIFICATION, EXTRACTION, STRUCTURED_SUMMARIZATION, RAG_QA, CODE_GENERATION, OPEN_ENDED_REASONING, LONG_INSTRUCTIONS, CREATIVE_WRITING, AGENTIC_TOOL_USE",
                 "hostwise decide: privacyNeed (--privacy-need) is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE");
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void badInputNeverOpensTheStore(@TempDir Path data) {
+        CliRun run = CliRun.run(CliRun.env().with("HOSTWISE_DATA_DIR", data.toString()), null,
+                "decide", "--requests-per-day", "-5", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
+                "--privacy", "NONE");
+        assertThat(run.exitCode()).isEqualTo(2);
+        // the database is opened once there is a verdict to save; a refused scenario leaves no file behind
+        assertThat(data.resolve("hostwise.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void aScenarioFileIsReadAsStrictlyAsTheApi(@TempDir Path dir) throws Exception {
+        String base = "\"requestsPerDay\": 100000, \"taskType\": \"CLASSIFICATION\", \"qualityNeed\": \"GOOD_ENOUGH\","
+                + " \"privacyNeed\": \"NONE\"";
+        java.nio.file.Files.writeString(dir.resolve("two.json"), "{" + base + "}{" + base + "}");
+        CliRun two = CliRun.of("decide", "--scenario", dir.resolve("two.json").toString());
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("--scenario", "is not valid JSON (line 1, column",
+                "there is more after the first value; send one JSON object and nothing after it");
+        java.nio.file.Files.writeString(dir.resolve("dup.json"), "{" + base + ", \"requestsPerDay\": 1e9}");
+        CliRun dup = CliRun.of("decide", "--scenario", dir.resolve("dup.json").toString());
+        assertThat(dup.exitCode()).isEqualTo(2);
+        assertThat(dup.err()).contains("the key 'requestsPerDay' is given twice").doesNotContain("Exception");
     }
 
     @Test
@@ -110,6 +135,14 @@ class DecideCommandTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .hasSize(2).allMatch(n -> n.matches("HW-\\d{4}-\\d{4}-(break-even|tornado)\\.png"));
         }
+    }
+
+    @Test
+    void helpListsEveryScenarioFlag() {
+        CliRun run = CliRun.of("decide", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("--requests-per-day", "--task", "--throughput-measured", "--json", "--charts");
     }
 
     @Test

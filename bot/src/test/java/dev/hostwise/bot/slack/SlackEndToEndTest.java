@@ -153,7 +153,7 @@ class SlackEndToEndTest {
         JsonObject errors = body.getAsJsonObject("errors");
         assertThat(errors.keySet()).containsExactlyInAnyOrder("requestsPerDay", "utilization");
         assertThat(errors.get("requestsPerDay").getAsString()).isEqualTo("'lots' is not a number: a positive number of requests per day, e.g. 50000");
-        assertThat(errors.get("utilization").getAsString()).contains("1.5 is out of range", "a fraction above 0 and at most 1");
+        assertThat(errors.get("utilization").getAsString()).contains("1.5 is above the limit of 1", "a fraction above 0 and at most 1");
         bot.awaitQuiet();
         assertThat(bot.slack.calls("chat.postMessage")).isEmpty();
 
@@ -237,7 +237,7 @@ class SlackEndToEndTest {
 
         String text = JsonParser.parseString(ack.body()).getAsJsonObject().get("text").getAsString();
         assertThat(text).contains("`task`: 'poetry' is not allowed: one of CLASSIFICATION",
-                "`util`: 2 is out of range", "`privacy` is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE");
+                "`util`: 2 is above the limit of 1", "`privacy` is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE");
     }
 
     @Test

@@ -119,7 +119,7 @@ class BrowserTest {
 
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("4 fields need fixing.");
         assertThat(browser.findElement(By.id("err-requestsPerDay")).getText()).startsWith("requestsPerDay 'lots'");
-        assertThat(browser.findElement(By.id("err-utilization")).getText()).startsWith("utilization ").contains("is out of range");
+        assertThat(browser.findElement(By.id("err-utilization")).getText()).startsWith("utilization ").contains("is above the limit of 1");
         assertThat(browser.findElement(By.id("err-qualityNeed")).getText()).contains("is required");
         assertThat(browser.findElement(By.name("requestsPerDay")).getDomProperty("value")).isEqualTo("lots");
         assertThat(browser.findElement(By.name("utilization")).getDomProperty("value")).isEqualTo("150%");
@@ -160,6 +160,53 @@ class BrowserTest {
         // the only image is the page's own tornado chart; the typed <img> stays text
         assertThat(browser.findElements(By.cssSelector("img:not(.chart)"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("dl.meta")).getText()).contains("Slack user " + xss);
+    }
+
+    @Test
+    void markupTypedIntoAPickerAndATextBoxShowsAsTheTextTypedThroughTheTemplates() throws Exception {
+        String typed = "<script>alert('x')</script>\"'><img src=x onerror=alert(1)>";
+        open("/");
+        // a hand-made request: a picker answer the form never offered, as a tampered or replayed POST would send
+        ((JavascriptExecutor) browser).executeScript("const o = document.createElement('option');"
+                + "o.value = arguments[0]; o.textContent = 'typed'; document.getElementById('f-taskType').append(o);"
+                + "document.getElementById('f-taskType').value = arguments[0];", typed);
+        browser.findElement(By.name("requestsPerDay")).sendKeys(typed);
+        submit(browser.findElement(By.id("decide")));
+
+        assertNoAlert();
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.getTitle()).startsWith("Fix ");
+        // the picker keeps the answer, shown as the very text that was sent, and the messages quote it as text
+        Select task = new Select(browser.findElement(By.name("taskType")));
+        assertThat(task.getFirstSelectedOption().getDomProperty("value")).isEqualTo(typed);
+        assertThat(task.getFirstSelectedOption().getText()).isEqualTo(typed);
+        assertThat(browser.findElement(By.id("err-taskType")).getText()).contains(typed);
+        assertThat(browser.findElement(By.id("err-requestsPerDay")).getText()).contains(typed);
+        assertThat(browser.findElement(By.name("requestsPerDay")).getDomProperty("value")).isEqualTo(typed);
+    }
+
+    @Test
+    void aStoredValueWithMarkupShowsAsTextOnTheCannotReEvaluatePage() throws Exception {
+        // a verdict whose open model the catalog no longer lists, under a name full of markup
+        String typed = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        dev.hostwise.bot.VerdictJson vj = new dev.hostwise.bot.VerdictJson();
+        RecordedVerdict decided = web.hostwise().decideFor(web.hostwise().reader().fromJson(VerdictApiTest.SCENARIO), Requester.web());
+        com.fasterxml.jackson.databind.node.ObjectNode node = vj.mapper().valueToTree(decided.verdict());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("scenario")).put("openModel", typed);
+        var saved = web.hostwise().store().save(vj.read(node.toString()).withId("HW-PENDING"), Requester.api(), "test",
+                java.util.Optional.empty(), List.of());
+        open("/v/" + saved.linkToken());
+        assertNoAlert();
+        assertThat(browser.findElement(By.cssSelector("#scenario")).getText()).contains(typed);
+
+        submit(browser.findElement(By.cssSelector("#actions button")));
+
+        assertNoAlert();
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This verdict cannot be decided on today's catalog");
+        assertThat(browser.findElement(By.cssSelector("main ul")).getText()).startsWith("openModel").contains(typed);
     }
 
     @Test

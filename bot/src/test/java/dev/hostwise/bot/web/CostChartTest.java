@@ -119,6 +119,22 @@ class CostChartTest {
         assertThat(axis.ticks()).containsExactly(0, 50_000, 100_000, 150_000, 200_000, 250_000);
     }
 
+    @Test
+    void pixelPositionsPrintAsTheFormatterPrintsThemToOneDecimal() {
+        java.util.Random random = new java.util.Random(12);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, 0.05, 0.15, 0.25, 0.35, 1.05, 2.25,
+                99.95, 123.45, 799.95, 378.0, -0.25, -12.35, -42.75));
+        for (int i = 0; i < 20_000; i++) {
+            double v = random.nextDouble() * 1_000 - 100;
+            values.add(i % 2 == 0 ? v : Math.round(v * 100) / 100.0);
+        }
+        for (double v : values) {
+            String formatted = String.format(java.util.Locale.ROOT, "%.1f", v);
+            // the Formatter's "-0.0" for a tiny negative is the one place it says something sillier
+            assertThat(CostChart.fmt(v)).as("%s", v).isEqualTo(formatted.equals("-0.0") ? "0.0" : formatted);
+        }
+    }
+
     /** The x position of a marker's line. */
     private static double x(Element marker) {
         return Double.parseDouble(((Element) marker.getElementsByTagName("line").item(0)).getAttribute("x1"));

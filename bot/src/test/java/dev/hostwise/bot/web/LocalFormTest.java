@@ -97,8 +97,8 @@ class LocalFormTest {
         assertThat(r.statusCode()).isEqualTo(400);
         String page = r.body();
         assertThat(page).contains("3 fields need fixing.");
-        assertThat(page).contains("<p class=\"error\" id=\"err-requestsPerDay\">requestsPerDay -5 is out of range: a positive number of requests per day, e.g. 50000</p>",
-                "<p class=\"error\" id=\"err-utilization\">utilization 1.5 is out of range:",
+        assertThat(page).contains("<p class=\"error\" id=\"err-requestsPerDay\">requestsPerDay -5 is below the limit of 0.001: a positive number of requests per day, e.g. 50000</p>",
+                "<p class=\"error\" id=\"err-utilization\">utilization 1.5 is above the limit of 1:",
                 "<p class=\"error\" id=\"err-privacyNeed\">privacyNeed is required: one of NONE, CONTRACTUAL, MUST_STAY_IN_HOUSE</p>");
         assertThat(page).contains("name=\"requestsPerDay\" aria-describedby=\"hint-requestsPerDay err-requestsPerDay\" aria-required=\"true\" aria-invalid=\"true\" value=\"-5\"",
                 "value=\"1.5\"", "<option value=\"CLASSIFICATION\" selected>");
@@ -118,14 +118,16 @@ class LocalFormTest {
         assertThat(r.statusCode()).isEqualTo(400);
         String page = r.body();
         assertThat(page).doesNotContain("<script", "<b>", "'><");
-        String escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&#39;&gt;&lt;b&gt;";
+        // escaped for where it lands: in a quoted attribute the quotes, & and < are; in text, & < and >
+        String inAttribute = "&lt;script>alert(&#39;x&#39;)&lt;/script>&#34;&#39;>&lt;b>";
+        String inText = "&lt;script&gt;alert('x')&lt;/script&gt;\"'&gt;&lt;b&gt;";
         for (ScenarioField f : ScenarioField.values()) {
             // each field keeps the user's text, escaped: as the input's value, or as the picker's selected option
             int at = page.indexOf("name=\"" + f.json() + "\"");
             String field = page.substring(at, page.indexOf("</div>", at));
-            assertThat(field).as(f.json()).contains("value=\"" + escaped + "\"");
+            assertThat(field).as(f.json()).contains("value=\"" + inAttribute + "\"");
         }
-        assertThat(page).contains("<option value=\"" + escaped + "\" selected>" + escaped + "</option>");
+        assertThat(page).contains("<option value=\"" + inAttribute + "\" selected>" + inText + "</option>");
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class Catalog {
 
     /** The catalog shipped inside the jar. */
     public static Catalog bundled() {
-        return load(Catalog::openBundled);
+        return load(Catalog::bundledFile);
     }
 
     /** The names of the files a catalog directory holds, in load order. */
@@ -85,10 +85,10 @@ public final class Catalog {
 
     /** The text of one bundled catalog file, e.g. to copy the catalog out for editing. */
     public static String bundledText(String name) {
-        return text(Catalog::openBundled, name);
+        return text(Catalog::bundledFile, name);
     }
 
-    private static InputStream openBundled(String name) {
+    private static InputStream bundledFile(String name) {
         InputStream in = Catalog.class.getResourceAsStream(BUNDLED + name);
         if (in == null) {
             throw new CatalogException(name, 0, "bundled catalog file is missing from the build");
@@ -96,9 +96,30 @@ public final class Catalog {
         return in;
     }
 
+    /**
+     * The revision {@link #bundled()} has, from the files' text alone, without parsing them: what a
+     * cache of things built against the catalog is keyed by, known before the catalog is loaded.
+     */
+    public static String bundledRevision() {
+        return revision(Catalog::bundledFile);
+    }
+
+    /** The revision {@link #fromDirectory(Path)} would have now, without parsing the files. */
+    public static String revisionOf(Path dir) {
+        return revision(inDirectory(dir));
+    }
+
+    private static String revision(Opener files) {
+        return Revisions.of(texts(files));
+    }
+
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
     public static Catalog fromDirectory(Path dir) {
-        return load(name -> {
+        return load(inDirectory(dir));
+    }
+
+    private static Opener inDirectory(Path dir) {
+        return name -> {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new CatalogException(file.toString(), 0, "file not found; a catalog directory needs "
@@ -109,7 +130,7 @@ public final class Catalog {
             } catch (IOException e) {
                 throw new CatalogException(file.toString(), 0, "cannot read: " + e.getMessage());
             }
-        });
+        };
     }
 
     @FunctionalInterface
@@ -119,10 +140,7 @@ public final class Catalog {
 
     private static Catalog load(Opener files) {
         // every file is read once, so the revision hashes exactly the text that was parsed
-        Map<String, String> texts = new java.util.TreeMap<>();
-        for (String name : FILES) {
-            texts.put(name, text(files, name));
-        }
+        Map<String, String> texts = texts(files);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .findAndRegisterModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -206,6 +224,14 @@ public final class Catalog {
             }
         }
         return 0;
+    }
+
+    private static Map<String, String> texts(Opener files) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        for (String name : FILES) {
+            texts.put(name, text(files, name));
+        }
+        return texts;
     }
 
     private static String text(Opener opener, String name) {

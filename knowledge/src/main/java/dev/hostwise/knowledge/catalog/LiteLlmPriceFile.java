@@ -151,7 +151,11 @@ public final class LiteLlmPriceFile {
                     throw new PriceFileException(file, valueLine, "\"" + key + "\"." + field + " is " + price.toPlainString()
                             + ": a price cannot be negative");
                 }
-                prices.put(field, price);
+                if (prices.put(field, price) != null) {
+                    // two prices for one thing: which one the file meant is not ours to guess
+                    throw new PriceFileException(file, valueLine, "\"" + key + "\"." + field + " is given twice in one entry;"
+                            + " an entry gives each price once");
+                }
                 continue;
             }
             switch (field) {

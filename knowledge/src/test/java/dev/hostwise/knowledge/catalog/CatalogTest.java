@@ -248,6 +248,16 @@ class CatalogTest {
         assertThat(Catalog.bundled().revision()).isEqualTo(dev.hostwise.knowledge.Revisions.of(texts)).hasSize(12);
     }
 
+    @Test
+    void theRevisionIsKnownBeforeTheCatalogIsParsedAndMatchesIt(@TempDir Path dir) throws IOException {
+        assertThat(Catalog.bundledRevision()).isEqualTo(Catalog.bundled().revision());
+        copyBundled(dir);
+        Path gpus = dir.resolve(Catalog.GPUS);
+        Files.writeString(gpus, Files.readString(gpus) + "\n# an edit\n");
+        assertThat(Catalog.revisionOf(dir)).isEqualTo(Catalog.fromDirectory(dir).revision())
+                .isNotEqualTo(Catalog.bundledRevision());
+    }
+
     /** Edits one catalog file in {@code dir} and returns how loading the directory was refused. */
     private static CatalogException afterEditing(Path dir, String file, java.util.function.UnaryOperator<String> edit)
             throws IOException {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param name upper case letters, digits and underscores, starting with a letter: {@code VOLUME}, {@code DATA_RESIDENCY}
  */
-public record Condition(String name) {
+public record Condition(String name) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 

@@ -29,14 +29,15 @@ public final class MathThread {
             values.get(f).ifPresent(text -> inputs.append("\n• ").append(FieldMetadata.of(f).label()).append(": ")
                     .append(SlackText.escape(text)).append("  `").append(f.json()).append('`'));
         }
-        blocks.add(VerdictMessage.markdown(inputs.toString()));
+        blocks.add(VerdictMessage.list(inputs.toString()));
         for (FigureRow r : FigureRows.of(v.figures())) {
             blocks.add(VerdictMessage.markdown("*" + r.label() + "*  `" + r.name() + "`\n*" + SlackText.escape(r.value())
                     + "* = " + SlackText.escape(r.formula())));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + v.id() + "* · rules `" + v.rulesRevision()
                 + "` · catalog " + v.catalogDate())))));
-        return blocks;
+        // one block per figure: a verdict with many figures could pass 50 blocks; the verdict's own command shows the rest
+        return MessageBudget.fit(blocks, "`/selfhost verdict " + v.id() + "`");
     }
 
     public String text(Verdict v) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hostwise.knowledge.StrictJson;
 
 /**
  * What the modal carries in {@code private_metadata} between opening and submission: where the
@@ -16,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModalMetadata(String channel, String responseUrl, int revision) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // strict (one object, each key once), but a field from another app version is ignored
+    private static final ObjectMapper JSON = StrictJson.strict(JsonMapper.builder())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public static ModalMetadata none() {
         return new ModalMetadata(null, null, 0);
@@ -38,13 +41,19 @@ public record ModalMetadata(String channel, String responseUrl, int revision) {
         }
     }
 
-    /** Reads what {@link #toJson} wrote; anything else (blank, or from another app version) reads as none. */
+    /**
+     * Reads what {@link #toJson} wrote; anything else (blank, malformed, a key twice, text after the object)
+     * reads as none: the verdict then goes to the user by direct message, never to a channel named by a
+     * second, smuggled {@code channel} key.
+     */
     public static ModalMetadata parse(String json) {
         if (json == null || json.isBlank()) {
             return none();
         }
         try {
-            return JSON.readValue(json, ModalMetadata.class);
+            // the JSON text "null" reads as no object at all (a generated test found it): none, like anything else odd
+            ModalMetadata read = JSON.readValue(json, ModalMetadata.class);
+            return read == null ? none() : read;
         } catch (JsonProcessingException e) {
             return none();
         }

@@ -77,15 +77,15 @@ public final class VerdictMessage {
         }
         blocks.add(section(s -> s.fields(keyFigures(v))));
         if (v.reasons().size() > 1) {
-            blocks.add(markdown(bullets("*Why*", v.reasons().subList(1, v.reasons().size()))));
+            blocks.add(list(bullets("*Why*", v.reasons().subList(1, v.reasons().size()))));
         }
         // the three inputs that move the cost case most, each with the value that would flip it
         List<String> flips = SensitivityRows.of(v).stream().limit(3).map(SensitivityRow::sentence).toList();
         if (!flips.isEmpty()) {
-            blocks.add(markdown(bullets("*What would flip the cost case*", flips)));
+            blocks.add(list(bullets("*What would flip the cost case*", flips)));
         }
         if (!v.caveats().isEmpty()) {
-            blocks.add(markdown(bullets("*Caveats*", v.caveats())));
+            blocks.add(list(bullets("*Caveats*", v.caveats())));
         }
         blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
@@ -100,7 +100,19 @@ public final class VerdictMessage {
         if (!notes.isEmpty()) {
             blocks.add(context(c -> c.elements(notes.stream().map(n -> (ContextBlockElement) markdownText(n)).toList())));
         }
-        return blocks;
+        // the whole message within Slack's limits: many caveats, long inputs or many conditions are cut, never refused
+        return MessageBudget.fit(blocks, seeThePage(recorded));
+    }
+
+    /** Where the rest of a cut message can be read: the verdict's page, its lookup command, or its math. */
+    String seeThePage(RecordedVerdict recorded) {
+        if (pageBaseUrl != null && recorded.linkToken().isPresent()) {
+            return "<" + pageBaseUrl + "/v/" + recorded.linkToken().get() + "|see the page>";
+        }
+        if (recorded.saveProblem().isEmpty()) {
+            return "see `/selfhost verdict " + recorded.verdict().id() + "`";
+        }
+        return "see *Show the math*";
     }
 
     /** The notification text, shown where blocks are not (push notifications, screen readers). */
@@ -128,6 +140,14 @@ public final class VerdictMessage {
 
     static LayoutBlock markdown(String text) {
         return section(s -> s.text(markdownText(SlackText.fit(text, SlackText.SECTION_MAX))));
+    }
+
+    /**
+     * A list as a section of mrkdwn, whole: {@link MessageBudget} fits the message it goes into, cutting it
+     * between whole items ("… 7 more — see the page") rather than mid-item.
+     */
+    static LayoutBlock list(String text) {
+        return section(s -> s.text(markdownText(text)));
     }
 
     static String bullets(String title, List<String> items) {

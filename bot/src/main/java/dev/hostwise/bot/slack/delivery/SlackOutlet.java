@@ -10,6 +10,7 @@ import dev.hostwise.bot.conversation.Outlet;
 import dev.hostwise.bot.conversation.Reply;
 import dev.hostwise.bot.conversation.Sent;
 import dev.hostwise.bot.slack.blocks.MathThread;
+import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.bot.slack.blocks.VerdictMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,20 +131,22 @@ public final class SlackOutlet implements Outlet {
         if (reply instanceof Reply.MathReply m) {
             List<LayoutBlock> blocks = new ArrayList<>(math.blocks(m.verdict()));
             m.notInThread().ifPresent(why -> blocks.add(context(c -> c.elements(List.of(markdownText(
-                    "Only you can see this: I couldn't reply in the thread (" + why + "). `/invite` me to the channel to "
+                    "Only you can see this: I couldn't reply in the thread (" + SlackText.problemForUser(why) + "). `/invite` me to the channel to "
                             + "let me post there."))))));
             return new Rendered(math.text(m.verdict()), blocks);
         }
+        // a notice is plain words (with `code` spans): escaped, so nothing in it is read as a mention or a link, and capped
         Reply.Notice n = (Reply.Notice) reply;
-        return new Rendered(n.text(), List.of(section(s -> s.text(markdownText(n.text())))));
+        String text = SlackText.fit(SlackText.escape(n.text()), SlackText.SECTION_MAX);
+        return new Rendered(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
     /** Why a verdict came another way, in the message's own words. */
     private static String note(Reply.Detour d) {
         return switch (d.via()) {
-            case REPLY_LINK -> "I couldn't post in <#" + d.conversation() + "> myself (" + d.problem()
+            case REPLY_LINK -> "I couldn't post in <#" + d.conversation() + "> myself (" + SlackText.problemForUser(d.problem())
                     + "), so this came through the command's reply link. `/invite` me to the channel to let me post there directly.";
-            case DIRECT_MESSAGE -> "I couldn't post this in <#" + d.conversation() + "> (" + d.problem()
+            case DIRECT_MESSAGE -> "I couldn't post this in <#" + d.conversation() + "> (" + SlackText.problemForUser(d.problem())
                     + "), so here it is as a direct message. `/invite` me to that channel to get verdicts there.";
         };
     }

@@ -5,6 +5,7 @@ import dev.hostwise.bot.conversation.FormValues;
 import dev.hostwise.bot.conversation.RequestKey;
 import dev.hostwise.bot.slack.SlackParts;
 import dev.hostwise.bot.slack.blocks.ModalMetadata;
+import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.bot.slack.delivery.ApiResult;
 import dev.hostwise.bot.slack.delivery.SlackMethods;
 import java.util.Set;
@@ -46,6 +47,7 @@ public final class FormOpening {
             return new Outcome.Opened();
         }
         parts.conversation().keys().release(key);
-        return new Outcome.Failed(opened.problem());
+        // Slack's error code or "could not be reached": this goes to the user; the exception text stays in the log
+        return new Outcome.Failed(SlackText.problemForUser(opened.problem()));
     }
 }

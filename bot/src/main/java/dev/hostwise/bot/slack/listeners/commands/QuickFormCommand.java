@@ -11,6 +11,7 @@ import dev.hostwise.bot.conversation.Admission;
 import dev.hostwise.bot.conversation.Conversation;
 import dev.hostwise.bot.conversation.ReplyAddress;
 import dev.hostwise.bot.slack.SlackParts;
+import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.bot.slack.listeners.Busy;
 
 /**
@@ -40,7 +41,12 @@ public final class QuickFormCommand implements SlashCommandHandler {
         return a == Admission.BUSY ? ephemeral(ctx, Busy.TEXT) : ctx.ack();
     }
 
+    /**
+     * The reply repeats the user's own words (a bad key, a bad value): escaped for mrkdwn, so
+     * {@code <!channel>} typed into the command shows as text and notifies nobody, and capped.
+     */
     private static Response ephemeral(SlashCommandContext ctx, String text) {
-        return ctx.ack(r -> r.responseType("ephemeral").text(text));
+        String safe = SlackText.fit(SlackText.escape(text), SlackText.SECTION_MAX);
+        return ctx.ack(r -> r.responseType("ephemeral").text(safe));
     }
 }
