@@ -196,7 +196,8 @@ public final class SlackLoadDriver {
                         requests.incrementAndGet();
                         if (r.statusCode() != 200) {
                             non200.incrementAndGet();
-                        } else if (r.body().contains("couldn't take yours")) {
+                        } else if (r.body().contains("take yours")) {
+                            // Conversation.BUSY; Bolt's Gson writes its apostrophe as \u0027, so only the words after it are matched
                             busy.incrementAndGet(); // an ephemeral "busy" answer instead of a verdict
                             target.busyAnswers.add(took);
                         } else if (r.body().isEmpty()) {
