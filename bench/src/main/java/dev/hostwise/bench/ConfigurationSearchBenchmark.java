@@ -2,10 +2,16 @@ package dev.hostwise.bench;
 
 import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.ConfigurationSearcher;
+import dev.hostwise.knowledge.Precision;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.ThroughputEstimator;
 import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
+import dev.hostwise.knowledge.evidence.ThroughputEvidence;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * replica x every precision the model ships in, each estimated and priced. Target: at most 5 ms on
  * the 2-core reference machine. The models span the cases: a dense 70B in three precisions, a
  * mixture of experts with MLA that only 8-GPU replicas hold, and an autoscaled fleet (24 hourly
- * replica counts per configuration).
+ * replica counts per configuration). {@code llama-3.3-70b-load-tested} adds two imported load tests, so each
+ * configuration also looks for a comparable one and the evidence-first choice weighs a measured tier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,11 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ConfigurationSearchBenchmark {
 
-    @Param({"llama-3.3-70b", "deepseek-v3", "qwen3-235b-a22b-autoscaled"})
+    @Param({"llama-3.3-70b", "deepseek-v3", "qwen3-235b-a22b-autoscaled", "llama-3.3-70b-load-tested"})
     public String scenarioName;
 
     private ConfigurationSearcher searcher;
     private Scenario scenario;
+    private ThroughputEvidence evidence = ThroughputEvidence.NONE;
 
     @Setup
     public void setUp() {
@@ -53,6 +61,11 @@ public class ConfigurationSearchBenchmark {
         switch (scenarioName) {
             case "llama-3.3-70b" -> m.put("openModel", "llama-3.3-70b");
             case "deepseek-v3" -> m.put("openModel", "deepseek-v3");
+            case "llama-3.3-70b-load-tested" -> {
+                m.put("openModel", "llama-3.3-70b");
+                evidence = ThroughputEvidence.of(List.of(loadTest("h100-80gb", 2, Precision.FP8, 6.15),
+                        loadTest("b200", 1, Precision.FP4, 11.5)));
+            }
             case "qwen3-235b-a22b-autoscaled" -> {
                 m.put("openModel", "qwen3-235b-a22b");
                 m.put("pricingMode", "AUTOSCALED");
@@ -64,8 +77,14 @@ public class ConfigurationSearchBenchmark {
         scenario = reader.fromText(m);
     }
 
+    private static LoadTestRun loadTest(String gpu, int gpus, Precision p, double rps) {
+        return new LoadTestRun(gpu + gpus + p, LocalDate.of(2026, 11, 20), true, Instant.parse("2026-11-20T12:00:00Z"),
+                "llama-3.3-70b", gpu, gpus, p, 64, "max_concurrency", 900, 300, rps, rps * 300, 9.5, "mean_e2el_ms", 640, 0, 104,
+                null, null, null, null, 9500.0, null, "meta-llama/Llama-3.3-70B-Instruct", "vllm", "bench.json");
+    }
+
     @Benchmark
     public ConfigurationSearch search() {
-        return searcher.search(scenario);
+        return searcher.search(scenario, evidence);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hostwise.bot;
 
 import dev.hostwise.bot.store.Database;
+import dev.hostwise.bot.store.EvidenceConflictException;
+import dev.hostwise.bot.store.EvidenceStore;
 import dev.hostwise.bot.store.DatabaseSettings;
 import dev.hostwise.bot.store.JobLease;
 import dev.hostwise.bot.store.RuleReason;
@@ -10,6 +12,12 @@ import dev.hostwise.bot.store.VerdictStore;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.StaleAfter;
+import dev.hostwise.knowledge.Workload;
+import dev.hostwise.knowledge.evidence.ComparableRun;
+import dev.hostwise.knowledge.evidence.LoadTestFileException;
+import dev.hostwise.knowledge.evidence.LoadTestImport;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
+import dev.hostwise.knowledge.evidence.ThroughputEvidence;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
@@ -198,10 +206,131 @@ public final class Hostwise implements AutoCloseable {
         return env.cacheDir().map(dir -> new PolicyCompiler(new PolicyCache(dir))).orElseGet(PolicyCompiler::new);
     }
 
-    /** Decides a scenario now without storing it; the ID is a placeholder that is not citable. */
+    /** Decides a scenario now without storing it, on the evidence imported so far; the ID is a placeholder that is not citable. */
     public Verdict decide(Scenario scenario) {
         Instant now = clock.instant();
-        return decider.decide(scenario, VerdictIds.unsaved(now), now);
+        return decider.decide(scenario, VerdictIds.unsaved(now), now, decider.active().withEvidence(evidenceAsOf(now)));
+    }
+
+    /**
+     * Decides a scenario now on a given revision, with the load tests imported up to {@code evidenceAt}: a
+     * stored verdict's own moment to replay it on the evidence it saw (a test imported later is not counted), or
+     * now to see what today's evidence changes.
+     */
+    public Verdict decideOn(Scenario scenario, String id, CompiledPolicy policy, Instant evidenceAt) {
+        return decider.decide(scenario, id, clock.instant(), policy, evidenceAsOf(evidenceAt));
+    }
+
+    /**
+     * The load tests a decision at {@code at} may rest on: those imported at or before it. Read from the store
+     * per model, once per decision; an unreachable store gives none (the throughput is then estimated).
+     */
+    public ThroughputEvidence evidenceAsOf(Instant at) {
+        return store.evidence().asOf(at);
+    }
+
+    /**
+     * Reads a load-test result and stores it as evidence for the configuration it ran on. Importing the same
+     * file again changes nothing.
+     *
+     * @throws LoadTestFileException      naming every problem with the file or the configuration; nothing is stored
+     * @throws EvidenceConflictException  when the same file was imported for another configuration; nothing is stored
+     * @throws StoreUnavailableException  when the store cannot be reached; nothing is stored
+     */
+    public ImportedLoadTest importLoadTest(byte[] file, String fileName, LoadTestImport.Configuration ran, Requester who) {
+        return storeLoadTest(readLoadTest(file, fileName, ran), who);
+    }
+
+    /**
+     * Reads and checks a load-test result against the catalog in force, without storing it.
+     *
+     * @throws LoadTestFileException naming every problem with the file or the configuration
+     */
+    public LoadTestImport.Imported readLoadTest(byte[] file, String fileName, LoadTestImport.Configuration ran) {
+        // the store keeps microseconds: the run read back is the run written
+        return new LoadTestImport(catalog()).read(file, fileName, ran, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    /**
+     * Stores a load test read with {@link #readLoadTest}; the same file again changes nothing.
+     *
+     * @throws EvidenceConflictException when the same file was imported for another configuration
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public ImportedLoadTest storeLoadTest(LoadTestImport.Imported read, Requester who) {
+        EvidenceStore.Saved saved = store.evidence().save(read.run(), who);
+        return new ImportedLoadTest(saved.run(), saved.isNew(), read.warnings());
+    }
+
+    /**
+     * A load test, stored.
+     *
+     * @param isNew    false when the same file had been imported before
+     * @param warnings what is worth saying about the file that did not stop the import
+     */
+    public record ImportedLoadTest(LoadTestRun run, boolean isNew, List<String> warnings) {
+        public ImportedLoadTest {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Decides a stored "Measure first" verdict again with a load test as evidence, as a new verdict that
+     * supersedes it. The question stays as asked when its configuration covers the load test (the same GPU,
+     * count and precision, or a search whose candidates include it); otherwise (a typed or default
+     * throughput, or another GPU) it is asked again pinned to the configuration measured: that open model,
+     * GPU type, GPU count and precision, at the GPU's catalog price, with the throughput left to the evidence.
+     *
+     * @throws LoadTestFileException when the load test is not comparable to the question (token lengths,
+     *                               context, concurrency): it would not be used, so nothing is decided
+     */
+    public Scenario scenarioFor(StoredVerdict previous, LoadTestRun run) {
+        Scenario asked = restored(previous.verdict().scenario());
+        Scenario scenario = covers(asked, run) ? asked : pinned(asked, run);
+        Workload w = Workload.of(scenario);
+        List<String> problems = ComparableRun.problems(run, run.model(), run.gpuType(), run.gpusPerReplica(),
+                run.precision(), w);
+        if (!problems.isEmpty()) {
+            throw new LoadTestFileException(problems.stream().map(p -> "the load test is not comparable to " + previous.id()
+                    + ": " + p + " (see the comparable rule: prompt and completion within "
+                    + ComparableRun.TOKEN_TOLERANCE_PERCENT + "%)").toList());
+        }
+        return scenario;
+    }
+
+    /** Decides {@link #scenarioFor} as a new verdict that names the one it supersedes. */
+    public RecordedVerdict reevaluateWithLoadTest(StoredVerdict previous, LoadTestRun run, Requester who) {
+        return record(scenarioFor(previous, run), who, Optional.of(previous.id()), Optional.empty());
+    }
+
+    private boolean covers(Scenario asked, LoadTestRun run) {
+        if (!run.model().equals(asked.openModel())) {
+            return false;
+        }
+        if (asked.searchesConfiguration()) {
+            boolean degree = dev.hostwise.knowledge.ReplicaSizing.tensorParallelDegrees().contains(run.gpusPerReplica());
+            boolean precision = asked.precision() != null ? asked.precision().runsAs(run.precision())
+                    : catalog().openModel(run.model()).map(m -> m.precisions().stream()
+                            .anyMatch(p -> p.precision().runsAs(run.precision()))).orElse(false);
+            return degree && precision;
+        }
+        return asked.throughputToEstimate() && run.gpuType().equals(asked.gpuType())
+                && asked.gpusPerReplica() != null && asked.gpusPerReplica() == run.gpusPerReplica()
+                && asked.precision() != null && asked.precision().runsAs(run.precision());
+    }
+
+    private Scenario pinned(Scenario asked, LoadTestRun run) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = storedJson.mapper().valueToTree(asked);
+        json.remove(List.of("requestsPerSecond", "throughputMeasured"));
+        if (!run.gpuType().equals(asked.gpuType())) {
+            // priced at the measured GPU's catalog price, not at a price given for other hardware
+            json.remove("gpuDollarsPerHour");
+        }
+        json.put("openModel", run.model());
+        json.put("gpuType", run.gpuType());
+        json.put("gpusPerReplica", run.gpusPerReplica());
+        json.put("precision", run.precision().name());
+        return reader().fromJson(json);
     }
 
     /**
@@ -246,9 +375,9 @@ public final class Hostwise implements AutoCloseable {
 
     private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<JobLease> job) {
         Instant now = clock.instant();
-        // one snapshot of rules and catalog for the whole decision: a reload in between cannot mix them,
-        // and the stored reasons match the rules that fired
-        Decider.Snapshot active = decider.active();
+        // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
+        // cannot mix them, and the stored reasons match the rules that fired
+        Decider.Snapshot active = decider.active().withEvidence(evidenceAsOf(now));
         CompiledPolicy policy = active.policy();
         // decided under a placeholder: the store numbers the verdict in the transaction that saves it
         long started = System.nanoTime();

@@ -31,7 +31,10 @@ public record CatalogFigure(Kind kind, String what, String value, String source,
         GPU_SPECS,
         /** The hosted model's input and output prices. */
         HOSTED_PRICE,
-        /** A published throughput measurement the estimate's calibration was fitted to. */
+        /**
+         * A throughput measurement the verdict rests on: a published row the estimate's calibration was
+         * fitted to, or the team's own load test ({@code hostwise measure import}).
+         */
         THROUGHPUT_ROW;
 
         /** Prices and measurements age; a GPU's specs do not. */

@@ -8,6 +8,7 @@ import dev.hostwise.knowledge.catalog.HostedModel;
 import dev.hostwise.knowledge.catalog.MeasuredThroughput;
 import dev.hostwise.knowledge.catalog.TensorParallelEfficiency;
 import dev.hostwise.knowledge.catalog.ThroughputCalibration;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,9 @@ public final class CatalogFiguresUsed {
         }
         if (f.estimate() != null) {
             rowsBehind(f.estimate().gpusPerReplica(), s.precision()).forEach(r -> used.add(throughputRow(r, dating)));
+        }
+        if (f.throughputEvidence() != null) {
+            used.add(loadTest(f.throughputEvidence(), dating));
         }
         return used;
     }
@@ -134,10 +138,24 @@ public final class CatalogFiguresUsed {
         return dating.figure(CatalogFigure.Kind.THROUGHPUT_ROW,
                 String.format(Locale.ROOT, "measured throughput '%s', %s on %d x %s with %s", r.id(), r.model(), r.gpus(),
                         r.gpu(), r.engine()),
-                String.format(Locale.ROOT, "%s %s at concurrency %d",
+                String.format(Locale.ROOT, "%s %s %s",
                         new java.math.BigDecimal(Double.toString(r.value())).stripTrailingZeros().toPlainString(), metric,
-                        r.concurrency()),
+                        // rows from max-load benchmarks (trtllm-bench) record no concurrency
+                        r.concurrency() == null ? "at the engine's maximum load" : "at concurrency " + r.concurrency()),
                 r.source(), r.asOf(), false);
+    }
+
+    /** The team's own load test, dated by the day it ran: it ages like any measurement. */
+    private static CatalogFigure loadTest(LoadTestRun r, Dating dating) {
+        return dating.figure(CatalogFigure.Kind.THROUGHPUT_ROW,
+                String.format(Locale.ROOT, "measured throughput of %s, %s on %s", r.shortId(), r.model(), r.configuration()),
+                String.format(Locale.ROOT, "%s requests/s at %d in flight", plainNumber(r.requestsPerSecond()), r.concurrency()),
+                "load test imported with hostwise measure import (" + r.file() + ", evidence " + r.evidenceId() + ")",
+                AsOf.of(r.measuredOn()), false);
+    }
+
+    private static String plainNumber(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /**

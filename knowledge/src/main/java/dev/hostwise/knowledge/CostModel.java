@@ -1,5 +1,7 @@
 package dev.hostwise.knowledge;
 
+import dev.hostwise.knowledge.evidence.LoadTestRun;
+
 /**
  * Prices a scenario. Pure arithmetic: the first nine figures reproduce the seed article exactly;
  * the rest price the user's actual volume in whole replicas, in the pricing mode chosen.
@@ -25,13 +27,25 @@ public final class CostModel {
      * @throws IllegalArgumentException when the scenario needs an estimate and none is given
      */
     public Figures price(Scenario s, Estimate estimate) {
-        Estimate used = s.throughputToEstimate() ? estimate : null;
-        if (s.throughputToEstimate() && used == null) {
+        return price(s, estimate, null);
+    }
+
+    /**
+     * Prices a scenario whose throughput is left open on a load test the team imported, when one is
+     * comparable (then the estimate is not used), else on the estimate.
+     *
+     * @param measured the comparable load test, or null
+     * @throws IllegalArgumentException when the scenario needs a figure and neither is given
+     */
+    public Figures price(Scenario s, Estimate estimate, LoadTestRun measured) {
+        LoadTestRun run = s.throughputToEstimate() ? measured : null;
+        Estimate used = s.throughputToEstimate() && run == null ? estimate : null;
+        if (s.throughputToEstimate() && used == null && run == null) {
             throw new IllegalArgumentException("the scenario leaves requestsPerSecond to be estimated; "
                     + "pass the ThroughputEstimator's estimate");
         }
-        double rps = used != null ? used.requestsPerSecond() : s.requestsPerSecond();
-        ThroughputSource source = used != null ? ThroughputSource.ESTIMATED
+        double rps = run != null ? run.requestsPerSecond() : used != null ? used.requestsPerSecond() : s.requestsPerSecond();
+        ThroughputSource source = run != null ? ThroughputSource.MEASURED : used != null ? ThroughputSource.ESTIMATED
                 : s.throughputMeasured() ? ThroughputSource.MEASURED : ThroughputSource.ASSUMED;
         CostBasis b = CostBasis.of(s, rps);
 
@@ -76,7 +90,7 @@ public final class CostModel {
                 peakRps, FleetBound.reported(replicas), hostedPerDay, selfHostPerDay, monthlySavings, breakEven,
                 actualUtilization, rps, source, used,
                 s.pricingMode(), s.minReplicas(), b.replicaHoursPerDay(), otherPerDay, reserved,
-                alwaysOn, autoscaledPerDay, saving, null);
+                alwaysOn, autoscaledPerDay, saving, null, run);
     }
 
     /** Cost of one request on the hosted API, split-priced when both tokens and prices are split. */

@@ -111,8 +111,19 @@ public final class EstimatorAccuracy {
         return rows;
     }
 
+    /** What a band depends on: the configuration search asks for many with the same key. */
+    private record BandKey(String family, String gpu, int gpus, Regime regime) {
+    }
+
+    private final Map<BandKey, ErrorBand> bands = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The band for an estimate of this model on this GPU configuration, in this regime. */
     public ErrorBand bandFor(OpenModel model, Gpu gpu, int gpus, Regime regime) {
+        // the table is fixed once built, so a band is worked out once per key and shared
+        return bands.computeIfAbsent(new BandKey(model.family(), gpu.id(), gpus, regime), k -> band(model, gpu, gpus, regime));
+    }
+
+    private ErrorBand band(OpenModel model, Gpu gpu, int gpus, Regime regime) {
         String gpuClass = gpu.architecture();
         String scope;
         Group g = groups.get("class:" + gpuClass + "|" + regime);

@@ -147,6 +147,11 @@ public record FieldMetadata(
                     .choices(QualityNeed.values(), QualityNeed::label, QualityNeed::hint),
             entry(ScenarioField.PRIVACY_NEED, "Privacy need", WORKLOAD, RADIO).key(4, "privacy")
                     .choices(PrivacyNeed.values(), PrivacyNeed::label, PrivacyNeed::hint),
+            // quality from your own evaluation: give both, or neither (then the catalog judges it)
+            entry(ScenarioField.QUALITY_EVAL_SCORE, "Your evaluation's pass rate", WORKLOAD, NUMBER).key(28, "eval-score")
+                    .range(0, 1).note("give the pass rate needed too; leave both blank for the catalog's judgement"),
+            entry(ScenarioField.QUALITY_BAR, "Pass rate the task needs", WORKLOAD, NUMBER).key(29, "quality-bar").range(0, 1)
+                    .note("on the same evaluation set"),
 
             entry(ScenarioField.HOSTED_MODEL, "Hosted model", COSTS, SELECT).key(9, "model", "hosted")
                     .fills(ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M),

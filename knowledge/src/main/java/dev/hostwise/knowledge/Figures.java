@@ -1,6 +1,7 @@
 package dev.hostwise.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 
 /**
  * Every number behind a verdict. Field names are the JSON names and the names renderers show, so
@@ -9,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <p>Break-even figures are null when no volume makes self-hosting cheaper. {@code estimate} is null
  * unless the throughput was estimated; the autoscaling figures are null unless the pricing mode is
  * autoscaled, and the reservation figure unless it is reserved; {@code configurationSearch} is null
- * unless the scenario asked for one ({@code gpuType: "auto"}).
+ * unless the scenario asked for one ({@code gpuType: "auto"}); {@code throughputEvidence} is null unless
+ * the throughput is an imported load test ({@code throughputSource} then {@code measured}), and names it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Figures(
@@ -46,7 +48,9 @@ public record Figures(
         Double autoscaledPerDay,
         Double autoscaleSavingPerDay,
         // --- when the scenario asked Hostwise to choose the hardware (gpuType "auto") ---
-        ConfigurationSearch configurationSearch) {
+        ConfigurationSearch configurationSearch,
+        // --- when the throughput is a load test the team imported ---
+        LoadTestRun throughputEvidence) {
 
     /** The same figures with the configuration search that chose their hardware. */
     public Figures withConfigurationSearch(ConfigurationSearch search) {
@@ -55,7 +59,7 @@ public record Figures(
                 breakEvenWithOpsRequestsPerHour, peakRequestsPerSecond, replicasNeeded, hostedPerDay, selfHostPerDay,
                 monthlySavings, breakEvenRequestsPerDayWholeReplicas, actualUtilization, requestsPerSecond, throughputSource,
                 estimate, pricingMode, minReplicas, replicaHoursPerDay, otherCostPerDay, reservedCommitmentPerYear,
-                alwaysOnPerDay, autoscaledPerDay, autoscaleSavingPerDay, search);
+                alwaysOnPerDay, autoscaledPerDay, autoscaleSavingPerDay, search, throughputEvidence);
     }
 
     /** True when self-hosting all-in costs less per day than the hosted API at this volume. */

@@ -58,6 +58,16 @@ public enum Precision {
         this.compute = compute;
     }
 
+    /** FP16 and BF16: 16-bit weights and arithmetic, sized and run the same (a load test at one stands for the other). */
+    public boolean sixteenBit() {
+        return this == FP16 || this == BF16;
+    }
+
+    /** The same precision, counting FP16 and BF16 as one. */
+    public boolean runsAs(Precision other) {
+        return this == other || (sixteenBit() && other.sixteenBit());
+    }
+
     /** Bits one weight takes in memory, scales included. */
     public double bitsPerWeight() {
         return bitsPerWeight;

@@ -26,7 +26,7 @@ import java.util.List;
     "contextTokens", "hostedPricePer1kTokens", "hostedInputPricePer1M", "hostedOutputPricePer1M", "hostedModel",
     "gpuDollarsPerHour", "gpusPerReplica", "gpuType", "pricingMode", "minReplicas", "openModel", "precision",
     "requestsPerSecond", "throughputMeasured", "maxSecondsPerRequest", "maxConcurrency", "utilization",
-    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed"})
+    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed", "qualityEvalScore", "qualityBar"})
 public record Scenario(
         double requestsPerDay,
         double peakToAverage,
@@ -55,7 +55,9 @@ public record Scenario(
         double otherCostPerMonth,
         TaskType taskType,
         QualityNeed qualityNeed,
-        PrivacyNeed privacyNeed) {
+        PrivacyNeed privacyNeed,
+        Double qualityEvalScore,
+        Double qualityBar) {
 
     /** The gpuType that asks Hostwise to search every catalog GPU for the cheapest configuration. */
     public static final String AUTO = "auto";
@@ -76,7 +78,16 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 dollarsPerHour, gpus, chosenGpuType, pricingMode, minReplicas, openModel, chosenPrecision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
+    }
+
+    /**
+     * True when the team gave its own evaluation: a pass rate and the bar it must reach (the reader
+     * takes both or neither). QUALITY is then decided on them rather than on the catalog's judgement.
+     */
+    @JsonIgnore
+    public boolean qualityMeasured() {
+        return qualityEvalScore != null && qualityBar != null;
     }
 
     /** True when input and output tokens are given separately (they then replace {@code tokensPerRequest}). */
@@ -114,7 +125,7 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
     }
 
     /** A copy without ops and other fixed costs: the GPU-only line of the break-even chart. */
@@ -123,6 +134,6 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                0, 0, taskType, qualityNeed, privacyNeed);
+                0, 0, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
     }
 }

@@ -77,11 +77,20 @@ public enum ScenarioField {
     QUALITY_NEED("qualityNeed", Kind.ENUM, null,
             "how much answer quality matters", "one of " + names(QualityNeed.values())),
     PRIVACY_NEED("privacyNeed", Kind.ENUM, null,
-            "whether the data must stay in-house", "one of " + names(PrivacyNeed.values()));
+            "whether the data must stay in-house", "one of " + names(PrivacyNeed.values())),
+    // quality from the team's own evidence (issue 10, section 7): both or neither
+    QUALITY_EVAL_SCORE("qualityEvalScore", Kind.SHARE, null,
+            "the open model's pass rate on your own evaluation set; with qualityBar, quality is decided on it instead of the catalog's judgement",
+            "a pass rate from 0 to 1, e.g. 0.91 (91% also works in text)"),
+    QUALITY_BAR("qualityBar", Kind.SHARE, null,
+            "the pass rate on that evaluation set the task needs; with qualityEvalScore, quality holds when the score reaches it",
+            "a pass rate from 0 to 1, e.g. 0.85 (85% also works in text)");
 
     /** What values a field takes. */
     public enum Kind {
         POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, POSITIVE_INT, NON_NEGATIVE_INT, BOOLEAN, CATALOG_ID, ENUM,
+        /** A share from 0 to 1, both included (a pass rate): a number in JSON, "0.9" or "90%" in text. */
+        SHARE,
         /** 24 non-negative numbers, not all zero: a list in JSON, comma-separated in text. */
         HOURLY_WEIGHTS
     }

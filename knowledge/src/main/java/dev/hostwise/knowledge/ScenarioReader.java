@@ -215,6 +215,8 @@ public final class ScenarioReader {
     private void crossChecks(Map<ScenarioField, Object> v, List<FieldError> errors) {
         bothOrNeither(v, errors, ScenarioField.INPUT_TOKENS, ScenarioField.OUTPUT_TOKENS);
         bothOrNeither(v, errors, ScenarioField.HOSTED_INPUT_PRICE_PER_1M, ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M);
+        // a score without its bar (or a bar without a score) decides nothing: name the one missing
+        bothOrNeither(v, errors, ScenarioField.QUALITY_EVAL_SCORE, ScenarioField.QUALITY_BAR);
 
         String hosted = (String) v.get(ScenarioField.HOSTED_MODEL);
         if (hosted != null) {
@@ -246,6 +248,11 @@ public final class ScenarioReader {
                 errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), unknownId("open model", open,
                         catalog.openModels().stream().map(m -> m.id()).toList())));
             }
+        }
+        if (open == null && v.containsKey(ScenarioField.QUALITY_EVAL_SCORE)) {
+            // a pass rate is some model's: without the model, it would be read as the catalog default's
+            errors.add(new FieldError(ScenarioField.OPEN_MODEL.json(), "is needed when qualityEvalScore is given: name the"
+                    + " open model your evaluation ran; " + ScenarioField.OPEN_MODEL.allowed()));
         }
         String gpuType = (String) v.get(ScenarioField.GPU_TYPE);
         if (gpuType == null && open != null && leavesHardwareToSearch(v)) {
@@ -456,6 +463,10 @@ public final class ScenarioReader {
         if (v.containsKey(a) != v.containsKey(b)) {
             ScenarioField missing = v.containsKey(a) ? b : a;
             ScenarioField given = v.containsKey(a) ? a : b;
+            if (errors.stream().anyMatch(e -> e.field().equals(missing.json()))) {
+                // it was given, but its value was refused: that error says what to fix
+                return;
+            }
             errors.add(new FieldError(missing.json(), "is needed too when " + given.json()
                     + " is given (they go together): " + missing.allowed()));
         }
@@ -496,7 +507,9 @@ public final class ScenarioReader {
                 num(v, ScenarioField.OTHER_COST_PER_MONTH),
                 (TaskType) v.get(ScenarioField.TASK_TYPE),
                 (QualityNeed) v.get(ScenarioField.QUALITY_NEED),
-                (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED));
+                (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED),
+                (Double) v.get(ScenarioField.QUALITY_EVAL_SCORE),
+                (Double) v.get(ScenarioField.QUALITY_BAR));
     }
 
     private static Object orDefault(Map<ScenarioField, Object> v, ScenarioField f) {

@@ -49,7 +49,7 @@ final class ValueParser {
 
     static Object fromJson(ScenarioField f, JsonNode n) {
         return switch (f.kind()) {
-            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION -> {
+            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE -> {
                 if (!n.isNumber()) {
                     throw wrongType(f, n, "a number");
                 }
@@ -92,7 +92,7 @@ final class ValueParser {
 
     static Object fromText(ScenarioField f, String s) {
         return switch (f.kind()) {
-            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION -> checkRange(f, number(f, s));
+            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE -> checkRange(f, number(f, s));
             case POSITIVE_INT, NON_NEGATIVE_INT -> {
                 double d = number(f, s);
                 if (d != Math.rint(d)) {
@@ -165,14 +165,14 @@ final class ValueParser {
         return new IllegalArgumentException("must be " + expected + ", not " + got + ": " + f.allowed());
     }
 
-    /** Understands "50,000", "50_000", "50k", "1.2m", "$1.20" and, for fractions, "30%". */
+    /** Understands "50,000", "50_000", "50k", "1.2m", "$1.20" and, for fractions and shares, "30%". */
     private static double number(ScenarioField f, String raw) {
         String s = raw.trim().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
         if (s.startsWith("$")) {
             s = s.substring(1);
         }
         double scale = 1;
-        if (s.endsWith("%") && f.kind() == ScenarioField.Kind.FRACTION) {
+        if (s.endsWith("%") && (f.kind() == ScenarioField.Kind.FRACTION || f.kind() == ScenarioField.Kind.SHARE)) {
             scale = 0.01;
             s = s.substring(0, s.length() - 1);
         } else if (s.endsWith("k")) {

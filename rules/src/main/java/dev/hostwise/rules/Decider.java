@@ -14,7 +14,12 @@ import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ThroughputEstimator;
 import dev.hostwise.knowledge.catalog.Catalog;
 import dev.hostwise.knowledge.catalog.OpenModel;
+import dev.hostwise.knowledge.Workload;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
+import dev.hostwise.knowledge.evidence.ThroughputEvidence;
 import dev.hostwise.rules.facts.QualityFit;
+import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -61,10 +66,25 @@ public final class Decider {
      * The rules and the catalog in force at one moment, swapped together so a decision never mixes
      * two versions. Immutable: a reload replaces the snapshot, it never changes one.
      */
-    public record Snapshot(CompiledPolicy policy, CatalogContext catalog) {
+    public record Snapshot(CompiledPolicy policy, CatalogContext catalog, ThroughputEvidence evidence) {
         public Snapshot {
             // policy may be null in a decider used only to check candidate policies (rules check), never to decide
             java.util.Objects.requireNonNull(catalog, "catalog");
+            evidence = evidence == null ? ThroughputEvidence.NONE : evidence;
+        }
+
+        /** Rules and catalog without imported load tests. */
+        public Snapshot(CompiledPolicy policy, CatalogContext catalog) {
+            this(policy, catalog, ThroughputEvidence.NONE);
+        }
+
+        /**
+         * The same rules and catalog with the load tests a decision may use. The decider never reads a
+         * store: the caller takes the evidence as of the decision's moment and hands it in here, so the
+         * decision stays a function of (scenario, rules, catalog, evidence) and can be reproduced.
+         */
+        public Snapshot withEvidence(ThroughputEvidence imported) {
+            return new Snapshot(policy, catalog, imported);
         }
     }
 
@@ -90,7 +110,7 @@ public final class Decider {
      * snapshot with {@link #active()}, read its revision, then decide on exactly that pair.
      */
     public Verdict decide(Scenario scenario, String id, Instant at, Snapshot snapshot) {
-        return decide(scenario, id, at, snapshot.policy(), snapshot.catalog());
+        return decide(scenario, id, at, snapshot.policy(), snapshot.catalog(), snapshot.evidence());
     }
 
     /**
@@ -102,16 +122,36 @@ public final class Decider {
         return decide(scenario, id, at, policy, active.get().catalog());
     }
 
+    /** Decides on a given revision with the catalog active now and the evidence given (impact analysis, replays). */
+    public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, ThroughputEvidence evidence) {
+        return decide(scenario, id, at, policy, active.get().catalog(), evidence);
+    }
+
     /** Decides on a given revision and catalog: a candidate pair is checked this way before it is activated. */
     public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context) {
+        return decide(scenario, id, at, policy, context, ThroughputEvidence.NONE);
+    }
+
+    /**
+     * Decides on a given revision, catalog and evidence. A throughput the scenario leaves open is taken from
+     * a comparable imported load test when there is one ({@code throughputSource: measured}, named in
+     * {@code figures.throughputEvidence}), else estimated; a configuration search prices each configuration
+     * the same way and prefers the better-backed ones.
+     */
+    public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context,
+                          ThroughputEvidence evidence) {
         Catalog catalog = context.catalog();
         ThroughputEstimator estimator = context.estimator();
         CatalogFiguresUsed catalogFigures = context.figures();
         // gpuType auto: search first, then decide on the configuration chosen; the verdict keeps the question as asked
-        ConfigurationSearch search = scenario.searchesConfiguration() ? context.searcher().search(scenario) : null;
+        ConfigurationSearch search = scenario.searchesConfiguration() ? context.searcher().search(scenario, evidence) : null;
         Scenario priced = search == null ? scenario : Verdict.pricedAs(scenario, search);
-        Estimate estimate = estimator.estimateFor(priced).orElse(null);
-        Figures figures = costModel.price(priced, estimate);
+        LoadTestRun measured = priced.throughputToEstimate()
+                ? evidence.comparable(priced.openModel(), priced.gpuType(), priced.gpusPerReplica() == null ? 1
+                        : priced.gpusPerReplica(), priced.precision(), Workload.of(priced)).orElse(null)
+                : null;
+        Estimate estimate = measured == null ? estimator.estimateFor(priced).orElse(null) : null;
+        Figures figures = costModel.price(priced, estimate, measured);
         if (search != null) {
             figures = figures.withConfigurationSearch(search);
         }
@@ -128,13 +168,16 @@ public final class Decider {
             facts.add(search);
         }
         Evaluation e = policy.evaluate(priced, figures, qualityFit(catalog, scenario), facts);
+        // "measure first" comes with the load test that would settle it, filled in from the configuration priced
+        LoadTestPlan loadTest = e.recommendation() == Recommendation.MEASURE_FIRST ? LoadTestPlan.of(priced, figures, catalog) : null;
         return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
-                e.firedRules(), e.rulesRevision(), catalog.date(), scenario);
+                e.firedRules(), e.rulesRevision(), catalog.date(), scenario, loadTest);
     }
 
     private static QualityFit qualityFit(Catalog catalog, Scenario s) {
         OpenModel model = catalog.openModelOrDefault(s.openModel());
-        return new QualityFit(model.id(), model.name(), s.taskType(), model.fitFor(s.taskType()), s.openModel() == null);
+        return new QualityFit(model.id(), model.name(), s.taskType(), model.fitFor(s.taskType()), s.openModel() == null,
+                s.qualityEvalScore(), s.qualityBar(), s.qualityMeasured());
     }
 
     /** The rules and catalog in force now, as one immutable pair. */

@@ -2,6 +2,7 @@ package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.StaleAfter;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.LocalDate;
@@ -19,15 +20,20 @@ import java.util.Map;
  *                       names one, so a case never depends on a server's configuration
  * @param caveatsInclude text each of which some caveat must contain
  * @param caveatsExclude text no caveat may contain
+ * @param loadTests      load tests imported before the case is decided (its evidence); none unless the case lists some
  */
 public record PolicyCase(String file, int line, String name, Scenario scenario,
                          Recommendation recommendation, Map<Condition, Boolean> conditions,
                          LocalDate decidedOn, StaleAfter staleAfter,
-                         List<String> caveatsInclude, List<String> caveatsExclude) {
+                         List<String> caveatsInclude, List<String> caveatsExclude, List<LoadTestRun> loadTests) {
+
+    public PolicyCase {
+        loadTests = loadTests == null ? List.of() : List.copyOf(loadTests);
+    }
 
     /** A case that checks only the recommendation and conditions, decided at the epoch. */
     public PolicyCase(String file, int line, String name, Scenario scenario,
                       Recommendation recommendation, Map<Condition, Boolean> conditions) {
-        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of());
+        this(file, line, name, scenario, recommendation, conditions, null, StaleAfter.DEFAULT, List.of(), List.of(), List.of());
     }
 }

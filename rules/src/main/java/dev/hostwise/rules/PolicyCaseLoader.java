@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.ScenarioReader;
+import dev.hostwise.knowledge.Precision;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.io.IOException;
@@ -27,7 +29,10 @@ import java.util.Map;
  * {@code recommendation} and, optionally, each condition's expected {@code true}/{@code false} and
  * text the caveats must ({@code caveats}) or must not ({@code notCaveats}) contain. A case may also
  * give {@code decidedOn} (the day it is decided; the epoch otherwise, where no figure is old) and
- * {@code staleAfterDays} (the staleness limit; 180 otherwise). Problems are reported as file:line.
+ * {@code staleAfterDays} (the staleness limit; 180 otherwise), and {@code loadTests}: load tests imported
+ * before it is decided, each {@code {model, gpuType, gpusPerReplica, precision, concurrency, inputTokens,
+ * outputTokens, requestsPerSecond, secondsPerRequest, measuredOn}} (the figures {@code hostwise measure import}
+ * derives from a result file). Problems are reported as file:line.
  */
 public final class PolicyCaseLoader {
 
@@ -35,6 +40,7 @@ public final class PolicyCaseLoader {
     // a key given twice in a case (two scenarios, two expectations) is an error, not "the last one wins"
     private final YAMLFactory yamlFactory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final ObjectMapper yaml = new ObjectMapper(yamlFactory);
+    private final ObjectMapper caseYaml = new ObjectMapper(yamlFactory);
 
     public PolicyCaseLoader(ScenarioReader reader) {
         this.reader = reader;
@@ -137,7 +143,52 @@ public final class PolicyCaseLoader {
             staleAfter = new StaleAfter(days.asInt());
         }
         return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions, decidedOn, staleAfter,
-                texts(expect, "caveats"), texts(expect, "notCaveats"));
+                texts(expect, "caveats"), texts(expect, "notCaveats"), loadTests(c.get("loadTests")));
+    }
+
+    /** A load test as a case states it: the figures an import derives, without the file. */
+    private record CaseLoadTest(String model, String gpuType, Integer gpusPerReplica, Precision precision, Integer concurrency,
+                                Double inputTokens, Double outputTokens, Double requestsPerSecond, Double secondsPerRequest,
+                                String measuredOn) {
+    }
+
+    private List<LoadTestRun> loadTests(JsonNode list) {
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("loadTests must be a list of load tests, e.g. [{model: llama-3.3-70b, gpuType: "
+                    + "h100-80gb, gpusPerReplica: 2, precision: FP8, concurrency: 64, inputTokens: 900, outputTokens: 300, "
+                    + "requestsPerSecond: 7.5, secondsPerRequest: 8.4, measuredOn: 2026-11-20}]");
+        }
+        List<LoadTestRun> runs = new ArrayList<>();
+        for (JsonNode n : list) {
+            CaseLoadTest t;
+            try {
+                t = caseYaml.treeToValue(n, CaseLoadTest.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("loadTests: " + e.getOriginalMessage());
+            }
+            if (t.model() == null || t.gpuType() == null || t.gpusPerReplica() == null || t.precision() == null
+                    || t.concurrency() == null || t.inputTokens() == null || t.outputTokens() == null
+                    || t.requestsPerSecond() == null || t.secondsPerRequest() == null || t.measuredOn() == null) {
+                throw new IllegalArgumentException("loadTests: each needs model, gpuType, gpusPerReplica, precision, concurrency,"
+                        + " inputTokens, outputTokens, requestsPerSecond, secondsPerRequest and measuredOn");
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(t.measuredOn());
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("loadTests: measuredOn '" + t.measuredOn() + "' must be a day, e.g. 2026-11-20");
+            }
+            String id = dev.hostwise.knowledge.evidence.LoadTestImport.sha256(n.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            runs.add(new LoadTestRun(id, day, true, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                    t.model(), t.gpuType(), t.gpusPerReplica(), t.precision(), t.concurrency(), "max_concurrency",
+                    t.inputTokens(), t.outputTokens(), t.requestsPerSecond(), t.requestsPerSecond() * t.outputTokens(),
+                    t.secondsPerRequest(), "mean_e2el_ms", 0, 0, 0, null, null, null, null, t.secondsPerRequest() * 1000, null,
+                    t.model(), "policy case", "policy case"));
+        }
+        return runs;
     }
 
     /** A list of strings under {@code expect.<key>}; absent means none. */

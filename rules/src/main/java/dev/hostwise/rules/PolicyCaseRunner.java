@@ -1,5 +1,6 @@
 package dev.hostwise.rules;
 
+import dev.hostwise.knowledge.evidence.ThroughputEvidence;
 import dev.hostwise.rules.facts.Condition;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ public final class PolicyCaseRunner {
             // a case decides with its own staleness limit, never the configured one, so it means the same everywhere
             Decider.CatalogContext context = c.staleAfter().equals(catalog.figures().staleAfter())
                     ? catalog : Decider.CatalogContext.of(catalog.catalog(), c.staleAfter());
-            Verdict v = decider.decide(c.scenario(), "case", at, policy, context);
+            Verdict v = decider.decide(c.scenario(), "case", at, policy, context, ThroughputEvidence.of(c.loadTests()));
             List<String> missing = c.caveatsInclude().stream()
                     .filter(t -> v.caveats().stream().noneMatch(cv -> cv.contains(t))).toList();
             List<String> unwanted = c.caveatsExclude().stream()

@@ -1,11 +1,13 @@
 package dev.hostwise.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
@@ -21,9 +23,12 @@ import java.util.Map;
  * <p>{@code scenario} is the question as asked. For a configuration search ({@code gpuType: "auto"})
  * the configuration chosen is in {@code figures.configurationSearch}, and {@link #pricedScenario()}
  * is the scenario the figures were priced on.
+ *
+ * <p>{@code loadTest} is the load test that would settle a "Measure first" verdict (null for the other
+ * recommendations): the commands to run it on the configuration priced and to import its result.
  */
 @JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "reasons", "caveats",
-    "firedRules", "rulesRevision", "catalogDate", "scenario"})
+    "loadTest", "firedRules", "rulesRevision", "catalogDate", "scenario"})
 public record Verdict(
         String id,
         Instant createdAt,
@@ -36,7 +41,8 @@ public record Verdict(
         List<FiredRule> firedRules,
         String rulesRevision,
         LocalDate catalogDate,
-        Scenario scenario) {
+        Scenario scenario,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LoadTestPlan loadTest) {
 
     public Verdict {
         // in the policy's order (conditions.yaml), in JSON and on every page
@@ -49,7 +55,7 @@ public record Verdict(
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario);
+                rulesRevision, catalogDate, scenario, loadTest);
     }
 
     public ConditionResult condition(Condition c) {

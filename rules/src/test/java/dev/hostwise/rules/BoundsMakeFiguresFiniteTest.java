@@ -86,7 +86,7 @@ class BoundsMakeFiguresFiniteTest {
 
     @Test
     void theCornersOfTheBoundsAreDecidedOrRefusedNeverNonFinite() {
-        // every numeric field at each end, alone, with the rest at its default: 38 scenarios, all exact
+        // every numeric field at each end, alone, with the rest at its default: 42 scenarios, all exact
         Map<String, String> base = Map.of("requestsPerDay", "100000", "taskType", "CLASSIFICATION", "qualityNeed",
                 "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
         int decided = 0;
@@ -108,6 +108,8 @@ class BoundsMakeFiguresFiniteTest {
                                 "inputTokens", "900", "outputTokens", "300"));
                     }
                     case CONTEXT_TOKENS -> values.put("tokensPerRequest", "1");
+                    case QUALITY_EVAL_SCORE, QUALITY_BAR -> values.putAll(Map.of("qualityEvalScore", "0.9", "qualityBar", "0.85",
+                            "openModel", "llama-3.1-8b"));
                     default -> { }
                 }
                 values.put(m.field().json(), typed);
@@ -118,7 +120,7 @@ class BoundsMakeFiguresFiniteTest {
                 decided++;
             }
         }
-        assertThat(decided).isEqualTo(38);
+        assertThat(decided).isEqualTo(42);
     }
 
     /**
@@ -179,6 +181,12 @@ class BoundsMakeFiguresFiniteTest {
             if (v.containsKey("inputTokens") || v.containsKey("outputTokens") || v.containsKey("hostedInputPricePer1M")) {
                 v.putIfAbsent("inputTokens", "900");
                 v.putIfAbsent("outputTokens", "300");
+            }
+            // an evaluation's pass rate comes with its bar, on the model it ran
+            if (v.containsKey("qualityEvalScore") || v.containsKey("qualityBar")) {
+                v.putIfAbsent("qualityEvalScore", "0.9");
+                v.putIfAbsent("qualityBar", "0.85");
+                v.putIfAbsent("openModel", "llama-2-13b");
             }
             if (v.containsKey("hourlyWeights")) {
                 v.remove("peakToAverage");

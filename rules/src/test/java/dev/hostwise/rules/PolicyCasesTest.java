@@ -31,7 +31,8 @@ class PolicyCasesTest {
     void thePolicyCompilesAndItsCasesLoad() {
         assertThat(report.problems()).isEmpty();
         // 9 combinations + the article + 9 edges + 7 estimates + 6 sizing + 4 staleness + 5 configuration searches
-        assertThat(report.cases()).hasSize(41);
+        // + 6 measured quality + 8 load tests as evidence
+        assertThat(report.cases()).hasSize(55);
     }
 
     @TestFactory

@@ -82,7 +82,8 @@ final class DecideCommand implements Callable<Integer> {
                     .type(String.class)
                     .arity(flag ? "0..1" : "1")
                     .paramLabel(flag ? "true|false" : "VALUE")
-                    .description(f.meaning() + def + ". " + capitalize(f.allowed()) + "." + bounds);
+                    // picocli formats descriptions: a literal "30% also" would be read as a format specifier
+                    .description((f.meaning() + def + ". " + capitalize(f.allowed()) + "." + bounds).replace("%", "%%"));
             if (flag) {
                 // only a flag has a value when given bare; a null fallback made --help fail in picocli's description
                 option.fallbackValue("true");

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "hostwise", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = HostwiseCli.Version.class,
         description = "Self-host an open LLM, or keep paying a hosted API per token? Decides with the numbers behind it.",
-        subcommands = {DecideCommand.class, RulesCommand.class, ServeCommand.class, ReplayCommand.class, CatalogCommand.class})
+        subcommands = {DecideCommand.class, RulesCommand.class, ServeCommand.class, ReplayCommand.class, CatalogCommand.class,
+            MeasureCommand.class})
 public final class HostwiseCli implements Runnable {
 
     public static final int OK = 0;

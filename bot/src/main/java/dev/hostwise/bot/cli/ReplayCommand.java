@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hostwise replay HW-YYYY-NNNN}: decide a stored verdict's exact inputs again on the rules and
- * catalog active now, and show what changed. The stored verdict is never modified.
+ * catalog active now, and show what changed. The stored verdict is never modified. By default the load
+ * tests imported up to now count (what would today's evidence decide?); with {@code --own-revision} only
+ * those imported up to the verdict's own moment, so the original decision is reproduced.
  */
 @Command(name = "replay", description = {"Decide a stored verdict's inputs again on the current rules, and show what changed.",
     "The stored verdict is not modified."},
@@ -41,7 +43,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "replay on this rules directory instead of the active rules")
     Path rulesDir;
 
-    @Option(names = "--own-revision", description = "replay on the rules revision that decided the verdict (its sources are kept in the store)")
+    @Option(names = "--own-revision", description = "replay on the rules revision that decided the verdict (its sources are kept in the store),"
+            + " with only the load tests imported before it was decided")
     boolean ownRevision;
 
     @Override
@@ -73,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
                         return HostwiseCli.BAD_INPUT;
                     }
                     CompiledPolicy own = hostwise.compiler().compile(sources.get());
-                    after = hostwise.decider().decide(scenario, before.id(), hostwise.clock().instant(), own);
+                    // the evidence it saw too: load tests imported after it was decided are not counted
+                    after = hostwise.decideOn(scenario, before.id(), own, before.createdAt());
                 } else {
                     after = hostwise.decide(scenario);
                 }

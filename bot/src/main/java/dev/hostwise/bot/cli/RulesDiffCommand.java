@@ -71,8 +71,8 @@ final class RulesDiffCommand implements Callable<Integer> {
                 Verdict before = stored.verdict();
                 Verdict after;
                 try {
-                    after = hostwise.decider().decide(hostwise.restored(before.scenario()), before.id(),
-                            hostwise.clock().instant(), candidate);
+                    // on the evidence each verdict saw, so a load test imported since does not pass for a rules change
+                    after = hostwise.decideOn(hostwise.restored(before.scenario()), before.id(), candidate, before.createdAt());
                 } catch (InvalidScenarioException e) {
                     out.printf("%s: cannot be decided again on today's catalog: %s%n", before.id(), e.getMessage());
                     continue;

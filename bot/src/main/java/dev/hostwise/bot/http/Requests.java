@@ -37,6 +37,12 @@ public final class Requests {
         return new String(read != null ? read : ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** The request body as bytes, read whole by the server before the handler runs ({@link BodyReader}). */
+    public static byte[] bodyBytes(HttpServerExchange ex) throws IOException {
+        byte[] read = ex.getAttachment(BodyReader.BODY);
+        return read != null ? read : ex.getInputStream().readAllBytes();
+    }
+
     /** An application/x-www-form-urlencoded body; the last value wins for a repeated name. */
     public static Map<String, String> form(HttpServerExchange ex) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import static dev.hostwise.rules.facts.Format.usdPerRequest;
 
 import dev.hostwise.knowledge.Estimate;
 import dev.hostwise.knowledge.Figures;
+import dev.hostwise.knowledge.evidence.LoadTestRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +78,13 @@ public final class FigureRows {
                     "Σ over 24 hours of max(minReplicas, ⌈hour's requests per second ÷ requests per second⌉) × GPU $/h × GPUs per replica + fixed costs"));
             rows.add(new FigureRow("autoscaleSavingPerDay", "Autoscaling saves per day", usd(f.autoscaleSavingPerDay()),
                     "alwaysOnPerDay − autoscaledPerDay"));
+        }
+        LoadTestRun run = f.throughputEvidence();
+        if (run != null) {
+            rows.add(new FigureRow("throughputEvidence", "Load test the throughput comes from",
+                    run.shortId() + ", " + run.measuredOn(),
+                    run.model() + " on " + run.configuration() + ", " + run.workload() + "; " + run.file()
+                            + " imported with hostwise measure import (evidence " + run.evidenceId() + ")"));
         }
         Estimate e = f.estimate();
         if (e != null) {

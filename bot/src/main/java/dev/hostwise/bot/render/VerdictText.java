@@ -1,5 +1,6 @@
 package dev.hostwise.bot.render;
 
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
 import java.util.List;
@@ -37,12 +38,58 @@ public final class VerdictText {
                 out.append(String.format("  %-24s %14s / %-14s %s%n", r.input(), r.low(), r.high(), wrap(r.sentence(), 58)));
             }
         }
+        configurationSearch(out, v);
+        loadTest(out, v);
         section(out, "Caveats", v.caveats());
         out.append("\nRules that fired\n");
         for (FiredRule f : v.firedRules()) {
             out.append("  ").append(f.file()).append(": ").append(f.rule()).append('\n');
         }
         return out.toString();
+    }
+
+    /** The search behind a verdict that chose its own hardware: chosen, runners-up, and why the others lost. */
+    private static void configurationSearch(StringBuilder out, Verdict v) {
+        ConfigurationSearchView.of(v).ifPresent(view -> {
+            out.append("\nConfiguration search\n  ").append(wrap(view.summary(), 2)).append('\n');
+            out.append("  chosen\n");
+            searchRow(out, view.chosen());
+            if (!view.runnersUp().isEmpty()) {
+                out.append("  runners-up\n");
+                view.shownRunnersUp().forEach(r -> searchRow(out, r));
+            }
+            if (!view.lost().isEmpty()) {
+                out.append("  why the others lost: ").append(wrap(view.lostInWords(), 23)).append('\n');
+            }
+            view.evidenceNote().ifPresent(n -> out.append("  ").append(wrap(n, 2)).append('\n'));
+        });
+    }
+
+    private static void searchRow(StringBuilder out, ConfigurationSearchView.Row r) {
+        out.append(String.format("    %-22s %12s/day  %3d replicas  batch %4d  %8s/request  %s%n", r.configuration(), r.perDay(),
+                r.replicas(), r.batch(), r.secondsPerRequest(), r.evidence()));
+        if (!r.note().isEmpty()) {
+            out.append("      ").append(wrap(r.note(), 6)).append('\n');
+        }
+    }
+
+    /** For "Measure first": the load test that would settle it, as commands to paste, and how to hand the result back. */
+    private static void loadTest(StringBuilder out, Verdict v) {
+        if (v.loadTest() == null) {
+            return;
+        }
+        LoadTestPlan plan = v.loadTest();
+        out.append("\nLoad test to run (then import the result and ask again)\n");
+        out.append("  ").append(wrap(String.format("%s on %d x %s at %s: %d requests in flight, %,d prompt and %,d completion tokens,"
+                        + " %,d requests.", plan.model(), plan.gpusPerReplica(), plan.gpuType() == null ? "your GPU" : plan.gpuType(),
+                plan.precision(), plan.concurrency(), plan.inputTokens(), plan.outputTokens(), plan.prompts()), 2)).append('\n');
+        for (String note : plan.notes()) {
+            out.append("  - ").append(wrap(note, 4)).append('\n');
+        }
+        // commands are printed whole, one per line, so they paste as they are
+        for (String command : plan.commands()) {
+            out.append("  $ ").append(command).append('\n');
+        }
     }
 
     private static void section(StringBuilder out, String title, List<String> items) {

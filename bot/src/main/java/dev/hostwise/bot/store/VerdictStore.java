@@ -61,6 +61,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final RuleRevisions ruleRevisions;
     private final Outbox outbox;
+    private final EvidenceStore evidence;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
     private final Timer saveTime;
@@ -73,6 +74,7 @@ public final class VerdictStore implements AutoCloseable {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
         this.outbox = new Outbox(db, meters, java.time.Clock.systemUTC());
+        this.evidence = new EvidenceStore(db);
         this.saveTime = Timer.builder("hostwise.store.save")
                 .description("Saving a verdict, as its caller waits: queueing for the transaction included")
                 .register(meters);
@@ -94,6 +96,11 @@ public final class VerdictStore implements AutoCloseable {
     /** The outbox and the request keys shared by every replica, on the same database. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The load tests handed back as evidence, beside the verdicts that rest on them. */
+    public EvidenceStore evidence() {
+        return evidence;
     }
 
     /**

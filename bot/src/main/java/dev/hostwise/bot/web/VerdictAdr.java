@@ -1,6 +1,7 @@
 package dev.hostwise.bot.web;
 
 import dev.hostwise.bot.render.ConditionRow;
+import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
@@ -8,6 +9,7 @@ import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
 import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.ConditionResult;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
@@ -84,6 +86,8 @@ public final class VerdictAdr {
                 .append(fig.get("hostedPerRequest").value()).append(" per request")
                 .append(s.hostedModel() == null ? "" : ", " + text(s.hostedModel())).append(")\n\n");
 
+        configurationSearch(md, v);
+
         md.append("## Decision Outcome\n\n");
         md.append("Chosen option: \"").append(chosen(v.recommendation(), selfHost, hosted)).append("\", because ")
                 .append(lowerFirst(text(v.reasons().isEmpty() ? v.recommendation().headline() : v.reasons().get(0)))).append('\n');
@@ -100,6 +104,7 @@ public final class VerdictAdr {
         md.append('\n');
 
         md.append("### Confirmation\n\n");
+        loadTest(md, v);
         confirmation(md, v, fig);
         md.append('\n');
 
@@ -136,6 +141,49 @@ public final class VerdictAdr {
                     .append(reason.isEmpty() ? "" : ". " + text(reason)).append('\n');
         }
         return md.toString();
+    }
+
+    /** The hardware search behind the self-host option, when the verdict chose it: chosen, runners-up, why the others lost. */
+    private static void configurationSearch(StringBuilder md, Verdict v) {
+        ConfigurationSearchView.of(v).ifPresent(view -> {
+            md.append("### Configurations searched\n\n").append(text(view.summary())).append(".\n\n");
+            md.append("| | configuration | $ per day | replicas | batch | per request | evidence |\n|---|---|---|---|---|---|---|\n");
+            searchRow(md, "chosen", view.chosen());
+            view.shownRunnersUp().forEach(r -> searchRow(md, r.passedOver() ? "runner-up, passed over" : "runner-up", r));
+            md.append('\n');
+            if (!view.lost().isEmpty()) {
+                md.append("Why the others lost: ").append(text(view.lostInWords())).append(".\n\n");
+            }
+            view.evidenceNote().ifPresent(n -> md.append(text(n)).append("\n\n"));
+        });
+    }
+
+    private static void searchRow(StringBuilder md, String role, ConfigurationSearchView.Row r) {
+        md.append("| ").append(role).append(" | ").append(cell(r.configuration())).append(" (").append(cell(r.gpuName())).append(")")
+                .append(r.note().isEmpty() ? "" : "; " + cell(r.note())).append(" | ").append(cell(r.perDay())).append(" | ")
+                .append(r.replicas()).append(" | ").append(r.batch()).append(" | ").append(cell(r.secondsPerRequest())).append(" | ")
+                .append(cell(r.evidence())).append(r.evidenceNotes().isEmpty() ? "" : ": " + cell(String.join("; ", r.evidenceNotes())))
+                .append(" |\n");
+    }
+
+    /** For "Measure first": the load test to run, as commands filled in from the scenario, and how to hand the result back. */
+    private static void loadTest(StringBuilder md, Verdict v) {
+        LoadTestPlan plan = v.loadTest();
+        if (plan == null) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "* Run this load test (%s on %d x %s at %s: %d requests in flight, %,d prompt and %,d"
+                        + " completion tokens, %,d requests), import its result, and ask again; the new verdict supersedes %s:\n\n",
+                text(plan.model()), plan.gpusPerReplica(), plan.gpuType() == null ? "your GPU" : text(plan.gpuType()), plan.precision(),
+                plan.concurrency(), plan.inputTokens(), plan.outputTokens(), plan.prompts(), v.id()));
+        plan.notes().forEach(n -> md.append("  * ").append(text(n)).append('\n'));
+        if (!plan.notes().isEmpty()) {
+            md.append('\n');
+        }
+        // commands in a fenced block, unescaped: they are meant to be pasted as they are (catalog IDs only)
+        md.append("  ```sh\n");
+        plan.commands().forEach(c -> md.append("  ").append(c.replace("`", "")).append('\n'));
+        md.append("  ```\n\n");
     }
 
     private static String chosen(Recommendation r, String selfHost, String hosted) {

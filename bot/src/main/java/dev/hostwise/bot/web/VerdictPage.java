@@ -1,6 +1,7 @@
 package dev.hostwise.bot.web;
 
 import dev.hostwise.bot.render.ConditionRow;
+import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
@@ -15,9 +16,11 @@ import dev.hostwise.bot.web.view.VerdictPageModel.Changes;
 import dev.hostwise.bot.web.view.VerdictPageModel.FiredRuleLine;
 import dev.hostwise.bot.web.view.VerdictPageModel.Head;
 import dev.hostwise.bot.web.view.VerdictPageModel.Input;
+import dev.hostwise.bot.web.view.VerdictPageModel.LoadTestSection;
 import dev.hostwise.bot.web.view.VerdictPageModel.Meta;
 import dev.hostwise.bot.web.view.VerdictPageModel.Sensitivity;
 import dev.hostwise.bot.web.view.VerdictPageModel.Successor;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
 import java.time.ZoneOffset;
@@ -55,11 +58,20 @@ public final class VerdictPage {
      * @param homeLink whether the site name links to the form at {@code /}
      */
     public String render(VerdictView view, boolean homeLink) {
-        return pages.verdict(model(view, homeLink));
+        return render(view, homeLink, view.linkToken().filter(t -> view.verdict().loadTest() != null)
+                .map(t -> LoadTestUpload.of(t, view.verdict().loadTest())));
+    }
+
+    /**
+     * @param upload the load-test upload form, as pre-filled or as last submitted with its problems; empty
+     *               for a verdict that asks for no load test, or could not be saved (nothing to supersede)
+     */
+    public String render(VerdictView view, boolean homeLink, Optional<LoadTestUpload> upload) {
+        return pages.verdict(model(view, homeLink, upload));
     }
 
     /** Everything the page shows, section by section. */
-    public VerdictPageModel model(VerdictView view, boolean homeLink) {
+    public VerdictPageModel model(VerdictView view, boolean homeLink, Optional<LoadTestUpload> upload) {
         Verdict v = view.verdict();
         List<String> reasons = v.reasons();
         return new VerdictPageModel(
@@ -72,6 +84,8 @@ public final class VerdictPage {
                 view.supersedes().map(old -> new Changes(link(old), view.changes())),
                 new ConditionsModel(PolicyWords.all(v.conditions().size()), ConditionRow.of(v)),
                 reasons.size() > 1 ? reasons.subList(1, reasons.size()) : List.of(),
+                Optional.ofNullable(v.loadTest()).map(plan -> loadTest(plan, upload)),
+                ConfigurationSearchView.of(v),
                 chart.model(v),
                 sensitivity(view),
                 FigureRows.of(v.figures()),
@@ -79,6 +93,18 @@ public final class VerdictPage {
                 firedRules(view),
                 inputs(v),
                 view.linkToken().map(token -> new Actions(token, v.id())));
+    }
+
+    /**
+     * For "Measure first": the load test that would settle it (the commands, filled in from the scenario),
+     * and the form that hands its result back, which decides again as a new verdict superseding this one.
+     */
+    private static LoadTestSection loadTest(LoadTestPlan plan, Optional<LoadTestUpload> upload) {
+        String summary = String.format(Locale.ROOT, "%s on %d x %s at %s: %d requests in flight, %,d prompt and %,d completion"
+                        + " tokens, %,d requests. Run these, then hand the result back below (or with the last command).",
+                plan.model(), plan.gpusPerReplica(), plan.gpuType() == null ? "your GPU" : plan.gpuType(), plan.precision(),
+                plan.concurrency(), plan.inputTokens(), plan.outputTokens(), plan.prompts());
+        return new LoadTestSection(summary, plan.notes(), plan.commands(), upload);
     }
 
     private static Meta meta(VerdictView view) {

@@ -86,7 +86,7 @@ class MattermostOutletTest {
         IntStream.range(0, 400).forEach(i -> caveats.add("Caveat " + i + ": a figure this verdict rests on should be checked "
                 + "against a load test of your own prompts."));
         Verdict longOne = new Verdict(real.id(), real.createdAt(), real.recommendation(), real.conditions(), real.figures(),
-                real.sensitivity(), real.reasons(), caveats, real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario());
+                real.sensitivity(), real.reasons(), caveats, real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(), real.loadTest());
         RecordedVerdict recorded = new RecordedVerdict(longOne, Optional.of("tok3n"), Optional.empty());
 
         Sent sent = outlet(new ReplyLinks(clock, 10)).post(MattermostBot.CHANNEL, new Reply.VerdictReply(recorded, ANA, Optional.empty()));

@@ -103,6 +103,16 @@ class SlackBlocksGoldenTest {
     }
 
     @Test
+    void theMeasureFirstMessageOfASearchShowsTheSearchAndTheLoadTestToRun() throws Exception {
+        Scenario s = hostwise.reader().fromText(Map.of("requestsPerDay", "2000000", "openModel", "llama-3.3-70b", "gpuType", "auto",
+                "hostedModel", "gpt-4o", "inputTokens", "900", "outputTokens", "300", "taskType", "CLASSIFICATION",
+                "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE"));
+        List<LayoutBlock> blocks = new VerdictMessage().blocks(recorded(hostwise.decider().decide(s, "HW-2026-0043", AT)), ANA,
+                Optional.empty());
+        Golden.assertMatches("verdict-message-searched", Golden.json(blocks, placeholders));
+    }
+
+    @Test
     void theMathThread() throws Exception {
         Golden.assertMatches("math-thread", Golden.json(new MathThread().blocks(readmeVerdict()), placeholders));
     }

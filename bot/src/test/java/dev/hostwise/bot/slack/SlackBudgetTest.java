@@ -84,7 +84,7 @@ class SlackBudgetTest {
             conditions.put(Condition.named("CONDITION_" + i), new ConditionResult(i % 2 == 0, "reason " + i + " & more"));
         }
         Verdict v = new Verdict(real.id(), real.createdAt(), real.recommendation(), conditions, real.figures(), real.sensitivity(),
-                real.reasons(), real.caveats(), real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario());
+                real.reasons(), real.caveats(), real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(), real.loadTest());
         List<LayoutBlock> blocks = new VerdictMessage(SlackBot.PAGE_BASE_URL).blocks(recorded(v), who(), Optional.empty());
 
         assertWithinSlacksLimits(blocks);
@@ -147,7 +147,7 @@ class SlackBudgetTest {
 
     private static Verdict withCaveats(Verdict v, List<String> caveats) {
         return new Verdict(v.id(), v.createdAt(), v.recommendation(), v.conditions(), v.figures(), v.sensitivity(), v.reasons(),
-                caveats, v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario());
+                caveats, v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario(), v.loadTest());
     }
 
     private static RecordedVerdict recorded(Verdict v) {

@@ -220,6 +220,27 @@ class BrowserTest {
                 .contains(first.verdict().id());
     }
 
+    @Test
+    void aLoadTestResultUploadedOnTheMeasureFirstPageOpensTheNewVerdict() throws Exception {
+        RecordedVerdict first = web.hostwise().decideFor(web.hostwise().reader().fromJson(LoadTestUploadTest.NAMED), Requester.web());
+        open("/v/" + first.linkToken().orElseThrow());
+        assertThat(browser.findElement(By.id("recommendation")).getText()).isEqualTo("Measure first");
+        assertThat(browser.findElement(By.cssSelector("#load-test pre.commands")).getText())
+                .contains("vllm serve nvidia/Llama-3.3-70B-Instruct-FP8 --tensor-parallel-size 2");
+        Path result = dataDir.resolve("hostwise-llama-3.3-70b-2xh100-80gb-fp8.json");
+        Files.writeString(result, LoadTestUploadTest.resource("llama33-70b-2xh100-fp8-conc64.json"));
+        // the form is pre-filled from the verdict's plan: only the file is chosen, and no script runs (the page's CSP)
+        browser.findElement(By.cssSelector("#load-test input[type=file]")).sendKeys(result.toString());
+        screenshot("load-test-upload.png");
+        submit(browser.findElement(By.cssSelector("#load-test form button")));
+        assertThat(browser.getCurrentUrl()).doesNotEndWith(first.linkToken().get());
+        assertThat(browser.findElement(By.id("recommendation")).getText()).isEqualTo("Self-host");
+        assertThat(browser.findElement(By.cssSelector("dl.meta")).getText()).containsIgnoringCase("Supersedes")
+                .contains(first.verdict().id());
+        assertThat(browser.findElement(By.id("figure-throughputEvidence")).getText()).contains("sha256:");
+        assertNoAlert();
+    }
+
     /** Clicks a submit button and waits until the next page has replaced this one and finished loading. */
     private void submit(WebElement button) {
         button.click();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A verdict whose hardware Hostwise chose (gpuType auto) through the real API and store: its JSON
  * carries the search and the question as asked, and every form of its link renders on the chosen
- * configuration. (Showing the search itself on the page, in Slack and in the ADR is later work.)
+ * configuration, and the page and the ADR show the search: chosen, runners-up (those passed over on evidence
+ * marked), why the others lost, and the load test that would settle "Measure first".
  */
 class SearchedVerdictPagesTest {
 
@@ -59,10 +60,21 @@ class SearchedVerdictPagesTest {
         HttpResponse<String> page = web.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Measure first", "Hostwise searched");
+        // the search on the page: the chosen configuration, at least three runners-up, why the others lost
+        String searchSection = page.body().substring(page.body().indexOf("<section id=\"configuration-search\">"));
+        searchSection = searchSection.substring(0, searchSection.indexOf("</section>"));
+        assertThat(searchSection).contains("<tr class=\"chosen\">", chosen.get("gpusPerReplica").asText() + " x "
+                + chosen.get("gpuType").asText() + " at " + chosen.get("precision").asText(), "Why the others lost", "out of memory");
+        assertThat(searchSection.split("class=\"runner-up").length - 1).isGreaterThanOrEqualTo(3);
+        // Llama 3.3 70B: the cheaper AMD configurations rest on thin evidence and were passed over
+        assertThat(searchSection).contains("runner-up passed-over", "passed over: cheaper, but on thinner evidence");
+        assertThat(page.body()).contains("id=\"load-test\"", "./hostwise measure import hostwise-llama-3.3-70b-");
         HttpResponse<String> adr = web.get(path + ".md");
         assertThat(adr.statusCode()).isEqualTo(200);
-        // the ADR prices the option on the configuration chosen
-        assertThat(adr.body()).contains(chosen.get("gpuType").asText());
+        // the ADR prices the option on the configuration chosen, and lists the search and the load test to run
+        assertThat(adr.body()).contains(chosen.get("gpuType").asText(), "### Configurations searched", "| chosen | ",
+                "| runner-up, passed over | 2 x mi300x at FP8", "Why the others lost: out of memory", "```sh",
+                "vllm bench serve --backend vllm");
         assertThat(web.get(path + ".svg").statusCode()).isEqualTo(200);
         assertThat(web.get(path + "-break-even.png").statusCode()).isEqualTo(200);
     }

@@ -26,6 +26,7 @@ import java.util.Set;
  *                            x headDim x 2 bytes, or for latent attention layers x (kvLoraRank +
  *                            qkRopeHeadDim) x 2 bytes; checked against those fields
  * @param localAttention      layers whose KV cache stops growing at a window; null when every layer is global
+ * @param repo                where the weights are published (Hugging Face); null in a catalog written before it was kept
  * @param weightsGB           explicit weight sizes per precision, when the source gives them; otherwise
  *                            the size follows from the parameters and the precision's bits
  */
@@ -47,6 +48,7 @@ public record OpenModel(
         @JsonProperty(required = true) long kvBytesPerToken,
         @JsonProperty(required = true) int maxContextTokens,
         @JsonProperty(required = true) String licence,
+        ModelRepo repo,
         @JsonProperty(required = true) AsOf asOf,
         @JsonProperty(required = true) String source,
         Boolean verify,
@@ -261,5 +263,29 @@ public record OpenModel(
     /** Weight bytes at this precision, when the catalog can size it. */
     public Optional<Double> weightBytesAt(Precision precision) {
         return Optional.of(weightBytes(weightFormat(precision)));
+    }
+
+    /**
+     * The repository to serve the model from at a precision: that precision's checkpoint where the
+     * catalog names one (16-bit precisions count as one), else the model's own repository; empty when
+     * the catalog names neither.
+     */
+    public Optional<String> checkpointFor(Precision precision) {
+        for (ShippedPrecision p : precisions) {
+            if (p.repo() != null && (p.precision() == precision || (p.precision().sixteenBit() && precision.sixteenBit()))) {
+                return Optional.of(p.repo());
+            }
+        }
+        return Optional.ofNullable(repo).map(ModelRepo::id);
+    }
+
+    /** Every repository the catalog names for the model: its own and its precisions' checkpoints. */
+    public List<String> repositories() {
+        List<String> ids = new java.util.ArrayList<>();
+        if (repo != null) {
+            ids.add(repo.id());
+        }
+        precisions.stream().map(ShippedPrecision::repo).filter(java.util.Objects::nonNull).forEach(ids::add);
+        return List.copyOf(ids);
     }
 }

@@ -8,14 +8,19 @@ import dev.hostwise.knowledge.Precision;
  *
  * @param source the checkpoint (repository and, where known, revision) and who publishes it
  * @param verify true when the checkpoint could not be confirmed from a stored copy
+ * @param repo   the Hugging Face repository to serve for this precision, where the source names one; null otherwise
  */
 public record ShippedPrecision(
         @JsonProperty(required = true) Precision precision,
         @JsonProperty(required = true) String source,
-        Boolean verify) {
+        Boolean verify,
+        String repo) {
 
     public ShippedPrecision {
         CatalogChecks.source(source);
         verify = Boolean.TRUE.equals(verify);
+        if (repo != null) {
+            ModelRepo.checkId(repo);
+        }
     }
 }

@@ -83,6 +83,12 @@ public final class Format {
         return Math.round(fraction * 100) + "%";
     }
 
+    /** A pass rate to a tenth of a percent, so a score just under its bar never reads as equal: 84.5%, 90%. */
+    public static String passRate(double fraction) {
+        double tenths = Math.round(fraction * 1000) / 10.0;
+        return (tenths == Math.rint(tenths) ? String.valueOf((long) tenths) : String.valueOf(tenths)) + "%";
+    }
+
     /** Seconds to three significant figures: 9.99 s, 29.2 s. */
     public static String seconds(double s) {
         return num(s) + " s";

@@ -25,7 +25,7 @@ public record CostCurves(double[] volumes, double[] hosted, double[] gpuOnly, do
         Figures f = v.figures();
         Scenario gpuOnlyScenario = s.withoutFixedCosts();
         Double breakEven = f.breakEvenRequestsPerDayWholeReplicas();
-        Double gpuBreakEven = model.price(gpuOnlyScenario, f.estimate()).breakEvenRequestsPerDayWholeReplicas();
+        Double gpuBreakEven = model.price(gpuOnlyScenario, f.estimate(), f.throughputEvidence()).breakEvenRequestsPerDayWholeReplicas();
         double furthest = s.requestsPerDay();
         if (breakEven != null) {
             furthest = Math.max(furthest, breakEven);
@@ -42,10 +42,10 @@ public record CostCurves(double[] volumes, double[] hosted, double[] gpuOnly, do
         for (int i = 0; i <= SAMPLES; i++) {
             // start just above zero: a volume of 0 is not a scenario the cost model prices
             vol[i] = Math.max(maxVolume * i / SAMPLES, 1);
-            Figures at = model.price(s.withRequestsPerDay(vol[i]), f.estimate());
+            Figures at = model.price(s.withRequestsPerDay(vol[i]), f.estimate(), f.throughputEvidence());
             hosted[i] = at.hostedPerDay();
             allIn[i] = at.selfHostPerDay();
-            gpu[i] = model.price(gpuOnlyScenario.withRequestsPerDay(vol[i]), f.estimate()).selfHostPerDay();
+            gpu[i] = model.price(gpuOnlyScenario.withRequestsPerDay(vol[i]), f.estimate(), f.throughputEvidence()).selfHostPerDay();
             top = Math.max(top, Math.max(hosted[i], Math.max(allIn[i], gpu[i])));
         }
         return new CostCurves(vol, hosted, gpu, allIn, s.requestsPerDay(), breakEven, gpuBreakEven, maxVolume,

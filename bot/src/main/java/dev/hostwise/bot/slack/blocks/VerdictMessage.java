@@ -15,11 +15,13 @@ import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.conversation.AdjustValue;
 import dev.hostwise.bot.Requester;
 import dev.hostwise.bot.render.ConditionRow;
+import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
+import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.Verdict;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -76,6 +78,8 @@ public final class VerdictMessage {
             blocks.add(markdown((r.holds() ? "✅" : "❌") + " *" + SlackText.escape(r.label()) + "*  " + SlackText.escape(r.reason())));
         }
         blocks.add(section(s -> s.fields(keyFigures(v))));
+        loadTest(v).ifPresent(blocks::add);
+        configurationSearch(v).ifPresent(blocks::add);
         if (v.reasons().size() > 1) {
             blocks.add(list(bullets("*Why*", v.reasons().subList(1, v.reasons().size()))));
         }
@@ -113,6 +117,44 @@ public final class VerdictMessage {
             return "see `/selfhost verdict " + recorded.verdict().id() + "`";
         }
         return "see *Show the math*";
+    }
+
+    /** For "Measure first": the load test that would settle it, as commands to paste, in one section. */
+    static Optional<LayoutBlock> loadTest(Verdict v) {
+        LoadTestPlan plan = v.loadTest();
+        if (plan == null) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder("*Load test to run*, then import the result and ask again: ")
+                .append(SlackText.escape(String.format(java.util.Locale.ROOT, "%s on %d x %s at %s, %d requests in flight,"
+                                + " %,d prompt and %,d completion tokens, %,d requests.", plan.model(), plan.gpusPerReplica(),
+                        plan.gpuType() == null ? "your GPU" : plan.gpuType(), plan.precision(), plan.concurrency(),
+                        plan.inputTokens(), plan.outputTokens(), plan.prompts())));
+        plan.notes().forEach(n -> text.append("\n• ").append(SlackText.escape(n)));
+        // the commands in a code block, whole: catalog IDs and numbers keep them far inside the section limit
+        text.append("\n```").append(SlackText.escape(String.join("\n", plan.commands()))).append("```");
+        return Optional.of(markdown(text.toString()));
+    }
+
+    /** The configuration search, when the verdict chose its hardware: chosen, runners-up and why the others lost. */
+    static Optional<LayoutBlock> configurationSearch(Verdict v) {
+        return ConfigurationSearchView.of(v).map(view -> {
+            StringBuilder text = new StringBuilder("*Configuration search*: ").append(SlackText.escape(view.summary())).append(".\n");
+            text.append("Chosen: ").append(searchRow(view.chosen()));
+            for (ConfigurationSearchView.Row r : view.shownRunnersUp()) {
+                text.append("\nRunner-up: ").append(searchRow(r));
+            }
+            if (!view.lost().isEmpty()) {
+                text.append("\nWhy the others lost: ").append(SlackText.escape(view.lostInWords()));
+            }
+            return markdown(text.toString());
+        });
+    }
+
+    private static String searchRow(ConfigurationSearchView.Row r) {
+        return "*" + SlackText.escape(r.configuration()) + "* " + SlackText.escape(r.perDay()) + "/day, " + r.replicas()
+                + (r.replicas() == 1 ? " replica" : " replicas") + ", batch " + r.batch() + ", " + SlackText.escape(r.secondsPerRequest())
+                + "/request, " + SlackText.escape(r.evidence()) + (r.note().isEmpty() ? "" : " _(" + SlackText.escape(r.note()) + ")_");
     }
 
     /** The notification text, shown where blocks are not (push notifications, screen readers). */

@@ -1,8 +1,10 @@
 package dev.hostwise.bot.web.view;
 
+import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.replay.VerdictChange;
+import dev.hostwise.bot.web.LoadTestUpload;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param changes         what the current rules and catalog changed, when this verdict re-evaluated another
  * @param conditions      the policy's conditions, from the verdict
  * @param why             the reasons after the first (which heads the page)
+ * @param loadTest        for "Measure first": the load test to run and the form to hand its result back
+ * @param configurationSearch the configurations weighed, when the verdict chose its own hardware
  * @param chart           cost per day against requests per day
  * @param sensitivity     which input would flip the cost case, when the verdict has a sensitivity analysis
  * @param figures         every figure with its formula
@@ -35,6 +39,8 @@ public record VerdictPageModel(
         Optional<Changes> changes,
         ConditionsModel conditions,
         List<String> why,
+        Optional<LoadTestSection> loadTest,
+        Optional<ConfigurationSearchView> configurationSearch,
         CostChartModel chart,
         Optional<Sensitivity> sensitivity,
         List<FigureRow> figures,
@@ -98,6 +104,15 @@ public record VerdictPageModel(
      * @param reason its {@code @reason}; empty for verdicts stored without them
      */
     public record FiredRuleLine(String file, String rule, String reason) {
+    }
+
+    /**
+     * @param summary  the configuration and workload to load-test, in one sentence
+     * @param notes    what to watch for while running it
+     * @param commands the commands, filled in from the scenario
+     * @param upload   the form to hand the result back; empty when there is nothing to supersede
+     */
+    public record LoadTestSection(String summary, List<String> notes, List<String> commands, Optional<LoadTestUpload> upload) {
     }
 
     /** One scenario input as decided: its JSON name and value. */

@@ -74,7 +74,7 @@ class VerdictChartsTest {
     void aVerdictWithoutSensitivityHasNoTornado() {
         Verdict v = verdict(ARTICLE);
         Verdict old = new Verdict(v.id(), v.createdAt(), v.recommendation(), v.conditions(), v.figures(), null, v.reasons(),
-                v.caveats(), v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario());
+                v.caveats(), v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario(), null);
         assertThat(charts.tornadoPng(old)).isEmpty();
     }
 
