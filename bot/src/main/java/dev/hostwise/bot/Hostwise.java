@@ -4,6 +4,7 @@ import dev.hostwise.bot.store.Database;
 import dev.hostwise.bot.store.EvidenceConflictException;
 import dev.hostwise.bot.store.EvidenceStore;
 import dev.hostwise.bot.store.DatabaseSettings;
+import dev.hostwise.bot.store.JobLease;
 import dev.hostwise.bot.store.RuleReason;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
@@ -299,7 +300,7 @@ public final class Hostwise implements AutoCloseable {
 
     /** Decides {@link #scenarioFor} as a new verdict that names the one it supersedes. */
     public RecordedVerdict reevaluateWithLoadTest(StoredVerdict previous, LoadTestRun run, Requester who) {
-        return record(scenarioFor(previous, run), who, Optional.of(previous.id()));
+        return record(scenarioFor(previous, run), who, Optional.of(previous.id()), Optional.empty());
     }
 
     private boolean covers(Scenario asked, LoadTestRun run) {
@@ -338,7 +339,19 @@ public final class Hostwise implements AutoCloseable {
      * store is down the verdict is still returned, with the reason it was not saved.
      */
     public RecordedVerdict decideFor(Scenario scenario, Requester who) {
-        return record(scenario, who, Optional.empty());
+        return record(scenario, who, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Decides the question of an outbox job and stores the verdict in the transaction that records it on the
+     * job, so the job is never decided twice. Unlike {@link #decideFor}, a verdict that cannot be stored is not
+     * answered: the job stays in the outbox and is decided once the store is back.
+     *
+     * @throws StoreUnavailableException when the verdict could not be stored
+     * @throws dev.hostwise.bot.store.LeaseLostException when another replica has taken the job over
+     */
+    public RecordedVerdict decideForJob(Scenario scenario, Requester who, JobLease job) {
+        return record(scenario, who, Optional.empty(), Optional.of(job));
     }
 
     /**
@@ -346,7 +359,7 @@ public final class Hostwise implements AutoCloseable {
      * is never changed: the new one is stored beside it and names it as the one it supersedes.
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
-        return record(restored(previous.verdict().scenario()), who, Optional.of(previous.id()));
+        return record(restored(previous.verdict().scenario()), who, Optional.of(previous.id()), Optional.empty());
     }
 
     /**
@@ -360,7 +373,7 @@ public final class Hostwise implements AutoCloseable {
         return reader().fromJson(storedJson.mapper().valueToTree(stored));
     }
 
-    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes) {
+    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<JobLease> job) {
         Instant now = clock.instant();
         // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
         // cannot mix them, and the stored reasons match the rules that fired
@@ -371,12 +384,15 @@ public final class Hostwise implements AutoCloseable {
         Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
         decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
-            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()));
+            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), job);
             audit.verdict(stored.verdict(), who);
             keepSources(policy);
             counted(stored.verdict(), who, true);
             return new RecordedVerdict(stored.verdict(), Optional.of(stored.linkToken()), Optional.empty());
         } catch (StoreUnavailableException e) {
+            if (job.isPresent()) {
+                throw e;
+            }
             Verdict unsaved = decided.withId(VerdictIds.unsaved(now));
             audit.verdict(unsaved, who);
             counted(unsaved, who, false);

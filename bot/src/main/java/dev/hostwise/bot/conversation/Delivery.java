@@ -28,14 +28,33 @@ public final class Delivery {
         this.outlet = outlet;
     }
 
+    /** How one attempt to deliver a verdict went: where it ended up and, when that is nowhere, why each way failed. */
+    public record Attempt(Where where, List<String> problems) {
+
+        /** The reasons in one line, for a log or the outbox's record. */
+        public String why() {
+            return problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems);
+        }
+    }
+
+    /** Delivers a verdict by the first way that works; one that reaches nobody is logged at ERROR with its ID. */
     public Where deliver(RecordedVerdict recorded, Requester who, ReplyAddress to) {
-        Verdict v = recorded.verdict();
+        Attempt a = attempt(recorded, who, to);
+        if (a.where() == Where.NOWHERE) {
+            Verdict v = recorded.verdict();
+            LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(), a.why());
+        }
+        return a.where();
+    }
+
+    /** Tries each way once (each with the platform's retries); logs nothing itself, so a caller that will try again can say so. */
+    public Attempt attempt(RecordedVerdict recorded, Requester who, ReplyAddress to) {
         List<String> problems = new ArrayList<>();
         Optional<String> conversationProblem = Optional.empty();
         if (to.conversation() != null) {
             Sent posted = outlet.post(to.conversation(), new Reply.VerdictReply(recorded, who, Optional.empty()));
             if (posted.ok()) {
-                return Where.CONVERSATION;
+                return new Attempt(Where.CONVERSATION, List.of());
             }
             conversationProblem = Optional.of(posted.problem());
             problems.add("conversation " + to.conversation() + ": " + posted.problem());
@@ -44,7 +63,7 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.REPLY_LINK));
             Sent replied = outlet.replyLink(to.responseUrl(), new Reply.VerdictReply(recorded, who, detour), true);
             if (replied.ok()) {
-                return Where.REPLY_LINK;
+                return new Attempt(Where.REPLY_LINK, List.of());
             }
             problems.add("reply link: " + replied.problem());
         }
@@ -52,13 +71,11 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.DIRECT_MESSAGE));
             Sent sent = outlet.directMessage(to.user(), new Reply.VerdictReply(recorded, who, detour));
             if (sent.ok()) {
-                return Where.DIRECT_MESSAGE;
+                return new Attempt(Where.DIRECT_MESSAGE, List.of());
             }
             problems.add("direct message: " + sent.problem());
         }
-        LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(),
-                problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems));
-        return Where.NOWHERE;
+        return new Attempt(Where.NOWHERE, List.copyOf(problems));
     }
 
     /**

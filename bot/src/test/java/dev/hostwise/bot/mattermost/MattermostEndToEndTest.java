@@ -3,7 +3,6 @@ package dev.hostwise.bot.mattermost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.LogCapture;
 import dev.hostwise.bot.Platform;
@@ -52,7 +51,7 @@ class MattermostEndToEndTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll

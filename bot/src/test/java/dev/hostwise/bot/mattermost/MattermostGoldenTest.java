@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.RecordedVerdict;
@@ -53,7 +52,7 @@ class MattermostGoldenTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
         placeholders = Map.of(hostwise.decider().activePolicy().revision(), "RULES-REVISION",
                 hostwise.catalog().date().toString(), "CATALOG-DATE");
     }

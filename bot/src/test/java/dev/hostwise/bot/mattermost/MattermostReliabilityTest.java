@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.LogCapture;
 import dev.hostwise.bot.mattermost.MattermostApiStandIn.Call;
@@ -40,7 +39,7 @@ class MattermostReliabilityTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll
