@@ -4,6 +4,7 @@ import dev.hostwise.bot.store.Database;
 import dev.hostwise.bot.store.EvidenceConflictException;
 import dev.hostwise.bot.store.EvidenceStore;
 import dev.hostwise.bot.store.DatabaseSettings;
+import dev.hostwise.bot.store.JobLease;
 import dev.hostwise.bot.store.RuleReason;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.bot.store.StoredVerdict;
@@ -344,7 +345,7 @@ public final class Hostwise implements AutoCloseable {
     /** Decides {@link #scenarioFor} as a new verdict that names the one it supersedes. */
     public RecordedVerdict reevaluateWithLoadTest(StoredVerdict previous, LoadTestRun run, Requester who) {
         return record(scenarioFor(previous, run), who, Optional.of(previous.id()),
-                Optional.of("re-evaluated with load test " + run.shortId() + " (" + run.model() + " on " + run.configuration() + ")"));
+                Optional.of("re-evaluated with load test " + run.shortId() + " (" + run.model() + " on " + run.configuration() + ")"), Optional.empty());
     }
 
     private boolean covers(Scenario asked, LoadTestRun run) {
@@ -383,7 +384,19 @@ public final class Hostwise implements AutoCloseable {
      * store is down the verdict is still returned, with the reason it was not saved.
      */
     public RecordedVerdict decideFor(Scenario scenario, Requester who) {
-        return record(scenario, who, Optional.empty(), Optional.empty());
+        return record(scenario, who, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Decides the question of an outbox job and stores the verdict in the transaction that records it on the
+     * job, so the job is never decided twice. Unlike {@link #decideFor}, a verdict that cannot be stored is not
+     * answered: the job stays in the outbox and is decided once the store is back.
+     *
+     * @throws StoreUnavailableException when the verdict could not be stored
+     * @throws dev.hostwise.bot.store.LeaseLostException when another replica has taken the job over
+     */
+    public RecordedVerdict decideForJob(Scenario scenario, Requester who, JobLease job) {
+        return record(scenario, who, Optional.empty(), Optional.empty(), Optional.of(job));
     }
 
     /**
@@ -392,7 +405,7 @@ public final class Hostwise implements AutoCloseable {
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
         return record(restoredWithTodaysPrices(previous.verdict()), who, Optional.of(previous.id()),
-                Optional.of("re-evaluated on request"));
+                Optional.of("re-evaluated on request"), Optional.empty());
     }
 
     /**
@@ -472,7 +485,8 @@ public final class Hostwise implements AutoCloseable {
     }
 
     /** @param why why it supersedes the verdict {@code supersedes} names (its {@code supersededBy.reason}) */
-    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<String> why) {
+    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<String> why,
+                                   Optional<JobLease> job) {
         Instant now = clock.instant();
         // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
         // cannot mix them, and the stored reasons match the rules that fired
@@ -483,12 +497,15 @@ public final class Hostwise implements AutoCloseable {
         Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
         decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
-            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), why);
+            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), why, job);
             audit.verdict(stored.verdict(), who);
             keepSources(policy);
             counted(stored.verdict(), who, true);
             return new RecordedVerdict(stored.verdict(), Optional.of(stored.linkToken()), Optional.empty());
         } catch (StoreUnavailableException e) {
+            if (job.isPresent()) {
+                throw e;
+            }
             Verdict unsaved = decided.withId(VerdictIds.unsaved(now));
             audit.verdict(unsaved, who);
             counted(unsaved, who, false);

@@ -59,6 +59,9 @@ public final class SlackLoadDriver {
         final URI uri;
         final String text;
         final Histogram latency = new Histogram();
+        /** Acknowledgements that took the command (an empty 200), and those that answered "busy" at once. */
+        final Histogram taken = new Histogram();
+        final Histogram busyAnswers = new Histogram();
         final Map<String, Double> cpu = new LinkedHashMap<>();
         long requests;
         long non200;
@@ -87,7 +90,8 @@ public final class SlackLoadDriver {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         Duration round = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 5);
 
-        Hostwise hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        // the environment's store: HOSTWISE_DB_URL for PostgreSQL, else embedded H2 in HOSTWISE_DATA_DIR (default ./data)
+        Hostwise hostwise = Hostwise.start(Env.system(), Optional.empty(), Clock.systemUTC());
         try (WebApiStandIn slackApi = new WebApiStandIn()) {
             SlackSettings settings = new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-load-driver", SECRET, null, slackApi.apiUrl());
             SlackModule slack = new SlackModule(settings, hostwise, SlackTuning.standard());
@@ -139,6 +143,11 @@ public final class SlackLoadDriver {
                 }
                 report(s, b, e, a, slackApi.posts() - postsBefore);
                 System.out.printf(Locale.ROOT, "chart files uploaded (rate-limited, on their own thread): %,d%n", slackApi.uploads());
+                var enqueue = hostwise.metrics().registry().get("hostwise.outbox.enqueue").timer();
+                System.out.printf(Locale.ROOT, "outbox write (request key + job, one transaction, shared by the acknowledgements at the "
+                                + "same moment) as the acknowledgement waited, whole run: %,d writes, mean %.0f us, max %.1f ms, on %s%n",
+                        enqueue.count(), enqueue.mean(java.util.concurrent.TimeUnit.MICROSECONDS),
+                        enqueue.max(java.util.concurrent.TimeUnit.MILLISECONDS), hostwise.store().database().settings().description());
                 var batches = hostwise.metrics().registry().get("hostwise.store.batch").summary();
                 var saves = hostwise.metrics().registry().get("hostwise.store.save").timer();
                 System.out.printf(Locale.ROOT, "verdict store, whole run: %,d transactions for %,.0f verdicts (%.2f per transaction, "
@@ -182,12 +191,17 @@ public final class SlackLoadDriver {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        target.latency.add(System.nanoTime() - t0);
+                        long took = System.nanoTime() - t0;
+                        target.latency.add(took);
                         requests.incrementAndGet();
                         if (r.statusCode() != 200) {
                             non200.incrementAndGet();
-                        } else if (r.body().contains("couldn't take yours")) {
+                        } else if (r.body().contains("take yours")) {
+                            // Conversation.BUSY; Bolt's Gson writes its apostrophe as \u0027, so only the words after it are matched
                             busy.incrementAndGet(); // an ephemeral "busy" answer instead of a verdict
+                            target.busyAnswers.add(took);
+                        } else if (r.body().isEmpty()) {
+                            target.taken.add(took);
                         }
                     } catch (IOException | InterruptedException e) {
                         non200.incrementAndGet();
@@ -224,14 +238,21 @@ public final class SlackLoadDriver {
         cpuSplit(bare);
         cpuSplit(ackOnly);
         double ratio = slack.throughput() / bare.throughput();
-        System.out.printf(Locale.ROOT, "%nSlack endpoint at %.0f%% of the bare handler's throughput (target >= 40%%): %s%n",
-                ratio * 100, ratio >= 0.40 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "%nSlack endpoint at %.0f%% of the bare handler's throughput (acknowledgements of any kind)%n",
+                ratio * 100);
         double p99 = slack.latency.percentileMillis(99);
-        System.out.printf(Locale.ROOT, "p99 time-to-ack %.2f ms (target <= 50 ms): %s%n", p99, p99 <= 50 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "p99 time-to-ack %.2f ms, verdict workers saturated (target <= 20 ms): %s%n", p99,
+                p99 <= 20 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "  of which taken (outbox written, then 200): %,d, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                slack.taken.count(), slack.taken.percentileMillis(50), slack.taken.percentileMillis(99), slack.taken.percentileMillis(100));
+        System.out.printf(Locale.ROOT, "  of which answered 'busy' at once: %,d, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                slack.busyAnswers.count(), slack.busyAnswers.percentileMillis(50), slack.busyAnswers.percentileMillis(99),
+                slack.busyAnswers.percentileMillis(100));
         System.out.printf(Locale.ROOT, "verdicts decided and posted to the Web API stand-in: %,d for %,d commands; %,d answered 'busy'%n",
                 posted, slack.requests, slack.busy);
-        System.out.printf(Locale.ROOT, "the acknowledgement path alone (bad value, no verdict): %.0f%% of the bare handler, p99 %.2f ms%n",
-                100 * ackOnly.throughput() / bare.throughput(), ackOnly.latency.percentileMillis(99));
+        double alone = ackOnly.throughput() / bare.throughput();
+        System.out.printf(Locale.ROOT, "the acknowledgement path alone (bad value, no verdict): %.0f%% of the bare handler (target >= 60%%): %s, "
+                + "p99 %.2f ms%n", 100 * alone, alone >= 0.60 ? "met" : "NOT met", ackOnly.latency.percentileMillis(99));
     }
 
     private static void cpuSplit(Target r) {

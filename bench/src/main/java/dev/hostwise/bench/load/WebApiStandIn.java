@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback stand-in for Slack's Web API (and for the response_urls Slack hands out): answers auth.test,
- * views.open, conversations.open and the chart uploads, and keeps every message posted. Built on Undertow
+ * views.open, conversations.open and the chart uploads, keeps every message posted, and reads a channel's
+ * messages back ({@code conversations.history}, each with the bot's {@code bot_id}), as Slack does for an app
+ * with the {@code channels:history} scope. Built on Undertow
  * rather than the JDK's HttpServer (as the unit tests' stand-in is) because it shares the two cores with
  * the servers under test, and the harness should take as little of them as it can.
  *
@@ -44,7 +46,7 @@ public final class WebApiStandIn implements AutoCloseable {
      *                for a response_url, the key in its path
      * @param text    the message's fallback text (a verdict's carries its ID)
      */
-    public record Message(long atNanos, String via, String channel, String text) {
+    public record Message(long atNanos, String via, String channel, String text, String ts) {
     }
 
     private static final Pattern CHANNEL = Pattern.compile("\"channel\"\\s*:\\s*\"([^\"]*)\"");
@@ -59,6 +61,8 @@ public final class WebApiStandIn implements AutoCloseable {
     private final ConcurrentLinkedQueue<Message> messages = new ConcurrentLinkedQueue<>();
     private final Map<String, JsonNode> openedViews = new ConcurrentHashMap<>();
     private final AtomicLong viewIds = new AtomicLong();
+    private final AtomicLong lastTs = new AtomicLong();
+    private final AtomicLong historyReads = new AtomicLong();
     private volatile Mode mode = Mode.OK;
     private volatile int retryAfterSeconds = 1;
     private volatile long postLatencyMillis;
@@ -140,7 +144,7 @@ public final class WebApiStandIn implements AutoCloseable {
     private void answer(HttpServerExchange ex, String body) {
         String path = ex.getRequestPath();
         if (path.startsWith("/respond/")) {
-            messages.add(new Message(System.nanoTime(), "response_url", path.substring("/respond/".length()), field(TEXT, body)));
+            messages.add(new Message(System.nanoTime(), "response_url", path.substring("/respond/".length()), field(TEXT, body), ts()));
             ex.getResponseSender().send("ok");
             return;
         }
@@ -150,9 +154,11 @@ public final class WebApiStandIn implements AutoCloseable {
             case "chat.postMessage" -> {
                 posts.incrementAndGet();
                 String channel = field(CHANNEL, body);
-                messages.add(new Message(System.nanoTime(), method, channel, field(TEXT, body)));
-                yield "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1764450000." + posts.get() + "\"}";
+                String ts = ts();
+                messages.add(new Message(System.nanoTime(), method, channel, field(TEXT, body), ts));
+                yield "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
             }
+            case "conversations.history" -> history(body);
             case "views.open" -> viewOpened(body);
             case "conversations.open" -> {
                 // form-encoded or JSON; the DM channel is the user's ID with D for U
@@ -177,6 +183,39 @@ public final class WebApiStandIn implements AutoCloseable {
             return;
         }
         ex.getResponseSender().send(answer);
+    }
+
+    /** A unique Slack timestamp for now: seconds.micros since the epoch. */
+    private String ts() {
+        long micros = lastTs.updateAndGet(prev -> Math.max(prev + 1, System.currentTimeMillis() * 1000));
+        return String.format(java.util.Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
+    }
+
+    /** The messages of one channel since {@code oldest}, newest first, as the bot's (a verdict's text carries its ID). */
+    private String history(String body) {
+        try {
+            JsonNode call = json.readTree(body);
+            String channel = call.path("channel").asText();
+            double oldest = call.path("oldest").asDouble(0);
+            var out = json.createObjectNode().put("ok", true).put("has_more", false);
+            var list = out.putArray("messages");
+            List<Message> all = messages();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Message m = all.get(i);
+                if (m.channel().equals(channel) && m.via().equals("chat.postMessage") && Double.parseDouble(m.ts()) >= oldest) {
+                    list.addObject().put("type", "message").put("bot_id", "B0BOT").put("text", m.text()).put("ts", m.ts());
+                }
+            }
+            historyReads.incrementAndGet();
+            return json.writeValueAsString(out);
+        } catch (Exception e) {
+            return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+        }
+    }
+
+    /** conversations.history calls answered: each is a read-back before a verdict is delivered again. */
+    public long historyReads() {
+        return historyReads.get();
     }
 
     private String viewOpened(String body) {

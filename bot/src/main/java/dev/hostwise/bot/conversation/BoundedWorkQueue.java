@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link WorkQueue} in this process: a fixed pool of workers and a bounded number of tasks waiting
- * for them. When it is full, a request waits a moment for room (which slows the acknowledgements down
- * to the pace answers can be posted at, instead of taking work it cannot finish); if there is still
- * none, the caller is told and tells the user. Each chat surface has its own, with its own meters.
+ * for them. When it is full, {@link #offer} waits up to the configured moment for room (zero for chat
+ * surfaces: an acknowledgement never waits for the verdict work behind it) and {@link #reserve} never
+ * waits; either way the caller is told there is none, and tells the user. Each chat surface has its own,
+ * with its own meters.
  */
 public final class BoundedWorkQueue implements WorkQueue {
 
@@ -28,6 +31,7 @@ public final class BoundedWorkQueue implements WorkQueue {
     /** Room for the running and the queued tasks; the executor's own queue is never the limit. */
     private final Semaphore room;
     private final Duration waitForRoom;
+    private final Duration drainBound;
     private final AtomicInteger pending = new AtomicInteger();
     private final Object quiet = new Object();
 
@@ -42,6 +46,19 @@ public final class BoundedWorkQueue implements WorkQueue {
      * @param meters where the work waiting or running and the requests turned away for lack of room are recorded
      */
     public BoundedWorkQueue(String name, int threads, int queueCapacity, Duration waitForRoom, MeterRegistry meters) {
+        this(name, threads, queueCapacity, waitForRoom, DRAIN_BOUND, meters);
+    }
+
+    /**
+     * How long {@link #close()} lets running work finish by default: 20 s, matched by the Kubernetes manifest
+     * ({@code terminationGracePeriodSeconds: 30} = 5 s preStop + 20 s + 5 s to close the store).
+     */
+    public static final Duration DRAIN_BOUND = Duration.ofSeconds(20);
+
+    /** @param drainBound how long {@link #close()} lets queued and running work finish before stopping it */
+    public BoundedWorkQueue(String name, int threads, int queueCapacity, Duration waitForRoom, Duration drainBound,
+                            MeterRegistry meters) {
+        this.drainBound = drainBound;
         this.meters = meters;
         this.waiting = Gauge.builder("hostwise." + name + ".work", pending, AtomicInteger::get)
                 .description("Tasks of the " + name + " surface (verdicts to decide and post) queued or running").register(meters);
@@ -77,6 +94,41 @@ public final class BoundedWorkQueue implements WorkQueue {
             Thread.currentThread().interrupt();
             return false;
         }
+        return runInRoom(what, task);
+    }
+
+    @Override
+    public Optional<Slot> reserve() {
+        if (executor.isShutdown() || !room.tryAcquire()) {
+            turnedAway.increment();
+            return Optional.empty();
+        }
+        AtomicBoolean used = new AtomicBoolean();
+        return Optional.of(new Slot() {
+            @Override
+            public boolean run(String what, Runnable task) {
+                if (used.getAndSet(true)) {
+                    throw new IllegalStateException("a slot runs one task");
+                }
+                return runInRoom(what, task);
+            }
+
+            @Override
+            public void giveBack() {
+                if (!used.getAndSet(true)) {
+                    room.release();
+                }
+            }
+        });
+    }
+
+    @Override
+    public int room() {
+        return room.availablePermits();
+    }
+
+    /** Runs a task in room already taken; gives the room back when the queue has stopped. */
+    private boolean runInRoom(String what, Runnable task) {
         pending.incrementAndGet();
         long accepted = System.nanoTime();
         try {
@@ -123,14 +175,14 @@ public final class BoundedWorkQueue implements WorkQueue {
         return true;
     }
 
-    /** Lets queued work finish (up to ten seconds), then stops. */
+    /** Lets queued and running work finish (up to the drain bound, 20 s by default), then stops it. */
     @Override
     public void close() {
         // a later surface of the same name on the same registry (tests start several) registers its own
         meters.remove(waiting);
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(drainBound.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} tasks were still running at shutdown and were stopped", executor.getActiveCount());
                 executor.shutdownNow();
             }

@@ -17,8 +17,10 @@ import java.util.Optional;
 /**
  * The conversation a chat surface holds with its users, whatever the platform: ask, collect (the
  * one-line form or the full form), validate with field errors, decide and record, deliver with its
- * fallbacks, and the follow-ups (show the math, look a verdict up, recent verdicts). Request keys make
- * retries harmless; a bounded queue keeps the acknowledgements quick.
+ * fallbacks, and the follow-ups (show the math, look a verdict up, recent verdicts). Request keys shared
+ * through the store make retries harmless on every replica; decisions go through the store's outbox
+ * ({@link OutboxDecisions}), so an acknowledged question is answered even if this process dies; a bounded
+ * queue, never waited on, keeps the acknowledgements quick.
  *
  * <p>A surface translates its platform's requests into calls here and the {@link Reply replies} back
  * into its platform's format ({@link Outlet}); it holds no flow of its own. One conversation per
@@ -38,23 +40,30 @@ public final class Conversation implements AutoCloseable {
     private final RequestKeys keys;
     private final RecentVerdicts recent;
     private final Delivery delivery;
-    private final DecisionIntake decisions;
+    private final OutboxDecisions decisions;
 
     /**
      * @param platform the chat platform this conversation is held on
      * @param outlet   how the platform's surface sends replies
      * @param work     the surface's work queue
-     * @param keys     the request keys that make retries harmless
+     * @param keys     this process's request keys: the fast first check in front of the store's table
      * @param remembered how many recent verdicts to keep in memory for "Show the math"
      */
     public Conversation(Hostwise hostwise, Platform platform, Outlet outlet, WorkQueue work, RequestKeys keys, int remembered) {
+        this(hostwise, platform, outlet, work, keys, remembered, OutboxSettings.standard());
+    }
+
+    /** As above, with the outbox's limits (tests shorten its leases and waits). */
+    public Conversation(Hostwise hostwise, Platform platform, Outlet outlet, WorkQueue work, RequestKeys keys, int remembered,
+                        OutboxSettings outbox) {
         this.hostwise = hostwise;
         this.platform = platform;
         this.work = work;
-        this.keys = keys;
+        this.keys = new SharedRequestKeys(keys, hostwise.store().outbox(), hostwise.store().database(), outbox.keyTtl());
         this.recent = new RecentVerdicts(remembered);
         this.delivery = new Delivery(outlet);
-        this.decisions = new QueuedDecisions(keys, work, new VerdictFlow(hostwise, recent, delivery));
+        this.decisions = new OutboxDecisions(hostwise, platform, keys, work, recent, delivery, outlet,
+                new VerdictFlow(hostwise, recent, delivery), outbox);
     }
 
     public Hostwise hostwise() {
@@ -279,9 +288,19 @@ public final class Conversation implements AutoCloseable {
         }
     }
 
-    /** Lets queued work finish within a bound, then stops it. */
+    /** This conversation's outbox worker (its owner name, a scan now): for operations and tests. */
+    public OutboxDecisions outbox() {
+        return decisions;
+    }
+
+    /**
+     * Stops: gives back outbox jobs not started (another replica answers them at once), lets running work
+     * finish within the queue's drain bound (20 s), then gives back whatever is still held.
+     */
     @Override
     public void close() {
+        decisions.stopTaking();
         work.close();
+        decisions.close();
     }
 }

@@ -5,11 +5,11 @@ package dev.hostwise.bot.conversation;
  * it. The implementation decides when and where it runs; surfaces only map the {@link Admission} to
  * their platform's answer.
  *
- * <p>This is the seam for "acknowledged means answered": {@link QueuedDecisions} claims the key in
- * memory and queues the job in this process. An outbox implementation would, in one transaction,
- * insert the key into {@code request_keys} (a unique-key violation means {@link Admission#REPEAT}) and
- * the {@link DecisionJob} into an outbox table, then return {@link Admission#ACCEPTED}; workers on any
- * replica take jobs with {@code FOR UPDATE SKIP LOCKED} and run {@link VerdictFlow#decideAndDeliver}.
+ * <p>"Acknowledged means answered": {@link OutboxDecisions}, which every {@link Conversation} uses, inserts the
+ * key into {@code request_keys} (a unique-key violation means {@link Admission#REPEAT}) and the
+ * {@link DecisionJob} into {@code outbox_jobs} in one transaction before it returns {@link Admission#ACCEPTED};
+ * workers on any replica take jobs nobody holds with {@code FOR UPDATE SKIP LOCKED}. {@link QueuedDecisions}
+ * is the same seam in memory only (one process, nothing survives it).
  */
 public interface DecisionIntake {
 

@@ -29,25 +29,45 @@ public final class Delivery {
     }
 
     /**
-     * Where a verdict ended up, and, when it was posted in its conversation, the message to reply
-     * under: what a later notice about the verdict (it was superseded) replies to.
+     * How one attempt to deliver a verdict went: where it ended up and, when that is nowhere, why each way failed;
+     * when it was posted in its conversation, that conversation and the message to reply under (what a later
+     * notice about the verdict, that it was superseded, replies to).
      */
-    public record Delivered(Where where, Optional<String> conversation, Optional<String> thread) {
+    public record Attempt(Where where, List<String> problems, Optional<String> conversation, Optional<String> thread) {
+
+        public Attempt(Where where, List<String> problems) {
+            this(where, problems, Optional.empty(), Optional.empty());
+        }
+
+        /** The reasons in one line, for a log or the outbox's record. */
+        public String why() {
+            return problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems);
+        }
     }
 
+    /** Delivers a verdict by the first way that works; one that reaches nobody is logged at ERROR with its ID. */
     public Where deliver(RecordedVerdict recorded, Requester who, ReplyAddress to) {
         return deliverTracked(recorded, who, to).where();
     }
 
     /** As {@link #deliver}, saying which message the verdict became when it was posted in its conversation. */
-    public Delivered deliverTracked(RecordedVerdict recorded, Requester who, ReplyAddress to) {
-        Verdict v = recorded.verdict();
+    public Attempt deliverTracked(RecordedVerdict recorded, Requester who, ReplyAddress to) {
+        Attempt a = attempt(recorded, who, to);
+        if (a.where() == Where.NOWHERE) {
+            Verdict v = recorded.verdict();
+            LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(), a.why());
+        }
+        return a;
+    }
+
+    /** Tries each way once (each with the platform's retries); logs nothing itself, so a caller that will try again can say so. */
+    public Attempt attempt(RecordedVerdict recorded, Requester who, ReplyAddress to) {
         List<String> problems = new ArrayList<>();
         Optional<String> conversationProblem = Optional.empty();
         if (to.conversation() != null) {
             Sent posted = outlet.post(to.conversation(), new Reply.VerdictReply(recorded, who, Optional.empty()));
             if (posted instanceof Sent.Ok ok) {
-                return new Delivered(Where.CONVERSATION, Optional.of(to.conversation()), ok.thread());
+                return new Attempt(Where.CONVERSATION, List.of(), Optional.of(to.conversation()), ok.thread());
             }
             conversationProblem = Optional.of(posted.problem());
             problems.add("conversation " + to.conversation() + ": " + posted.problem());
@@ -56,7 +76,7 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.REPLY_LINK));
             Sent replied = outlet.replyLink(to.responseUrl(), new Reply.VerdictReply(recorded, who, detour), true);
             if (replied.ok()) {
-                return new Delivered(Where.REPLY_LINK, Optional.empty(), Optional.empty());
+                return new Attempt(Where.REPLY_LINK, List.of());
             }
             problems.add("reply link: " + replied.problem());
         }
@@ -64,13 +84,11 @@ public final class Delivery {
             Optional<Reply.Detour> detour = conversationProblem.map(p -> new Reply.Detour(to.conversation(), p, Reply.Via.DIRECT_MESSAGE));
             Sent sent = outlet.directMessage(to.user(), new Reply.VerdictReply(recorded, who, detour));
             if (sent.ok()) {
-                return new Delivered(Where.DIRECT_MESSAGE, Optional.empty(), Optional.empty());
+                return new Attempt(Where.DIRECT_MESSAGE, List.of());
             }
             problems.add("direct message: " + sent.problem());
         }
-        LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(),
-                problems.isEmpty() ? "no conversation, reply link or user to send it to" : String.join("; ", problems));
-        return new Delivered(Where.NOWHERE, Optional.empty(), Optional.empty());
+        return new Attempt(Where.NOWHERE, List.copyOf(problems));
     }
 
     /**

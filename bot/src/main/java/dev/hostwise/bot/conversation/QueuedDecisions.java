@@ -1,6 +1,9 @@
 package dev.hostwise.bot.conversation;
 
-/** Decisions claimed in this process's request keys and run on its work queue. */
+/**
+ * Decisions claimed in this process's request keys and run on its work queue: nothing is kept beyond the
+ * process. Conversations use {@link OutboxDecisions}; this stays for a conversation without a store.
+ */
 public final class QueuedDecisions implements DecisionIntake {
 
     private final RequestKeys keys;

@@ -5,11 +5,10 @@ package dev.hostwise.bot.conversation;
  * second verdict and no second message. Surfaces claim a {@link RequestKey} before they act and give it
  * back when the work could not start.
  *
- * <p>The seam for a shared store: {@link RememberedRequestKeys} keeps keys in this process's memory, so
- * a retry that lands on another replica is served twice. A database-backed implementation (a
- * {@code request_keys} table with a unique key and an expiry, claimed in the same transaction as the
- * outbox job it guards) can replace it without any surface changing; the in-memory one then stays in
- * front as the fast first check.
+ * <p>{@link RememberedRequestKeys} keeps keys in this process's memory; {@link SharedRequestKeys} puts the
+ * store's {@code request_keys} table (a unique key and an expiry, swept) behind it, so a retry that lands on
+ * another replica is recognised too. A {@link Conversation} wraps the keys it is given that way; keys that
+ * guard a decision are claimed in the transaction that stores its outbox job ({@link OutboxDecisions}).
  */
 public interface RequestKeys {
 

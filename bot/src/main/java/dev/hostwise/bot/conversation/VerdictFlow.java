@@ -42,19 +42,23 @@ public final class VerdictFlow {
             return;
         }
         recent.remember(recorded.verdict());
-        Delivery.Delivered delivered = delivery.deliverTracked(recorded, job.who(), job.to());
+        Delivery.Attempt delivered = delivery.deliverTracked(recorded, job.who(), job.to());
         LOG.info("verdict {} ({}) for {} delivered to {}", recorded.verdict().id(),
                 recorded.verdict().recommendation(), job.who().user(), delivered.where());
-        rememberThread(recorded, job, delivered);
+        rememberThread(hostwise, recorded, job.who().platform(), delivered);
     }
 
-    /** Where the verdict's message is, so a notice that it was superseded can reply under it later. */
-    private void rememberThread(RecordedVerdict recorded, DecisionJob job, Delivery.Delivered delivered) {
+    /**
+     * Where the verdict's message is, so a notice that it was superseded can reply under it later: kept for a
+     * stored verdict posted in its conversation, whichever way it was decided (here, or from the outbox).
+     */
+    static void rememberThread(Hostwise hostwise, RecordedVerdict recorded, dev.hostwise.bot.Platform platform,
+                               Delivery.Attempt delivered) {
         if (recorded.linkToken().isEmpty() || delivered.conversation().isEmpty() || delivered.thread().isEmpty()) {
             return;
         }
         try {
-            hostwise.store().watch().rememberThread(recorded.verdict().id(), new WatchStore.Thread(job.who().platform(),
+            hostwise.store().watch().rememberThread(recorded.verdict().id(), new WatchStore.Thread(platform,
                     delivered.conversation().get(), delivered.thread().get()), hostwise.clock().instant());
         } catch (StoreUnavailableException e) {
             LOG.warn("where verdict {} was posted could not be kept ({}); a notice about it would come as a direct message",

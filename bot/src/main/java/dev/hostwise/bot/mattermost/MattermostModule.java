@@ -62,7 +62,7 @@ public final class MattermostModule implements ChatSurface {
         this.conversation = new Conversation(hostwise, Platform.MATTERMOST,
                 new MattermostOutlet(api, replyLinks, verdicts, charts, connection::identity),
                 new BoundedWorkQueue("mattermost", tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters),
-                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts());
+                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts(), tuning.outbox());
         MattermostParts parts = new MattermostParts(hostwise, conversation, api, settings, tuning,
                 new CommandTokens(settings.commandTokens()), seal, replyLinks, users, connection::ready, pageBaseUrl);
         this.routes = List.of(new MattermostRoutes(parts));

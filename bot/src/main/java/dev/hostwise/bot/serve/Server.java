@@ -110,11 +110,35 @@ public final class Server implements AutoCloseable {
         return true;
     }
 
-    /** Stops taking requests, then lets each chat surface finish its queued work (bounded) and stop. */
+    /**
+     * Stops taking requests, then stops every chat surface at once: each gives back the outbox jobs it has not
+     * started (another replica answers them within seconds), lets the running ones finish within its drain
+     * bound (20 s, see {@link dev.hostwise.bot.conversation.BoundedWorkQueue#DRAIN_BOUND}) and gives back the
+     * rest. Side by side, so two surfaces stop within one bound, inside Kubernetes' 30 s grace period.
+     */
     @Override
     public void close() {
         watch.close();
         http.close();
-        chat.forEach(ChatSurface::close);
+        List<Thread> closing = new ArrayList<>();
+        for (ChatSurface c : chat) {
+            Thread t = new Thread(() -> {
+                try {
+                    c.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("stopping the {} surface failed", c.platform().displayName(), e);
+                }
+            }, "hostwise-stop-" + c.platform().id());
+            t.start();
+            closing.add(t);
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class SlackModule implements ChatSurface {
         // the conversation core holds the flow; this module only translates Slack to it and back
         this.conversation = new Conversation(hostwise, Platform.SLACK, new SlackOutlet(api, charts, new VerdictMessage(pageBaseUrl)),
                 new BoundedWorkQueue("slack", tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters),
-                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts());
+                new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts(), tuning.outbox());
         SlackParts parts = new SlackParts(hostwise, api, conversation, tuning.triggerBudget(), pageBaseUrl, admins);
         SlackListeners.register(app, parts);
         admins.channel().ifPresent(channel -> hostwise.onReload(outcome -> {

@@ -357,6 +357,9 @@ public final class Database implements AutoCloseable {
                                 .locations("classpath:db/migration")
                                 .connectRetries(retries ? 2 : 0)
                                 .connectRetriesInterval(2)
+                                // migration numbers are reserved per branch and merged in any order: a database
+                                // migrated by a build that had V7 but not yet V6 gets V6 applied after it, not an error
+                                .outOfOrder(true)
                                 .load()
                                 .migrate();
                     }
@@ -396,6 +399,7 @@ public final class Database implements AutoCloseable {
                      // quoted: Flyway creates its table and columns in lower case, also on H2
                      "SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
             MigrationVersion newest = MigrationVersion.EMPTY;
+            java.util.Set<String> applied = new java.util.HashSet<>();
             while (rs.next()) {
                 if (!rs.getBoolean(2)) {
                     return false;
@@ -404,10 +408,20 @@ public final class Database implements AutoCloseable {
                 if (version != null) {
                     MigrationVersion v = MigrationVersion.fromVersion(version);
                     newest = v.isNewerThan(newest) ? v : newest;
+                    applied.add(v.getVersion());
                 }
             }
             // a newer schema (a newer Hostwise migrated it) is current too, as Flyway would leave it
-            return !MigrationVersion.fromVersion(SCHEMA_VERSION).isNewerThan(newest);
+            if (MigrationVersion.fromVersion(SCHEMA_VERSION).isNewerThan(newest)) {
+                return false;
+            }
+            // but not one with a gap below this version (a migration merged after a higher one ran): Flyway fills it
+            for (int v = 1; v <= Integer.parseInt(SCHEMA_VERSION); v++) {
+                if (!applied.contains(String.valueOf(v))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("schema version not read ({}); Flyway checks it", e.toString());
             return false;
@@ -540,6 +554,11 @@ public final class Database implements AutoCloseable {
     static boolean isOutage(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s && isOutageState(s.getSQLState())) {
+                return true;
+            }
+            // H2 reports a failed write of its store file (a full disk) as a "General error" (50000) wrapping the
+            // MVStore's exception, and closes the database right after: the storage failed, not the statement
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
                 return true;
             }
         }

@@ -62,6 +62,7 @@ public final class VerdictStore implements AutoCloseable {
 
     private final RuleRevisions ruleRevisions;
     private final WatchStore watch;
+    private final Outbox outbox;
     private final EvidenceStore evidence;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
 
@@ -75,6 +76,7 @@ public final class VerdictStore implements AutoCloseable {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
         this.watch = new WatchStore(db);
+        this.outbox = new Outbox(db, meters, java.time.Clock.systemUTC());
         this.evidence = new EvidenceStore(db);
         this.saveTime = Timer.builder("hostwise.store.save")
                 .description("Saving a verdict, as its caller waits: queueing for the transaction included")
@@ -99,17 +101,23 @@ public final class VerdictStore implements AutoCloseable {
         return ruleRevisions;
     }
 
+    /** The outbox and the request keys shared by every replica, on the same database. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     /** The load tests handed back as evidence, beside the verdicts that rest on them. */
     public EvidenceStore evidence() {
         return evidence;
     }
 
     /**
-     * A verdict waiting to be numbered and written, already packed: packing is the CPU-heavy part of a
-     * save, so it happens on the caller's thread, not inside the transaction saves queue for.
+     * A verdict waiting to be numbered and written, already packed (packing is the CPU-heavy part of a
+     * save, so it happens on the caller's thread, not inside the transaction saves queue for), and the
+     * outbox job it answers, if any.
      */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons, Optional<String> supersedeReason, byte[] packed) {
+                         List<RuleReason> ruleReasons, Optional<String> supersedeReason, byte[] packed, Optional<JobLease> job) {
     }
 
     /** More rows to write in the transaction that stores a verdict, given it as numbered. */
@@ -130,18 +138,36 @@ public final class VerdictStore implements AutoCloseable {
      */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
                               Optional<String> supersedes, List<RuleReason> ruleReasons) {
-        return save(draft, requester, appVersion, supersedes, ruleReasons, supersedes.map(s -> "re-evaluated on request"));
+        return save(draft, requester, appVersion, supersedes, ruleReasons, supersedes.map(s -> "re-evaluated on request"),
+                Optional.empty());
     }
 
-    /** As {@link #save(Verdict, Requester, String, Optional, List)}, saying why it supersedes the verdict it names. */
+    /**
+     * As {@link #save(Verdict, Requester, String, Optional, List)}, and records the verdict's ID on the outbox job
+     * it answers in the same transaction: a job taken over after a crash then has its verdict delivered, never
+     * decided again, and a verdict is never stored for a job without the job knowing.
+     *
+     * @param job the lease of the outbox job this verdict answers, when it answers one
+     * @throws LeaseLostException when the job is no longer held under {@code job} (another replica took it
+     *                            over): nothing is stored
+     */
+    public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
+                              Optional<String> supersedes, List<RuleReason> ruleReasons, Optional<JobLease> job) {
+        return save(draft, requester, appVersion, supersedes, ruleReasons, supersedes.map(s -> "re-evaluated on request"), job);
+    }
+
+    /**
+     * As {@link #save(Verdict, Requester, String, Optional, List, Optional)}, saying why it supersedes the verdict
+     * it names ({@code supersededBy.reason} on the old verdict's page and JSON).
+     */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion, Optional<String> supersedes,
-                              List<RuleReason> ruleReasons, Optional<String> supersedeReason) {
+                              List<RuleReason> ruleReasons, Optional<String> supersedeReason, Optional<JobLease> job) {
         long started = System.nanoTime();
         try {
             // packed without its ID, which is its own column and is only assigned in the transaction
             byte[] packed = packer.pack(draft.withId(null), ruleReasons);
             return commits.save(new Draft(draft, clipped(requester), appVersion, supersedes, ruleReasons,
-                    supersedeReason.map(VerdictStore::clipReason), packed));
+                    supersedeReason.map(VerdictStore::clipReason), packed, job));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -158,14 +184,14 @@ public final class VerdictStore implements AutoCloseable {
     public Optional<StoredVerdict> saveSuperseding(Verdict draft, Requester requester, String appVersion, String supersedes,
                                                    List<RuleReason> ruleReasons, String reason, AlongWith along) {
         return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.of(supersedes), ruleReasons,
-                Optional.of(clipReason(reason)), packer.pack(draft.withId(null), ruleReasons)), along);
+                Optional.of(clipReason(reason)), packer.pack(draft.withId(null), ruleReasons), Optional.empty()), along);
     }
 
     /** Stores a verdict with more rows in the same transaction (a pooled verdict's members), not batched with other saves. */
     public StoredVerdict saveWith(Verdict draft, Requester requester, String appVersion, List<RuleReason> ruleReasons,
                                   AlongWith along) {
         return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.empty(), ruleReasons, Optional.empty(),
-                packer.pack(draft.withId(null), ruleReasons)), along)
+                packer.pack(draft.withId(null), ruleReasons), Optional.empty()), along)
                 .orElseThrow();
     }
 
@@ -248,6 +274,13 @@ public final class VerdictStore implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             outages.increment(batch.size());
             batch.forEach(entry -> entry.fail(e));
+        } catch (LeaseLostException e) {
+            // a job's worker lost it to another replica: that verdict alone is not stored
+            if (batch.size() == 1) {
+                batch.get(0).fail(e);
+                return;
+            }
+            batch.forEach(entry -> writeBatch(List.of(entry)));
         }
     }
 
@@ -261,7 +294,7 @@ public final class VerdictStore implements AutoCloseable {
                     c.commit();
                     db.answered();
                     return stored;
-                } catch (SQLException e) {
+                } catch (SQLException | LeaseLostException e) {
                     // the pool restores auto-commit when the connection goes back. On a connection that broke, the
                     // rollback fails too: the first failure is the one that says why
                     try {
@@ -269,7 +302,7 @@ public final class VerdictStore implements AutoCloseable {
                     } catch (SQLException rollback) {
                         e.addSuppressed(rollback);
                     }
-                    if (attempt < ATTEMPTS && retryable(e)) {
+                    if (attempt < ATTEMPTS && e instanceof SQLException s && retryable(s)) {
                         continue;
                     }
                     throw e;
@@ -301,7 +334,36 @@ public final class VerdictStore implements AutoCloseable {
             }
             ps.executeBatch();
         }
+        recordOnJobs(c, drafts, out);
         return out;
+    }
+
+    /** Names each verdict on the outbox job it answers; fails the transaction when a worker no longer holds its job. */
+    private static void recordOnJobs(Connection c, List<Draft> drafts, List<StoredVerdict> stored) throws SQLException {
+        List<JobLease> leases = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_jobs SET verdict_id = ?, decided_at = CURRENT_TIMESTAMP "
+                + "WHERE id = ? AND lease_owner = ? AND takes = ? AND state = 'PENDING' AND verdict_id IS NULL")) {
+            for (int i = 0; i < drafts.size(); i++) {
+                Optional<JobLease> job = drafts.get(i).job();
+                if (job.isPresent()) {
+                    ps.setString(1, stored.get(i).verdict().id());
+                    ps.setLong(2, job.get().job());
+                    ps.setString(3, job.get().owner());
+                    ps.setInt(4, job.get().take());
+                    ps.addBatch();
+                    leases.add(job.get());
+                }
+            }
+            if (leases.isEmpty()) {
+                return;
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new LeaseLostException(leases.get(i));
+                }
+            }
+        }
     }
 
     /** Takes {@code count} numbers of the year; returns the first. */

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  *     {@code root_id};</li>
  * <li>{@code POST /api/v4/files}: multipart with {@code channel_id} and {@code files}, 201 with {@code file_infos};</li>
  * <li>{@code POST /api/v4/channels/direct}: two user IDs, 201 with the channel;</li>
+ * <li>{@code GET /api/v4/channels/{id}/posts?since=}: the posts created in that channel since that Unix millisecond, as a
+ *     PostList ({@code order}, {@code posts} by ID); 403 in a channel the bot is not a member of;</li>
  * <li>{@code POST /hooks/commands/{id}}: a command's reply link, good for 5 posts ({@code TryUse(hook.Id, 5)}).</li>
  * </ul>
  * Any endpoint can be scripted to answer otherwise (429 with its headers, 5xx, ...).
@@ -107,6 +109,9 @@ final class MattermostApiStandIn implements AutoCloseable {
     private final Map<String, Long> triggers = new ConcurrentHashMap<>();
     private final Set<String> notMember = ConcurrentHashMap.newKeySet();
     private final Set<String> posts = ConcurrentHashMap.newKeySet();
+    /** Every post created, by channel, in order, as Mattermost would give it back. */
+    private final Map<String, List<ObjectNode>> channelPosts = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, Integer> hookUses = new ConcurrentHashMap<>();
     private int ids;
 
@@ -195,13 +200,14 @@ final class MattermostApiStandIn implements AutoCloseable {
     private void api(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String endpoint = ex.getRequestMethod() + " " + path;
+        String query = ex.getRequestURI().getRawQuery();
         byte[] raw = ex.getRequestBody().readAllBytes();
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         JsonNode json = contentType != null && contentType.startsWith("application/json") ? JSON.readTree(raw) : null;
         Map<String, List<Part>> parts = contentType != null && contentType.startsWith("multipart/form-data")
                 ? multipart(raw, contentType) : Map.of();
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        Call call = new Call(endpoint, path, authorization, raw, json, parts);
+        Call call = new Call(endpoint, query == null ? path : path + "?" + query, authorization, raw, json, parts);
         Reply reply;
         synchronized (this) {
             Deque<Reply> queue = scripted.get(endpoint);
@@ -232,8 +238,39 @@ final class MattermostApiStandIn implements AutoCloseable {
                 }
                 yield ok(201, Map.of("id", "dm0" + ids.get(1).asText(), "type", "D"));
             }
-            default -> new Reply(404, Map.of(), appError("api.context.404.app_error", "Sorry, we could not find the page.", 404));
+            default -> {
+                Matcher read = CHANNEL_POSTS.matcher(c.endpoint());
+                if (read.matches()) {
+                    yield channelPosts(read.group(1), c.path());
+                }
+                yield new Reply(404, Map.of(), appError("api.context.404.app_error", "Sorry, we could not find the page.", 404));
+            }
         };
+    }
+
+    private static final Pattern CHANNEL_POSTS = Pattern.compile("GET /api/v4/channels/([a-z0-9]+)/posts");
+    private static final Pattern SINCE = Pattern.compile("[?&]since=(\\d+)");
+
+    /** getPostsForChannel with {@code since}: every post of the channel created after that millisecond. */
+    private Reply channelPosts(String channel, String pathAndQuery) {
+        if (notMember.contains(channel)) {
+            return new Reply(403, Map.of(), appError("api.context.permissions.app_error", "You do not have the appropriate permissions.", 403));
+        }
+        Matcher since = SINCE.matcher(pathAndQuery);
+        if (!since.find()) {
+            return bad("api.context.invalid_url_param.app_error", "since");
+        }
+        long after = Long.parseLong(since.group(1));
+        ObjectNode list = JSON.createObjectNode();
+        var order = list.putArray("order");
+        ObjectNode byId = list.putObject("posts");
+        for (ObjectNode p : channelPosts.getOrDefault(channel, List.of())) {
+            if (p.path("create_at").asLong() > after) {
+                order.insert(0, p.path("id").asText());
+                byId.set(p.path("id").asText(), p);
+            }
+        }
+        return new Reply(200, Map.of(), list.toString());
     }
 
     private Reply openDialog(JsonNode req) {
@@ -275,6 +312,7 @@ final class MattermostApiStandIn implements AutoCloseable {
         posts.add(id);
         ObjectNode created = ((ObjectNode) post.deepCopy()).put("id", id).put("user_id", BOT_USER_ID)
                 .put("create_at", System.currentTimeMillis());
+        channelPosts.computeIfAbsent(channel, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(created);
         return new Reply(201, Map.of(), created.toString());
     }
 
@@ -400,6 +438,9 @@ final class MattermostApiStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // two replicas' bots may share one stand-in
+        }
         server.stop(0);
         executor.shutdownNow();
     }

@@ -134,6 +134,18 @@ final class MattermostBot implements AutoCloseable {
 
     /** Mattermost's dialog submission for the dialog that {@code open} opened (SubmitDialogRequest), as {@code user}. */
     HttpResponse<String> submit(MattermostApiStandIn.Call open, Map<String, Object> submission, String user) throws Exception {
+        return postTo(open.json().path("url").asText(), submission(open, submission, user));
+    }
+
+    /**
+     * The same submission, sent to this replica's {@code /mattermost/dialog} whichever replica opened the dialog: what
+     * happens when a double-click's second request is routed to another replica behind the load balancer.
+     */
+    HttpResponse<String> submitHere(MattermostApiStandIn.Call open, Map<String, Object> submission, String user) throws Exception {
+        return postTo(uri("/mattermost/dialog").toString(), submission(open, submission, user));
+    }
+
+    private static String submission(MattermostApiStandIn.Call open, Map<String, Object> submission, String user) {
         JsonNode req = open.json();
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "dialog_submission");
@@ -144,7 +156,7 @@ final class MattermostBot implements AutoCloseable {
         body.put("team_id", TEAM);
         body.set("submission", JSON.valueToTree(submission));
         body.put("cancelled", false);
-        return postTo(req.path("url").asText(), body.toString());
+        return body.toString();
     }
 
     /** What Mattermost sends when {@code button} on {@code post} is pressed (PostActionIntegrationRequest), with a fresh trigger. */

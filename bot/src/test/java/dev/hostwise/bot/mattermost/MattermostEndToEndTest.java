@@ -3,7 +3,6 @@ package dev.hostwise.bot.mattermost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.LogCapture;
 import dev.hostwise.bot.Platform;
@@ -48,14 +47,11 @@ class MattermostEndToEndTest {
             "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
 
     private Hostwise hostwise;
-    /** Verdicts go to a store of the test's own, never to ./data. */
-    @org.junit.jupiter.api.io.TempDir
-    static java.nio.file.Path dataDir;
     private MattermostBot bot;
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString())), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll

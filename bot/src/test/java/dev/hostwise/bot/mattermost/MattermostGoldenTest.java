@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.Platform;
 import dev.hostwise.bot.RecordedVerdict;
@@ -49,14 +48,11 @@ class MattermostGoldenTest {
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Hostwise hostwise;
-    /** Verdicts go to a store of the test's own, never to ./data. */
-    @org.junit.jupiter.api.io.TempDir
-    static java.nio.file.Path dataDir;
     private Map<String, String> placeholders;
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString())), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
         placeholders = Map.of(hostwise.decider().activePolicy().revision(), "RULES-REVISION",
                 hostwise.catalog().date().toString(), "CATALOG-DATE");
     }

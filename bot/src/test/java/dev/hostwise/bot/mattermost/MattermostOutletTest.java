@@ -44,9 +44,6 @@ class MattermostOutletTest {
     private static final Requester ANA = Requester.chat(Platform.MATTERMOST, MattermostBot.TEAM, MattermostBot.CHANNEL, MattermostBot.USER);
 
     private Hostwise hostwise;
-    /** Verdicts go to a store of the test's own, never to ./data. */
-    @org.junit.jupiter.api.io.TempDir
-    static java.nio.file.Path dataDir;
     private MattermostApiStandIn mattermost;
     private ChartThread charts;
     private MattermostApi api;
@@ -54,7 +51,7 @@ class MattermostOutletTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString())), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll

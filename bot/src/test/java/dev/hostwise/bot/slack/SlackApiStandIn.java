@@ -107,6 +107,12 @@ class SlackApiStandIn implements AutoCloseable {
         standing.put(method, reply);
     }
 
+    /** Slack answers normally again: every scripted and standing answer is forgotten. */
+    synchronized void recover() {
+        scripted.clear();
+        standing.clear();
+    }
+
     synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }

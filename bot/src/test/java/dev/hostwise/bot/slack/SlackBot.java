@@ -33,7 +33,11 @@ final class SlackBot implements AutoCloseable {
     /** Short waits, so retries and reconnects happen within a test. */
     static final SlackTuning TUNING = SlackTuning.standard()
             .withRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5)))
-            .withConnectRetry(Duration.ofMillis(100));
+            .withConnectRetry(Duration.ofMillis(100))
+            // a verdict that reached nobody is tried again within a fraction of a second
+            .withOutbox(dev.hostwise.bot.conversation.OutboxSettings.standard()
+                    .withLease(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(100))
+                    .withRetries(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(5)));
 
     final SlackApiStandIn slack;
     final SlackModule module;

@@ -45,7 +45,7 @@ class SlackEndToEndTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @BeforeEach
@@ -56,6 +56,11 @@ class SlackEndToEndTest {
     @AfterEach
     void stopTheBot() {
         bot.close();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void closeTheStore() {
+        hostwise.close();
     }
 
     // ---- the conversation ----
@@ -383,8 +388,7 @@ class SlackEndToEndTest {
 
     @Test
     void whenTheWorkQueueIsFullRequestsAreRefusedAndTheirKeysGivenBack() throws Exception {
-        SlackTuning tiny = new SlackTuning(SlackBot.TUNING.retry(), SlackBot.TUNING.triggerBudget(), SlackBot.TUNING.connectRetry(),
-                1, 0, Duration.ofMillis(50), 1_000, 100);
+        SlackTuning tiny = SlackBot.TUNING.withWork(1, 0, Duration.ofMillis(50));
         try (SlackBot busy = SlackBot.start(hostwise, new SlackApiStandIn(), true, tiny)) {
             // the one worker is busy posting a verdict to a slow Slack
             busy.slack.script("chat.postMessage", Reply.ok("{\"ok\":true,\"channel\":\"" + SlackBot.CHANNEL
@@ -525,16 +529,31 @@ class SlackEndToEndTest {
     }
 
     @Test
-    void aVerdictThatReachesNobodyIsLoggedWithItsId() throws Exception {
+    void aVerdictThatReachesNobodyIsLoggedWithItsIdAndDeliveredOnceSlackAnswersAgain() throws Exception {
         bot.slack.always("chat.postMessage", Reply.status(500));
         bot.slack.always("response_url", Reply.status(500));
         bot.slack.always("conversations.open", Reply.status(503));
         try (LogCapture logs = LogCapture.start()) {
             bot.command("100000/day task=classification quality=good_enough privacy=in_house");
+            bot.slack.await("chat.postMessage", 3); // all attempts of the retry policy
             bot.awaitQuiet();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (logs.lines().stream().noneMatch(l -> l.contains("reached nobody")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(logs.lines()).anyMatch(l -> l.matches("(?s)WARN .*verdict HW-\\d{4}-\\d{4} .*reached nobody.*HTTP 500.*trying again.*"));
+            String id = logs.lines().stream().filter(l -> l.contains("reached nobody")).findFirst().orElseThrow()
+                    .replaceAll("(?s).*verdict (HW-\\d{4}-\\d{4}).*", "$1");
 
-            assertThat(bot.slack.calls("chat.postMessage")).hasSize(3); // all attempts of the retry policy
-            assertThat(logs.lines()).anyMatch(l -> l.matches("(?s)ERROR .*verdict HW-\\d{4}-\\d{4} .*reached nobody.*HTTP 500.*"));
+            // Slack is back: the stored verdict is delivered, once, with the same ID (never decided again)
+            int before = bot.slack.calls("chat.postMessage").size();
+            bot.slack.recover();
+            Call delivered = bot.slack.await("chat.postMessage", before + 1).get(before);
+            assertThat(delivered.params().get("text")).contains(id);
+            Thread.sleep(500);
+            bot.awaitQuiet();
+            assertThat(bot.slack.calls("chat.postMessage")).hasSize(before + 1);
+            assertThat(bot.slack.calls("conversations.history")).isNotEmpty(); // checked first: it might have got through
         }
     }
 

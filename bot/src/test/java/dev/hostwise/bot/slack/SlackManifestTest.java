@@ -36,7 +36,8 @@ class SlackManifestTest {
         assertThat(m.at("/settings/interactivity/request_url").asText()).endsWith(SlackEventsRoutes.PATH);
         assertThat(m.at("/settings/event_subscriptions/request_url").asText()).endsWith(SlackEventsRoutes.PATH);
         assertThat(texts(m.at("/settings/event_subscriptions/bot_events"))).containsExactly("app_home_opened");
-        assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "files:write");
+        assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "files:write",
+                "channels:history", "groups:history");
         assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
         assertThat(m.at("/settings/socket_mode_enabled").asBoolean()).isFalse();
         assertThat(m.at("/display_information/name").asText()).isEqualTo("Hostwise");
@@ -51,6 +52,7 @@ class SlackManifestTest {
         assertThat(m.at("/features/slash_commands/0/url").isMissingNode()).isTrue();
         assertThat(m.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(texts(m.at("/settings/event_subscriptions/bot_events"))).containsExactly("app_home_opened");
-        assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "files:write");
+        assertThat(texts(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("commands", "chat:write", "im:write", "files:write",
+                "channels:history", "groups:history");
     }
 }

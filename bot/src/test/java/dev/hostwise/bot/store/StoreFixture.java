@@ -24,6 +24,19 @@ public final class StoreFixture {
         return new Env(Map.of("HOSTWISE_DATA_DIR", dataDir.toString()));
     }
 
+    /**
+     * An environment whose H2 database lives in a new temporary directory: for tests that keep one Hostwise
+     * for a whole class, so that no outbox job or request key of theirs meets another class's (the default
+     * data directory is shared by every test run).
+     */
+    public static Env freshH2() {
+        try {
+            return h2(java.nio.file.Files.createTempDirectory("hostwise-test-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** An environment pointing at the test PostgreSQL server. */
     public static Env postgres() {
         String url = System.getenv(PG_URL);

@@ -69,6 +69,14 @@ public final class MattermostApi {
         return send("GET " + path, subject, null, () -> authorized(path).GET());
     }
 
+    /**
+     * As {@link #get(String, String)}, counted under {@code endpoint} rather than the path: a path that names a
+     * channel would otherwise make a meter series per channel.
+     */
+    public ApiResult get(String path, String endpoint, String subject) {
+        return send("GET " + endpoint, subject, null, () -> authorized(path).GET());
+    }
+
     /** {@code POST path} with a JSON body and the bot's token. */
     public ApiResult post(String path, String subject, Object body) {
         return postWithin(path, subject, null, body);

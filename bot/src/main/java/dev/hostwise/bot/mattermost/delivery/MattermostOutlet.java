@@ -87,6 +87,55 @@ public final class MattermostOutlet implements Outlet {
         return posted.ok() ? Sent.done() : new Sent.Failed(posted.problem());
     }
 
+    /** At most this many posts come back for a {@code since} query (api/v4/source/posts.yaml, getPostsForChannel). */
+    private static final int SINCE_LIMIT = 1000;
+
+    /**
+     * Reads the channel's posts since {@code since} ({@code GET /api/v4/channels/{channel_id}/posts?since=}, in
+     * Unix milliseconds: every post created or changed since, up to 1,000) for one of the bot's own that names
+     * the verdict. A channel the bot may not read (403: the verdict then went by the reply link or a direct
+     * message) is {@link Seen#CANNOT_TELL}, and so is a channel busier than one answer holds.
+     */
+    @Override
+    public Seen alreadyPosted(String channel, String subject, java.time.Instant since) {
+        Optional<BotIdentity> me = bot.get();
+        if (me.isEmpty()) {
+            // Mattermost has not confirmed the bot's account yet: its posts cannot be told from anyone's
+            return Seen.UNREACHABLE;
+        }
+        String path = "/api/v4/channels/" + java.net.URLEncoder.encode(channel, java.nio.charset.StandardCharsets.UTF_8)
+                + "/posts?since=" + Math.max(1, since.toEpochMilli());
+        ApiResult read = api.get(path, "/api/v4/channels/{channel_id}/posts", subject);
+        if (read instanceof ApiResult.Refused) {
+            return Seen.CANNOT_TELL;
+        }
+        if (!read.ok()) {
+            return Seen.UNREACHABLE;
+        }
+        com.fasterxml.jackson.databind.JsonNode posts = read.body().path("posts");
+        int seen = 0;
+        for (var post : (Iterable<com.fasterxml.jackson.databind.JsonNode>) posts::elements) {
+            seen++;
+            if (me.get().userId().equals(post.path("user_id").asText()) && names(post, subject)) {
+                return Seen.POSTED;
+            }
+        }
+        return seen >= SINCE_LIMIT ? Seen.CANNOT_TELL : Seen.NOT_POSTED;
+    }
+
+    /** A post names the verdict in its text, or (a text cut to fit) in its buttons' fallback line. */
+    private static boolean names(com.fasterxml.jackson.databind.JsonNode post, String subject) {
+        if (post.path("message").asText("").contains(subject)) {
+            return true;
+        }
+        for (var attachment : post.path("props").path("attachments")) {
+            if (attachment.path("fallback").asText("").contains(subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private PostBody render(Reply reply) {
         if (reply instanceof Reply.VerdictReply v) {
             return verdicts.render(v.recorded(), v.who(), v.detour().map(this::note));

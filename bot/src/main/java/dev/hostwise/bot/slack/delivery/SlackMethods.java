@@ -53,6 +53,16 @@ public final class SlackMethods {
         return WebApi.json(Map.of("users", userId));
     }
 
+    /** A page of a conversation's messages since {@code oldest} (Slack's "seconds.micros" timestamp); {@code cursor} for the next page. */
+    public static String conversationsHistory(String channel, String oldest, int limit, String cursor) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("channel", channel);
+        args.put("oldest", oldest);
+        args.put("limit", limit);
+        args.put("cursor", cursor);
+        return WebApi.json(args);
+    }
+
     /** A response_url message; {@code inChannel} makes it visible to everyone, else only to the user. */
     public static String responseMessage(boolean inChannel, String text, List<LayoutBlock> blocks) {
         Map<String, Object> body = new LinkedHashMap<>();

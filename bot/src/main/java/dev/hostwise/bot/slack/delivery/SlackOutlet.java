@@ -75,6 +75,55 @@ public final class SlackOutlet implements Outlet {
         return sent(api.call("chat.postMessage", reply.subject(), SlackMethods.chatPostInThread(channel, thread, r.text(), r.blocks())));
     }
 
+    /** Pages of history read back at most: a verdict posted minutes ago is on the first unless the channel is very busy. */
+    private static final int READ_BACK_PAGES = 5;
+
+    /**
+     * Reads the channel's history since {@code since} ({@code conversations.history}, scopes {@code channels:history}
+     * and {@code groups:history}) for a message of this bot's that names the verdict. Without the scope, or in a
+     * channel the bot cannot read (not a member: the verdict then went by the reply link), Slack refuses and
+     * the answer is {@link Seen#CANNOT_TELL}.
+     */
+    @Override
+    public Seen alreadyPosted(String channel, String subject, java.time.Instant since) {
+        String oldest = since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000);
+        String cursor = null;
+        for (int page = 0; page < READ_BACK_PAGES; page++) {
+            ApiResult<JsonObject> read = api.call("conversations.history", subject,
+                    SlackMethods.conversationsHistory(channel, oldest, 200, cursor));
+            if (read instanceof ApiResult.Refused<JsonObject>) {
+                return Seen.CANNOT_TELL;
+            }
+            if (!(read instanceof ApiResult.Ok<JsonObject> ok)) {
+                return Seen.UNREACHABLE;
+            }
+            JsonObject answer = ok.response();
+            if (answer.has("messages") && answer.get("messages").isJsonArray()) {
+                for (var m : answer.getAsJsonArray("messages")) {
+                    if (m.isJsonObject() && ours(m.getAsJsonObject()) && text(m.getAsJsonObject()).contains(subject)) {
+                        return Seen.POSTED;
+                    }
+                }
+            }
+            cursor = answer.has("response_metadata") && answer.getAsJsonObject("response_metadata").has("next_cursor")
+                    ? answer.getAsJsonObject("response_metadata").get("next_cursor").getAsString() : "";
+            if (!answer.has("has_more") || !answer.get("has_more").getAsBoolean() || cursor.isEmpty()) {
+                return Seen.NOT_POSTED;
+            }
+        }
+        // a channel busier than the pages read: say so rather than guess
+        return Seen.CANNOT_TELL;
+    }
+
+    /** A message a bot posted (verdicts are posted by this app's bot user). */
+    private static boolean ours(JsonObject m) {
+        return m.has("bot_id") && !m.get("bot_id").isJsonNull();
+    }
+
+    private static String text(JsonObject m) {
+        return m.has("text") && m.get("text").isJsonPrimitive() ? m.get("text").getAsString() : "";
+    }
+
     private Rendered render(Reply reply) {
         if (reply instanceof Reply.VerdictReply v) {
             return new Rendered(message.text(v.recorded().verdict()), message.blocks(v.recorded(), v.who(), v.detour().map(SlackOutlet::note)));
