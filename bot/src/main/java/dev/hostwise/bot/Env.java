@@ -71,6 +71,27 @@ public record Env(Map<String, String> vars) {
         }).orElse(StaleAfter.DEFAULT);
     }
 
+    /**
+     * {@code HOSTWISE_WATCH_DAYS}: stored verdicts younger than this are re-checked when their inputs change,
+     * and looked at for pooling; 180 when unset.
+     *
+     * @throws IllegalArgumentException naming the variable when it is not a whole number of days, 1 or more
+     */
+    public int watchDays() {
+        return get("HOSTWISE_WATCH_DAYS").map(d -> {
+            try {
+                int n = Integer.parseInt(d);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below, with the variable's name
+            }
+            throw new IllegalArgumentException("HOSTWISE_WATCH_DAYS must be a whole number of days, 1 or more (e.g. 180);"
+                    + " it is '" + d + "'");
+        }).orElse(180);
+    }
+
     /** A copy with one variable set; tests use it to point the bot at a temporary data directory. */
     public Env with(String name, String value) {
         Map<String, String> copy = new HashMap<>(vars);

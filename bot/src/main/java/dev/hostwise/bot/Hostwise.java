@@ -65,14 +65,18 @@ public final class Hostwise implements AutoCloseable {
     private final Optional<Path> catalogDir;
     private final PolicyReloader reloader;
     private final List<Consumer<ReloadOutcome>> reloadListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Meters meters;
     private final VerdictJson storedJson = new VerdictJson();
     private final Timer decisionTime;
+    private final java.time.Duration watchWindow;
 
     private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter) {
+                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter,
+                     java.time.Duration watchWindow) {
         this.meters = meters;
+        this.watchWindow = watchWindow;
         this.decisionTime = Timer.builder("hostwise.decision")
                 .description("Deciding a scenario: cost model, sensitivity analysis and the rules, without saving")
                 .register(meters.registry());
@@ -107,6 +111,38 @@ public final class Hostwise implements AutoCloseable {
     /** Tells a listener of every reload attempt (e.g. to post failures to the admins' Slack channel). */
     public void onReload(Consumer<ReloadOutcome> listener) {
         reloadListeners.add(listener);
+    }
+
+    /** Tells a listener (the watch) when a change of inputs has been recorded, so it can re-check off the request path. */
+    public void onInputsChanged(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * The hook for anything that changes what stored verdicts rest on: the active rules or catalog (the
+     * watch reports those itself), or measured-throughput evidence. Records the change in the store (once
+     * while one with the same key is pending) and wakes the watch, which re-decides the watched verdicts
+     * off the request path. A process without a watch (the CLI) records it for a running server to act on.
+     *
+     * @param key    what is in force after the change, e.g. {@code evidence:<hash of the evidence>}
+     * @param reason what changed, in words a notice can carry: "measured throughput for llama-3.3-70b on h100-80gb imported"
+     * @return true when this call recorded it; false when the same change is already pending, or the store is down
+     */
+    public boolean inputsChanged(String key, String reason) {
+        boolean recorded;
+        try {
+            recorded = store.watch().recordChange(key, reason, clock.instant(), dev.hostwise.bot.store.WatchStore.Unless.PENDING);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("a change of inputs ({}) could not be recorded: {}", reason, e.getMessage());
+            return false;
+        }
+        changeListeners.forEach(Runnable::run);
+        return recorded;
+    }
+
+    /** How far back the watch and pooling look ({@code HOSTWISE_WATCH_DAYS}). */
+    public java.time.Duration watchWindow() {
+        return watchWindow;
     }
 
     /** The reload gate for the active rules: checks a changed policy and swaps it in only if it passes. */
@@ -144,6 +180,7 @@ public final class Hostwise implements AutoCloseable {
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
         StaleAfter staleAfter = env.staleAfter();
+        java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         DatabaseSettings database = DatabaseSettings.from(env);
         // The start's three big pieces are independent, and the machine has two cores: a server opens (and
         // if need be migrates) its store, and the compiled policy is read (or compiled), each on a thread of
@@ -175,7 +212,7 @@ public final class Hostwise implements AutoCloseable {
         Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
         VerdictStore store = new VerdictStore(joined(opening), meters.registry());
         return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
-                meters, staleAfter);
+                meters, staleAfter, watchWindow);
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {
@@ -259,6 +296,13 @@ public final class Hostwise implements AutoCloseable {
      */
     public ImportedLoadTest storeLoadTest(LoadTestImport.Imported read, Requester who) {
         EvidenceStore.Saved saved = store.evidence().save(read.run(), who);
+        if (saved.isNew()) {
+            // new evidence is a change of inputs: the watch re-checks the stored verdicts it may flip (a CLI import is
+            // recorded for a running server to act on)
+            LoadTestRun run = saved.run();
+            inputsChanged("evidence:" + run.evidenceId(), "measured throughput for " + run.model() + " on " + run.gpusPerReplica() + "x "
+                    + run.gpuType() + " imported");
+        }
         return new ImportedLoadTest(saved.run(), saved.isNew(), read.warnings());
     }
 
@@ -300,7 +344,8 @@ public final class Hostwise implements AutoCloseable {
 
     /** Decides {@link #scenarioFor} as a new verdict that names the one it supersedes. */
     public RecordedVerdict reevaluateWithLoadTest(StoredVerdict previous, LoadTestRun run, Requester who) {
-        return record(scenarioFor(previous, run), who, Optional.of(previous.id()), Optional.empty());
+        return record(scenarioFor(previous, run), who, Optional.of(previous.id()),
+                Optional.of("re-evaluated with load test " + run.shortId() + " (" + run.model() + " on " + run.configuration() + ")"), Optional.empty());
     }
 
     private boolean covers(Scenario asked, LoadTestRun run) {
@@ -339,7 +384,7 @@ public final class Hostwise implements AutoCloseable {
      * store is down the verdict is still returned, with the reason it was not saved.
      */
     public RecordedVerdict decideFor(Scenario scenario, Requester who) {
-        return record(scenario, who, Optional.empty(), Optional.empty());
+        return record(scenario, who, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -351,7 +396,7 @@ public final class Hostwise implements AutoCloseable {
      * @throws dev.hostwise.bot.store.LeaseLostException when another replica has taken the job over
      */
     public RecordedVerdict decideForJob(Scenario scenario, Requester who, JobLease job) {
-        return record(scenario, who, Optional.empty(), Optional.of(job));
+        return record(scenario, who, Optional.empty(), Optional.empty(), Optional.of(job));
     }
 
     /**
@@ -359,7 +404,20 @@ public final class Hostwise implements AutoCloseable {
      * is never changed: the new one is stored beside it and names it as the one it supersedes.
      */
     public RecordedVerdict reevaluate(StoredVerdict previous, Requester who) {
-        return record(restored(previous.verdict().scenario()), who, Optional.of(previous.id()), Optional.empty());
+        return record(restoredWithTodaysPrices(previous.verdict()), who, Optional.of(previous.id()),
+                Optional.of("re-evaluated on request"), Optional.empty());
+    }
+
+    /**
+     * A stored verdict's scenario read again as {@link #restored} does, with the prices that were the
+     * catalog's ({@code pricedFromCatalog}) taken from today's catalog instead: what re-deciding "on today's
+     * rules and catalog" means. A price the user typed differently stays as typed; a verdict stored before
+     * its catalog prices were recorded keeps every price it had.
+     */
+    public Scenario restoredWithTodaysPrices(Verdict stored) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = storedJson.mapper().valueToTree(stored.scenario());
+        stored.pricedFromCatalog().forEach(node::remove);
+        return reader().fromJson(node);
     }
 
     /**
@@ -373,7 +431,62 @@ public final class Hostwise implements AutoCloseable {
         return reader().fromJson(storedJson.mapper().valueToTree(stored));
     }
 
-    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<JobLease> job) {
+    /** A stored verdict decided again on the rules and catalog in force now, not stored. */
+    public record Redecided(StoredVerdict previous, Verdict verdict, CompiledPolicy policy) {
+    }
+
+    /**
+     * Decides a stored verdict's scenario again on the active rules and catalog, without storing it: what
+     * the watch compares with the verdict. A pooled verdict stays the pool of the same verdicts.
+     *
+     * @throws dev.hostwise.knowledge.InvalidScenarioException when the scenario no longer reads on today's catalog
+     */
+    public Redecided redecide(StoredVerdict previous) {
+        Instant now = clock.instant();
+        // today's rules, catalog and imported load tests: a load test imported since can change the answer
+        Decider.Snapshot active = decider.active().withEvidence(evidenceAsOf(now));
+        Verdict v = decider.decide(restoredWithTodaysPrices(previous.verdict()), VerdictIds.PENDING, now, active);
+        if (previous.verdict().pooled()) {
+            v = v.pooledFrom(previous.verdict().pooledFrom());
+        }
+        return new Redecided(previous, v, active.policy());
+    }
+
+    /**
+     * Stores a re-decided verdict in place of its predecessor, with the rows that go with it, in one
+     * transaction; the predecessor is never changed. Empty when another verdict already superseded it.
+     */
+    public Optional<StoredVerdict> supersede(Redecided r, String reason, VerdictStore.AlongWith along) {
+        StoredVerdict old = r.previous();
+        VerdictStore.AlongWith withMembers = r.verdict().pooled()
+                ? (c, stored) -> {
+                    along.write(c, stored);
+                    dev.hostwise.bot.store.WatchStore.poolMembers(r.verdict().pooledFrom()).write(c, stored);
+                }
+                : along;
+        Optional<StoredVerdict> stored = store.saveSuperseding(r.verdict(), old.requester(), version(), old.id(),
+                reasons(r.policy(), r.verdict().firedRules()), reason, withMembers);
+        stored.ifPresent(s -> {
+            audit.verdict(s.verdict(), s.requester());
+            keepSources(r.policy());
+            counted(s.verdict(), s.requester(), true);
+        });
+        return stored;
+    }
+
+    /** Stores a pool's verdict with its members' IDs, in one transaction. */
+    public StoredVerdict storePooled(Verdict pooled, CompiledPolicy policy, Requester who) {
+        StoredVerdict stored = store.saveWith(pooled, who, version(), reasons(policy, pooled.firedRules()),
+                dev.hostwise.bot.store.WatchStore.poolMembers(pooled.pooledFrom()));
+        audit.verdict(stored.verdict(), who);
+        keepSources(policy);
+        counted(stored.verdict(), who, true);
+        return stored;
+    }
+
+    /** @param why why it supersedes the verdict {@code supersedes} names (its {@code supersededBy.reason}) */
+    private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<String> why,
+                                   Optional<JobLease> job) {
         Instant now = clock.instant();
         // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
         // cannot mix them, and the stored reasons match the rules that fired
@@ -384,7 +497,7 @@ public final class Hostwise implements AutoCloseable {
         Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
         decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         try {
-            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), job);
+            StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), why, job);
             audit.verdict(stored.verdict(), who);
             keepSources(policy);
             counted(stored.verdict(), who, true);

@@ -171,6 +171,11 @@ public record CostBasis(
                 gpusPerReplica, minReplicas, pricingMode, v, otherCostPerMonth, hostedPrice);
     }
 
+    public CostBasis withOtherCostPerMonth(double v) {
+        return new CostBasis(requestsPerDay, requestsPerSecond, utilization, peakToAverage, profile, gpuDollarsPerHour,
+                gpusPerReplica, minReplicas, pricingMode, opsCostPerMonth, v, hostedPrice);
+    }
+
     public CostBasis withHostedPrice(HostedPrice v) {
         return new CostBasis(requestsPerDay, requestsPerSecond, utilization, peakToAverage, profile, gpuDollarsPerHour,
                 gpusPerReplica, minReplicas, pricingMode, opsCostPerMonth, otherCostPerMonth, v);

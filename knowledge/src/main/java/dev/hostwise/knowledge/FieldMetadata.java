@@ -1,6 +1,7 @@
 package dev.hostwise.knowledge;
 
 import static dev.hostwise.knowledge.FieldMetadata.Section.COSTS;
+import static dev.hostwise.knowledge.FieldMetadata.Section.OUTLOOK;
 import static dev.hostwise.knowledge.FieldMetadata.Section.SIZING;
 import static dev.hostwise.knowledge.FieldMetadata.Section.WORKLOAD;
 import static dev.hostwise.knowledge.FieldMetadata.Widget.CHECKBOX;
@@ -60,7 +61,8 @@ public record FieldMetadata(
     public enum Section {
         WORKLOAD("The workload"),
         COSTS("Cost assumptions"),
-        SIZING("Sizing");
+        SIZING("Sizing"),
+        OUTLOOK("Growth and uncertainty");
 
         private final String title;
 
@@ -77,7 +79,7 @@ public record FieldMetadata(
     public enum Widget {
         /** A number typed as text, so that 50k, $1.20 and 30% work. */
         NUMBER,
-        /** A list of numbers typed as comma-separated text. */
+        /** A list of numbers typed as comma-separated text (the hourly weights, or ranges as name=low..high). */
         NUMBERS,
         /** One of a list (an enum or a catalog), in a drop-down. */
         SELECT,
@@ -190,7 +192,24 @@ public record FieldMetadata(
             entry(ScenarioField.MAX_CONCURRENCY, "Max requests in flight per replica", SIZING, NUMBER)
                     .key(27, "concurrency").range(1, 1_000_000),
             entry(ScenarioField.HOURLY_WEIGHTS, "Traffic by hour (24 weights)", SIZING, NUMBERS).range(0, 1e9)
-                    .note("comma-separated, midnight first; replaces the peak-to-average ratio"));
+                    .note("comma-separated, midnight first; replaces the peak-to-average ratio"),
+
+            // growth at most doubling a month and a horizon of ten years: within them the volume's range
+            // stays a number (UncertainInputs also holds it inside requestsPerDay's own bounds)
+            entry(ScenarioField.VOLUME_GROWTH_PER_MONTH, "Volume growth per month", OUTLOOK, NUMBER).key(30, "growth")
+                    .range(-0.99, 1).note("leave blank when the volume is steady"),
+            entry(ScenarioField.HORIZON_MONTHS, "Horizon in months", OUTLOOK, NUMBER).key(31, "horizon").range(1, 120),
+            entry(ScenarioField.RANGES, "Ranges of uncertain inputs", OUTLOOK, NUMBERS)
+                    .note("name=low..high, comma-separated, e.g. utilization=0.2..0.5; the inputs that take one are "
+                            + "requestsPerSecond, requestsPerDay, utilization, gpuDollarsPerHour, the hosted prices, "
+                            + "opsCostPerMonth and otherCostPerMonth"));
+
+    /**
+     * Fields the chat forms (the Slack modal, a Mattermost dialog) leave out: they stay in JSON, the API,
+     * the CLI and the web form. {@code ranges} needs a small syntax of its own and is for reviewers who
+     * challenge a verdict, not for the first question in a channel; a chat dialog's length is limited too.
+     */
+    private static final Set<ScenarioField> NOT_IN_CHAT_FORMS = EnumSet.of(ScenarioField.RANGES);
 
     private static final Map<ScenarioField, FieldMetadata> BY_FIELD = byField();
 
@@ -202,6 +221,11 @@ public record FieldMetadata(
     /** The metadata of a field. */
     public static FieldMetadata of(ScenarioField field) {
         return BY_FIELD.get(field);
+    }
+
+    /** False for a field chat forms leave out (see {@link #NOT_IN_CHAT_FORMS}); JSON, the CLI and the web form have every field. */
+    public boolean inChatForms() {
+        return !NOT_IN_CHAT_FORMS.contains(field);
     }
 
     /** The fields that have a one-line-form key, in the order help lists them. */

@@ -36,6 +36,16 @@ public final class FigureChecks {
         });
     }
 
+    /**
+     * Throws {@link InvalidScenarioException} when a figure derived after the checks above (the Monte Carlo's
+     * probabilities and saving percentiles, named {@code name}) is not finite.
+     */
+    public static void requireFinite(Scenario priced, String name, Object derived) {
+        nonFinite(name, derived).ifPresent(figure -> {
+            throw new InvalidScenarioException(List.of(culprit(priced, figure)));
+        });
+    }
+
     /** The path of the first figure that is NaN or infinite, e.g. "figures.breakEvenRequestsPerHour". */
     static Optional<String> nonFinite(String path, Object value) {
         if (value == null) {

@@ -3,7 +3,11 @@ package dev.hostwise.knowledge;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.hostwise.knowledge.uncertainty.GivenRange;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The question, with every default filled in. Its JSON form is a public contract (CLI, API, stored
@@ -19,6 +23,11 @@ import java.util.List;
  * {@code precision} are null, because the search chooses them. Deciding it again searches again, on the
  * catalog of that day. The configuration chosen is in the verdict's {@code figures.configurationSearch};
  * {@link #withConfiguration} gives the scenario it was priced as.
+ *
+ * <p><b>How sure</b>: {@code volumeGrowthPerMonth} and {@code horizonMonths} (null unless growth is
+ * given) say how the volume may move, and {@code ranges} (null when none) overrides the ranges the
+ * uncertainty analysis derives, by field name. They change no figure of the verdict, only its
+ * {@code probabilities}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -26,7 +35,8 @@ import java.util.List;
     "contextTokens", "hostedPricePer1kTokens", "hostedInputPricePer1M", "hostedOutputPricePer1M", "hostedModel",
     "gpuDollarsPerHour", "gpusPerReplica", "gpuType", "pricingMode", "minReplicas", "openModel", "precision",
     "requestsPerSecond", "throughputMeasured", "maxSecondsPerRequest", "maxConcurrency", "utilization",
-    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed", "qualityEvalScore", "qualityBar"})
+    "opsCostPerMonth", "otherCostPerMonth", "taskType", "qualityNeed", "privacyNeed", "qualityEvalScore", "qualityBar",
+    "volumeGrowthPerMonth", "horizonMonths", "ranges"})
 public record Scenario(
         double requestsPerDay,
         double peakToAverage,
@@ -57,13 +67,18 @@ public record Scenario(
         QualityNeed qualityNeed,
         PrivacyNeed privacyNeed,
         Double qualityEvalScore,
-        Double qualityBar) {
+        Double qualityBar,
+        Double volumeGrowthPerMonth,
+        Integer horizonMonths,
+        Map<String, GivenRange> ranges) {
 
     /** The gpuType that asks Hostwise to search every catalog GPU for the cheapest configuration. */
     public static final String AUTO = "auto";
 
     public Scenario {
         hourlyWeights = hourlyWeights == null ? null : List.copyOf(hourlyWeights);
+        // in the order given (the reader puts them in field order); absent rather than empty
+        ranges = ranges == null || ranges.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
     }
 
     /** True when the scenario asks for a configuration search: gpuType {@code auto}. */
@@ -78,7 +93,8 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 dollarsPerHour, gpus, chosenGpuType, pricingMode, minReplicas, openModel, chosenPrecision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar,
+                volumeGrowthPerMonth, horizonMonths, ranges);
     }
 
     /**
@@ -125,7 +141,8 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
+                opsCostPerMonth, otherCostPerMonth, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar,
+                volumeGrowthPerMonth, horizonMonths, ranges);
     }
 
     /** A copy without ops and other fixed costs: the GPU-only line of the break-even chart. */
@@ -134,6 +151,6 @@ public record Scenario(
                 contextTokens, hostedPricePer1kTokens, hostedInputPricePer1M, hostedOutputPricePer1M, hostedModel,
                 gpuDollarsPerHour, gpusPerReplica, gpuType, pricingMode, minReplicas, openModel, precision,
                 requestsPerSecond, throughputMeasured, maxSecondsPerRequest, maxConcurrency, utilization,
-                0, 0, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar);
+                0, 0, taskType, qualityNeed, privacyNeed, qualityEvalScore, qualityBar, volumeGrowthPerMonth, horizonMonths, ranges);
     }
 }

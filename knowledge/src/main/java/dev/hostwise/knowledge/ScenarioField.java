@@ -84,7 +84,18 @@ public enum ScenarioField {
             "a pass rate from 0 to 1, e.g. 0.91 (91% also works in text)"),
     QUALITY_BAR("qualityBar", Kind.SHARE, null,
             "the pass rate on that evaluation set the task needs; with qualityEvalScore, quality holds when the score reaches it",
-            "a pass rate from 0 to 1, e.g. 0.85 (85% also works in text)");
+            "a pass rate from 0 to 1, e.g. 0.85 (85% also works in text)"),
+    VOLUME_GROWTH_PER_MONTH("volumeGrowthPerMonth", Kind.GROWTH, null,
+            "how much requestsPerDay grows each month, as a fraction (negative when it shrinks); with horizonMonths, the"
+                    + " volume's range in the uncertainty analysis",
+            "a fraction from -0.99 to 1 (doubling), e.g. 0.05 for 5% a month (5% also works in text), -0.1 for a 10% decline"),
+    HORIZON_MONTHS("horizonMonths", Kind.POSITIVE_INT, null,
+            "how many months ahead the decision should hold; 12 when volumeGrowthPerMonth is given without it",
+            "a whole number of months from 1 to 120, e.g. 12"),
+    RANGES("ranges", Kind.RANGES, null,
+            "the plausible low and high of uncertain inputs, in place of what Hostwise derives for them; keyed by field name",
+            "pairs of low and high by field name, e.g. {\"utilization\": [0.2, 0.5]} in JSON, or"
+                    + " utilization=0.2..0.5, gpuDollarsPerHour=1.5..3 in text");
 
     /** What values a field takes. */
     public enum Kind {
@@ -92,7 +103,11 @@ public enum ScenarioField {
         /** A share from 0 to 1, both included (a pass rate): a number in JSON, "0.9" or "90%" in text. */
         SHARE,
         /** 24 non-negative numbers, not all zero: a list in JSON, comma-separated in text. */
-        HOURLY_WEIGHTS
+        HOURLY_WEIGHTS,
+        /** A fraction per period, a growth rate (bounds in FieldMetadata), negative for a decline; 5% works in text. */
+        GROWTH,
+        /** Low and high by scenario field name: an object of [low, high] pairs in JSON, name=low..high in text. */
+        RANGES
     }
 
     private final String json;

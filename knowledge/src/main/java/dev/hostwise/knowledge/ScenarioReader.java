@@ -8,6 +8,8 @@ import dev.hostwise.knowledge.catalog.Gpu;
 import dev.hostwise.knowledge.catalog.GpuPrice;
 import dev.hostwise.knowledge.catalog.HostedModel;
 import dev.hostwise.knowledge.catalog.OpenModel;
+import dev.hostwise.knowledge.uncertainty.GivenRange;
+import dev.hostwise.knowledge.uncertainty.UncertainInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -292,6 +294,57 @@ public final class ScenarioReader {
         } else if (model != null && gpu != null && (errors.isEmpty() || gpu.computeFor(precisionOf(v)) != null)) {
             hardware(v, errors, model, gpu, workload);
         }
+        uncertainty(v, errors);
+    }
+
+    /**
+     * The uncertainty inputs: a horizon needs a growth to apply it to; a range must be for an input
+     * that prices this scenario (split hosted prices, or the blended one), and must hold the value the
+     * verdict is priced at, when that value is known before deciding (not an estimate or a search's choice).
+     */
+    private static void uncertainty(Map<ScenarioField, Object> v, List<FieldError> errors) {
+        if (v.containsKey(ScenarioField.HORIZON_MONTHS) && !v.containsKey(ScenarioField.VOLUME_GROWTH_PER_MONTH)) {
+            errors.add(new FieldError(ScenarioField.HORIZON_MONTHS.json(), "needs volumeGrowthPerMonth: the horizon is how long the"
+                    + " volume grows for; give the growth a month too, e.g. 0.05, or leave horizonMonths out"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, GivenRange> ranges = (Map<String, GivenRange>) v.get(ScenarioField.RANGES);
+        if (ranges == null) {
+            return;
+        }
+        boolean split = v.containsKey(ScenarioField.HOSTED_INPUT_PRICE_PER_1M) && v.containsKey(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M)
+                && v.containsKey(ScenarioField.INPUT_TOKENS) && v.containsKey(ScenarioField.OUTPUT_TOKENS);
+        boolean estimating = !v.containsKey(ScenarioField.REQUESTS_PER_SECOND) && v.containsKey(ScenarioField.OPEN_MODEL)
+                && v.containsKey(ScenarioField.GPU_TYPE);
+        ranges.forEach((name, range) -> {
+            ScenarioField f = ScenarioField.byJson(name).orElseThrow();
+            if (f == ScenarioField.HOSTED_PRICE_PER_1K_TOKENS && split) {
+                errors.add(new FieldError(ScenarioField.RANGES.json(), name + " does not price this scenario: input and output"
+                        + " are priced separately, so give ranges for hostedInputPricePer1M and hostedOutputPricePer1M"));
+                return;
+            }
+            if ((f == ScenarioField.HOSTED_INPUT_PRICE_PER_1M || f == ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M) && !split) {
+                errors.add(new FieldError(ScenarioField.RANGES.json(), name + " does not price this scenario: input and output"
+                        + " are not priced separately, so give a range for hostedPricePer1kTokens"));
+                return;
+            }
+            boolean unknownYet = (f == ScenarioField.REQUESTS_PER_SECOND && estimating)
+                    || (f == ScenarioField.GPU_DOLLARS_PER_HOUR && !v.containsKey(f));
+            if (unknownYet) {
+                return;
+            }
+            double value = ((Number) orDefault(v, f)).doubleValue();
+            if (!range.contains(value)) {
+                errors.add(new FieldError(ScenarioField.RANGES.json(), String.format(Locale.ROOT,
+                        "%s [%s, %s] leaves out the %s the verdict is priced at%s: widen the range, or give %s inside it",
+                        name, plain(range.low()), plain(range.high()), plain(value),
+                        v.containsKey(f) ? "" : " (the default)", name)));
+            }
+        });
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -509,7 +562,12 @@ public final class ScenarioReader {
                 (QualityNeed) v.get(ScenarioField.QUALITY_NEED),
                 (PrivacyNeed) v.get(ScenarioField.PRIVACY_NEED),
                 (Double) v.get(ScenarioField.QUALITY_EVAL_SCORE),
-                (Double) v.get(ScenarioField.QUALITY_BAR));
+                (Double) v.get(ScenarioField.QUALITY_BAR),
+                (Double) v.get(ScenarioField.VOLUME_GROWTH_PER_MONTH),
+                // a growth needs a horizon: the default is filled in, like every default, so the stored scenario says it
+                v.containsKey(ScenarioField.VOLUME_GROWTH_PER_MONTH)
+                        ? (Integer) v.getOrDefault(ScenarioField.HORIZON_MONTHS, UncertainInputs.DEFAULT_HORIZON_MONTHS) : null,
+                (Map<String, GivenRange>) v.get(ScenarioField.RANGES));
     }
 
     private static Object orDefault(Map<ScenarioField, Object> v, ScenarioField f) {

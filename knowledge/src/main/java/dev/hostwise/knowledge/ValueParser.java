@@ -1,7 +1,12 @@
 package dev.hostwise.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hostwise.knowledge.uncertainty.CostInputs;
+import dev.hostwise.knowledge.uncertainty.GivenRange;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +78,13 @@ final class ValueParser {
                 }
                 yield f.kind() == ScenarioField.Kind.ENUM ? enumValue(f, n.textValue()) : id(n.textValue());
             }
+            case GROWTH -> {
+                if (!n.isNumber()) {
+                    throw wrongType(f, n, "a number");
+                }
+                yield checkRange(f, n.doubleValue());
+            }
+            case RANGES -> rangesFromJson(f, n);
             case HOURLY_WEIGHTS -> {
                 if (!n.isArray()) {
                     throw wrongType(f, n, "a list of numbers");
@@ -92,7 +104,8 @@ final class ValueParser {
 
     static Object fromText(ScenarioField f, String s) {
         return switch (f.kind()) {
-            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE -> checkRange(f, number(f, s));
+            case POSITIVE, AT_LEAST_ONE, NON_NEGATIVE, FRACTION, SHARE, GROWTH -> checkRange(f, number(f, s));
+            case RANGES -> rangesFromText(f, s);
             case POSITIVE_INT, NON_NEGATIVE_INT -> {
                 double d = number(f, s);
                 if (d != Math.rint(d)) {
@@ -130,6 +143,97 @@ final class ValueParser {
                 yield checkWeights(f, weights);
             }
         };
+    }
+
+    /** {"utilization": [0.2, 0.5], ...}: each key an input that can vary, each value [low, high] in that input's bounds. */
+    private static Map<String, GivenRange> rangesFromJson(ScenarioField f, JsonNode n) {
+        if (!n.isObject()) {
+            throw wrongType(f, n, "an object of [low, high] pairs by field name");
+        }
+        Map<ScenarioField, GivenRange> read = new EnumMap<>(ScenarioField.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ScenarioField input = rangeKey(e.getKey());
+            JsonNode pair = e.getValue();
+            if (!pair.isArray() || pair.size() != 2) {
+                throw new IllegalArgumentException(e.getKey() + " must be a list of two numbers, [low, high], not " + pair
+                        + ": " + f.allowed());
+            }
+            read.put(input, range(input, fromJsonEnd(input, pair.get(0)), fromJsonEnd(input, pair.get(1))));
+        }
+        return byName(read);
+    }
+
+    /** "utilization=0.2..0.5, gpuDollarsPerHour=$1.50..$3" (also name: low to high), or the JSON object itself. */
+    private static Map<String, GivenRange> rangesFromText(ScenarioField f, String text) {
+        String t = text.trim();
+        if (t.startsWith("{")) {
+            try {
+                return rangesFromJson(f, StrictJson.mapper().readTree(t));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("is " + ScenarioReader.notValidJson(e) + ": " + f.allowed());
+            }
+        }
+        Map<ScenarioField, GivenRange> read = new EnumMap<>(ScenarioField.class);
+        for (String part : t.split("[,;\\s]+(?=[A-Za-z][A-Za-z0-9]*\\s*[=:])")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            java.util.regex.Matcher m = RANGE_TEXT.matcher(part.trim().replaceAll("[,;]+$", ""));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not name=low..high: " + f.allowed());
+            }
+            ScenarioField input = rangeKey(m.group(1));
+            read.put(input, range(input, fromTextEnd(input, m.group(2)), fromTextEnd(input, m.group(3))));
+        }
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException("names no range: " + f.allowed());
+        }
+        return byName(read);
+    }
+
+    private static final java.util.regex.Pattern RANGE_TEXT =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\s*[=:]\\s*(\\S+?)\\s*(?:\\.\\.|\\s+to\\s+)\\s*(\\S+)");
+
+    /** A key of ranges: a scenario field whose value the cost comparison can vary. */
+    private static ScenarioField rangeKey(String name) {
+        ScenarioField input = ScenarioField.byJson(name).orElse(null);
+        if (input == null || !CostInputs.varies(name)) {
+            throw new IllegalArgumentException(name + (input == null ? " is not a scenario field" : " cannot be given a range")
+                    + ": the inputs that can are " + String.join(", ", CostInputs.names()));
+        }
+        return input;
+    }
+
+    private static double fromJsonEnd(ScenarioField input, JsonNode end) {
+        try {
+            return (Double) fromJson(input, end);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(input.json() + ": " + e.getMessage());
+        }
+    }
+
+    private static double fromTextEnd(ScenarioField input, String end) {
+        try {
+            return (Double) fromText(input, end);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(input.json() + ": " + e.getMessage());
+        }
+    }
+
+    private static GivenRange range(ScenarioField input, double low, double high) {
+        if (low > high) {
+            throw new IllegalArgumentException(input.json() + " [" + format(low) + ", " + format(high) + "] is reversed: give the"
+                    + " low end first, e.g. [" + format(high) + ", " + format(low) + "]");
+        }
+        return new GivenRange(low, high);
+    }
+
+    /** In field order, by JSON name: the order the scenario's JSON keeps them in. */
+    private static Map<String, GivenRange> byName(Map<ScenarioField, GivenRange> read) {
+        Map<String, GivenRange> out = new LinkedHashMap<>();
+        read.forEach((k, v) -> out.put(k.json(), v));
+        return out;
     }
 
     /** Exactly one weight per hour, none negative or infinite, and some traffic at some hour. */
@@ -172,7 +276,8 @@ final class ValueParser {
             s = s.substring(1);
         }
         double scale = 1;
-        if (s.endsWith("%") && (f.kind() == ScenarioField.Kind.FRACTION || f.kind() == ScenarioField.Kind.SHARE)) {
+        if (s.endsWith("%") && (f.kind() == ScenarioField.Kind.FRACTION || f.kind() == ScenarioField.Kind.SHARE
+                || f.kind() == ScenarioField.Kind.GROWTH)) {
             scale = 0.01;
             s = s.substring(0, s.length() - 1);
         } else if (s.endsWith("k")) {

@@ -40,7 +40,7 @@ class BoundsTest {
             double min = m.min().get();
             double max = m.max().get();
             boolean whole = m.field().kind() == ScenarioField.Kind.POSITIVE_INT || m.field().kind() == ScenarioField.Kind.NON_NEGATIVE_INT;
-            double below = whole ? min - 1 : min == 0 ? -1e-9 : min * 0.999;
+            double below = whole ? min - 1 : min == 0 ? -1e-9 : min - Math.abs(min) * 0.001;
             double above = whole ? max + 1 : max * 1.001;
             String json = m.field().json();
 
@@ -57,7 +57,7 @@ class BoundsTest {
             assertThat(readJson(m, above)).as(json + " just above, in JSON").contains(high);
             checked++;
         }
-        assertThat(checked).isEqualTo(21);
+        assertThat(checked).isEqualTo(23);
     }
 
     @Test
@@ -165,6 +165,8 @@ class BoundsTest {
             case QUALITY_EVAL_SCORE, QUALITY_BAR -> Map.of("qualityEvalScore", "0.9", "qualityBar", "0.85", "openModel", "llama-3.1-8b");
             // a context holds at least one request's tokens
             case CONTEXT_TOKENS -> Map.of("tokensPerRequest", "1");
+            // a horizon is how long a growth applies for
+            case HORIZON_MONTHS -> Map.of("volumeGrowthPerMonth", "0.05");
             default -> Map.of();
         };
     }

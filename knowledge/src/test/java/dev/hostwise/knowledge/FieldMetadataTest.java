@@ -38,7 +38,8 @@ class FieldMetadataTest {
     void everyNumberHasALowerAndAnUpperBoundAndNothingElseHasOne() {
         Set<ScenarioField.Kind> numeric = EnumSet.of(ScenarioField.Kind.POSITIVE, ScenarioField.Kind.AT_LEAST_ONE,
                 ScenarioField.Kind.NON_NEGATIVE, ScenarioField.Kind.FRACTION, ScenarioField.Kind.POSITIVE_INT,
-                ScenarioField.Kind.NON_NEGATIVE_INT, ScenarioField.Kind.HOURLY_WEIGHTS, ScenarioField.Kind.SHARE);
+                ScenarioField.Kind.NON_NEGATIVE_INT, ScenarioField.Kind.HOURLY_WEIGHTS, ScenarioField.Kind.SHARE,
+                ScenarioField.Kind.GROWTH);
         for (FieldMetadata m : FieldMetadata.ALL) {
             if (numeric.contains(m.field().kind())) {
                 assertThat(m.max()).as(m.field().json()).isPresent();
@@ -93,6 +94,10 @@ class FieldMetadataTest {
                 values.putIfAbsent("hostedOutputPricePer1M", "2");
                 values.putIfAbsent("inputTokens", "900");
                 values.putIfAbsent("outputTokens", "300");
+            }
+            if (m.field() == ScenarioField.HORIZON_MONTHS) {
+                // a horizon is how long a growth lasts
+                values.putIfAbsent("volumeGrowthPerMonth", "0.01");
             }
             if (m.field() == ScenarioField.QUALITY_EVAL_SCORE || m.field() == ScenarioField.QUALITY_BAR) {
                 // a pass rate and its bar go together, for a named model

@@ -128,7 +128,7 @@ class StrictInputTest {
                 null, ok.hostedPricePer1kTokens(), null, null, null, ok.gpuDollarsPerHour(), ok.gpusPerReplica(), null,
                 ok.pricingMode(), ok.minReplicas(), null, ok.precision(), ok.requestsPerSecond(), false,
                 ok.maxSecondsPerRequest(), null, ok.utilization(), ok.opsCostPerMonth(), ok.otherCostPerMonth(),
-                ok.taskType(), ok.qualityNeed(), ok.privacyNeed(), null, null);
+                ok.taskType(), ok.qualityNeed(), ok.privacyNeed(), null, null, null, null, null);
         assertThat(old.effectiveTokensPerRequest()).isEqualTo(2_147_483_648L);
         Figures f = new CostModel().price(old);
         // 2^31 tokens at $0.002 per 1k, 50,000 times a day

@@ -6,6 +6,7 @@ import dev.hostwise.rules.facts.Caveat;
 import dev.hostwise.rules.facts.Condition;
 import dev.hostwise.rules.facts.Finding;
 import dev.hostwise.rules.facts.Outcome;
+import dev.hostwise.rules.facts.PoolAdvice;
 import dev.hostwise.rules.facts.QualityFit;
 import dev.hostwise.rules.facts.Reason;
 import java.util.ArrayList;
@@ -105,6 +106,7 @@ public final class CompiledPolicy {
         List<Outcome> outcomes = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();
+        List<PoolAdvice> pool = new ArrayList<>();
         for (Object o : facts) {
             if (o instanceof Finding f) {
                 if (!conditions.declares(f.condition())) {
@@ -121,6 +123,8 @@ public final class CompiledPolicy {
                 reasons.add(r.text());
             } else if (o instanceof Caveat c) {
                 caveats.add(c.text());
+            } else if (o instanceof PoolAdvice a) {
+                pool.add(a);
             }
         }
         // in the declared order, whatever order the rules fired in
@@ -139,7 +143,11 @@ public final class CompiledPolicy {
         List<String> allReasons = new ArrayList<>();
         allReasons.add(outcomes.get(0).reason());
         allReasons.addAll(reasons);
-        return new Evaluation(outcomes.get(0).recommendation(), ordered, allReasons, caveats, fired, revision());
+        if (pool.size() > 1) {
+            throw new PolicyEvaluationException(pool.size() + " rules advised on the pool; at most one may");
+        }
+        return new Evaluation(outcomes.get(0).recommendation(), ordered, allReasons, caveats, fired, revision(),
+                pool.isEmpty() ? null : pool.get(0));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,8 +1,17 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.CatalogFiguresUsed;
+import dev.hostwise.knowledge.CatalogPrices;
 import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.ConfigurationSearcher;
+import dev.hostwise.knowledge.CostBasis;
+import dev.hostwise.knowledge.uncertainty.CostInputs;
+import dev.hostwise.knowledge.uncertainty.InputRange;
+import dev.hostwise.knowledge.uncertainty.MonteCarlo;
+import dev.hostwise.knowledge.uncertainty.Probabilities;
+import dev.hostwise.knowledge.uncertainty.UncertainInputs;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.hostwise.knowledge.CostModel;
 import dev.hostwise.knowledge.Estimate;
 import dev.hostwise.knowledge.FigureChecks;
@@ -90,6 +99,7 @@ public final class Decider {
 
     private final CostModel costModel = new CostModel();
     private final SensitivityAnalysis sensitivityAnalysis = new SensitivityAnalysis();
+    private final MonteCarlo monteCarlo = CostInputs.monteCarlo();
     private final AtomicReference<Snapshot> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {
@@ -140,6 +150,31 @@ public final class Decider {
      */
     public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context,
                           ThroughputEvidence evidence) {
+        return decide(scenario, id, at, policy, context, evidence, List.of(), Draws.SAMPLE);
+    }
+
+    /** Whether a decision draws its uncertain inputs, or takes every input at its value. */
+    public enum Draws {
+        /** The seeded Monte Carlo run over every uncertain input: what every verdict a person reads carries. */
+        SAMPLE,
+        /**
+         * Every input at the verdict's own value, priced once: for decisions no one reads whole, such as
+         * asking the rules whether a model clears QUALITY for a team's task. The probabilities are then 0 or 1.
+         */
+        POINT
+    }
+
+    /**
+     * Decides on a snapshot (rules, catalog and evidence) with further facts for the rules (a
+     * {@link dev.hostwise.rules.facts.PoolCandidate}, when deciding a pool), drawing the uncertain inputs or not.
+     */
+    public Verdict decide(Scenario scenario, String id, Instant at, Snapshot snapshot, List<?> extraFacts, Draws draws) {
+        return decide(scenario, id, at, snapshot.policy(), snapshot.catalog(), snapshot.evidence(), extraFacts, draws);
+    }
+
+    /** Decides on a given revision, catalog and evidence, with further facts for the rules, drawing the uncertain inputs or not. */
+    public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context,
+                          ThroughputEvidence evidence, List<?> extraFacts, Draws draws) {
         Catalog catalog = context.catalog();
         ThroughputEstimator estimator = context.estimator();
         CatalogFiguresUsed catalogFigures = context.figures();
@@ -158,7 +193,12 @@ public final class Decider {
         Sensitivity sensitivity = sensitivityAnalysis.analyse(priced, figures.requestsPerSecond());
         // the fleet within bounds and every number finite before the rules (or a chart) see them: a field error, not a 500
         FigureChecks.require(priced, figures, sensitivity);
+        Probabilities probabilities = probabilities(priced, figures, catalog, policy, draws);
+        FigureChecks.requireFinite(priced, "probabilities", probabilities);
         List<Object> facts = new ArrayList<>(sensitivity.inputs());
+        facts.add(probabilities);
+        facts.addAll(probabilities.drivers());
+        facts.addAll(extraFacts);
         // figures are dated against the day the decision is made (UTC), so a replay ages them anew
         facts.addAll(catalogFigures.in(priced, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));
         if (figures.estimate() != null) {
@@ -171,7 +211,27 @@ public final class Decider {
         // "measure first" comes with the load test that would settle it, filled in from the configuration priced
         LoadTestPlan loadTest = e.recommendation() == Recommendation.MEASURE_FIRST ? LoadTestPlan.of(priced, figures, catalog) : null;
         return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
-                e.firedRules(), e.rulesRevision(), catalog.date(), scenario, loadTest);
+                e.firedRules(), e.rulesRevision(), catalog.date(), scenario, probabilities, List.of(), e.pool(),
+                CatalogPrices.of(scenario, catalog), loadTest);
+    }
+
+    /**
+     * How sure the cost case is: the seeded Monte Carlo run over the ranges derived for the scenario as
+     * priced, with each numeric condition's probability as the policy declares it. Nothing is cached
+     * between decisions; the same inputs draw the same values because the seed is fixed.
+     */
+    private Probabilities probabilities(Scenario priced, Figures figures, Catalog catalog, CompiledPolicy policy, Draws draws) {
+        List<InputRange> ranges = UncertainInputs.derive(priced, figures, catalog);
+        if (draws == Draws.POINT) {
+            ranges = ranges.stream().map(r -> new InputRange(r.input(), r.value(), r.value(), r.value(), InputRange.Spread.UNIFORM,
+                    "taken at its value")).toList();
+        }
+        Probabilities p = monteCarlo.run(CostBasis.of(priced, figures.requestsPerSecond()), ranges);
+        Map<String, Double> byCondition = new LinkedHashMap<>();
+        if (policy != null) {
+            policy.conditions().probabilities().forEach((condition, outcome) -> byCondition.put(condition.name(), p.selfHostCheaper()));
+        }
+        return p.withConditions(byCondition);
     }
 
     private static QualityFit qualityFit(Catalog catalog, Scenario s) {

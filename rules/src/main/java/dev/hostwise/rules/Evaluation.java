@@ -1,6 +1,7 @@
 package dev.hostwise.rules;
 
 import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.PoolAdvice;
 import dev.hostwise.rules.facts.Recommendation;
 import java.util.List;
 import java.util.Map;
@@ -12,5 +13,11 @@ public record Evaluation(
         List<String> reasons,
         List<String> caveats,
         List<FiredRule> firedRules,
-        String rulesRevision) {
+        String rulesRevision,
+        PoolAdvice pool) {
+
+    public Evaluation(Recommendation recommendation, Map<Condition, ConditionResult> conditions, List<String> reasons,
+                      List<String> caveats, List<FiredRule> firedRules, String rulesRevision) {
+        this(recommendation, conditions, reasons, caveats, firedRules, rulesRevision, null);
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.StaleAfter;
+import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.Precision;
 import dev.hostwise.knowledge.evidence.LoadTestRun;
@@ -101,8 +102,26 @@ public final class PolicyCaseLoader {
         if (name.isBlank()) {
             throw new IllegalArgumentException("needs a name");
         }
-        if (!(c.get("scenario") instanceof ObjectNode scenario)) {
-            throw new IllegalArgumentException("needs a scenario");
+        List<Scenario> pool = new ArrayList<>();
+        JsonNode members = c.get("pool");
+        if (members != null) {
+            if (!members.isArray() || members.size() < 1) {
+                throw new IllegalArgumentException("pool must list the members' scenarios");
+            }
+            int i = 0;
+            for (JsonNode m : members) {
+                try {
+                    pool.add(reader.fromJson(m));
+                } catch (InvalidScenarioException e) {
+                    int index = i;
+                    throw new IllegalArgumentException("pool[" + index + "]: " + e.errors().stream()
+                            .map(err -> err.field() + " " + err.message()).collect(java.util.stream.Collectors.joining("; ")));
+                }
+                i++;
+            }
+        }
+        if (pool.isEmpty() && !(c.get("scenario") instanceof ObjectNode)) {
+            throw new IllegalArgumentException("needs a scenario (or, for a pooling case, a pool of scenarios)");
         }
         JsonNode expect = c.path("expect");
         String rec = expect.path("recommendation").asText("");
@@ -142,8 +161,19 @@ public final class PolicyCaseLoader {
             }
             staleAfter = new StaleAfter(days.asInt());
         }
-        return new PolicyCase(file, line, name, reader.fromJson(scenario), recommendation, conditions, decidedOn, staleAfter,
-                texts(expect, "caveats"), texts(expect, "notCaveats"), loadTests(c.get("loadTests")));
+        List<String> teams = new ArrayList<>();
+        c.path("teams").forEach(t -> teams.add(t.asText()));
+        if (!teams.isEmpty() && teams.size() != pool.size()) {
+            throw new IllegalArgumentException("teams must name one team per pool member (" + pool.size() + ")");
+        }
+        JsonNode recommended = expect.get("poolRecommended");
+        if (recommended != null && !recommended.isBoolean()) {
+            throw new IllegalArgumentException("expect.poolRecommended must be true or false");
+        }
+        Scenario scenario = pool.isEmpty() ? reader.fromJson(c.get("scenario")) : pool.get(0);
+        return new PolicyCase(file, line, name, scenario, recommendation, conditions, decidedOn, staleAfter,
+                texts(expect, "caveats"), texts(expect, "notCaveats"), texts(expect, "reasons"), loadTests(c.get("loadTests")), pool, teams,
+                recommended == null ? null : recommended.booleanValue());
     }
 
     /** A load test as a case states it: the figures an import derives, without the file. */

@@ -36,9 +36,20 @@ public record PolicyConditions(List<Declared> conditions) {
      * @param condition its name, as rules conclude it
      * @param summary   what must be true for it to hold, a clause that reads after "Self-host only when…":
      *                  "the data really must stay in-house."
+     * @param probability for a condition that depends on the numbers: the Monte Carlo outcome it follows
+     *                  ({@value #SELF_HOST_CHEAPER}), whose share of draws the verdict reports as the
+     *                  probability that it holds; empty for a condition no draw can move
      */
-    public record Declared(Condition condition, String summary) {
+    public record Declared(Condition condition, String summary, Optional<String> probability) {
+
+        public Declared(Condition condition, String summary) {
+            this(condition, summary, Optional.empty());
+        }
     }
+
+    /** The Monte Carlo outcome "self-hosting costs less per day, all-in", which a cost condition follows. */
+    public static final String SELF_HOST_CHEAPER = "selfHostCheaper";
+    private static final List<String> OUTCOMES = List.of(SELF_HOST_CHEAPER);
 
     public PolicyConditions {
         conditions = List.copyOf(conditions);
@@ -76,6 +87,13 @@ public record PolicyConditions(List<Declared> conditions) {
         return conditions.size();
     }
 
+    /** The conditions that follow a Monte Carlo outcome, in order, each with the outcome's name. */
+    public java.util.Map<Condition, String> probabilities() {
+        java.util.Map<Condition, String> out = new java.util.LinkedHashMap<>();
+        conditions.forEach(d -> d.probability().ifPresent(p -> out.put(d.condition(), p)));
+        return out;
+    }
+
     private static PolicyConditions parse(String text, List<RuleProblem> problems) {
         YAMLFactory factory = new YAMLFactory();
         ObjectMapper yaml = new ObjectMapper(factory);
@@ -94,8 +112,9 @@ public record PolicyConditions(List<Declared> conditions) {
                 int line = lineOf(text, index++);
                 for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
                     String key = keys.next();
-                    if (!key.equals("name") && !key.equals("summary")) {
-                        problems.add(new RuleProblem(FILE, line, "'" + key + "' is not a key of a condition; use name and summary"));
+                    if (!key.equals("name") && !key.equals("summary") && !key.equals("probability")) {
+                        problems.add(new RuleProblem(FILE, line, "'" + key + "' is not a key of a condition; use name, summary"
+                                + " and (for a condition the numbers decide) probability"));
                     }
                 }
                 String name = entry.path("name").asText("");
@@ -114,7 +133,12 @@ public record PolicyConditions(List<Declared> conditions) {
                 if (!seen.add(condition)) {
                     problems.add(new RuleProblem(FILE, line, name + " is declared twice; declare each condition once"));
                 }
-                declared.add(new Declared(condition, summary));
+                Optional<String> probability = Optional.ofNullable(entry.get("probability")).map(JsonNode::asText);
+                if (probability.isPresent() && !OUTCOMES.contains(probability.get())) {
+                    problems.add(new RuleProblem(FILE, line, name + ": probability '" + probability.get() + "' is not an outcome the"
+                            + " uncertainty analysis draws; the outcomes are " + OUTCOMES));
+                }
+                declared.add(new Declared(condition, summary, probability.filter(OUTCOMES::contains)));
             }
         } catch (JsonProcessingException e) {
             problems.add(new RuleProblem(FILE, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()));

@@ -7,8 +7,11 @@ import dev.hostwise.knowledge.ConfigurationSearch;
 import dev.hostwise.knowledge.Figures;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.Sensitivity;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hostwise.knowledge.uncertainty.Probabilities;
 import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.facts.Condition;
+import dev.hostwise.rules.facts.PoolAdvice;
 import dev.hostwise.rules.facts.Recommendation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +27,17 @@ import java.util.Map;
  * the configuration chosen is in {@code figures.configurationSearch}, and {@link #pricedScenario()}
  * is the scenario the figures were priced on.
  *
+ * <p>{@code probabilities} says how sure the cost case is (null in verdicts stored before it existed);
+ * {@code pooledFrom} and {@code pool} are set only on the decision of several teams' pooled demand.
+ * {@code pricedFromCatalog} names the scenario's prices that are the catalog's (filled in from
+ * {@code hostedModel} or {@code gpuType}, or typed equal to them): deciding the verdict again on a later
+ * catalog takes those from it, so a price import reaches stored verdicts.
+ *
  * <p>{@code loadTest} is the load test that would settle a "Measure first" verdict (null for the other
  * recommendations): the commands to run it on the configuration priced and to import its result.
  */
-@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "reasons", "caveats",
-    "loadTest", "firedRules", "rulesRevision", "catalogDate", "scenario"})
+@JsonPropertyOrder({"id", "createdAt", "recommendation", "conditions", "figures", "sensitivity", "probabilities", "reasons",
+    "caveats", "loadTest", "firedRules", "rulesRevision", "catalogDate", "pooledFrom", "pool", "scenario", "pricedFromCatalog"})
 public record Verdict(
         String id,
         Instant createdAt,
@@ -42,6 +51,10 @@ public record Verdict(
         String rulesRevision,
         LocalDate catalogDate,
         Scenario scenario,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Probabilities probabilities,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pooledFrom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PoolAdvice pool,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> pricedFromCatalog,
         @JsonInclude(JsonInclude.Include.NON_NULL) LoadTestPlan loadTest) {
 
     public Verdict {
@@ -50,12 +63,34 @@ public record Verdict(
         reasons = List.copyOf(reasons);
         caveats = List.copyOf(caveats);
         firedRules = List.copyOf(firedRules);
+        pooledFrom = pooledFrom == null ? List.of() : List.copyOf(pooledFrom);
+        pricedFromCatalog = pricedFromCatalog == null ? List.of() : List.copyOf(pricedFromCatalog);
+    }
+
+    /** A verdict without probabilities (as verdicts were stored before they existed), not a pool, with no load test to run. */
+    public Verdict(String id, Instant createdAt, Recommendation recommendation, Map<Condition, ConditionResult> conditions,
+                   Figures figures, Sensitivity sensitivity, List<String> reasons, List<String> caveats, List<FiredRule> firedRules,
+                   String rulesRevision, LocalDate catalogDate, Scenario scenario) {
+        this(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules, rulesRevision,
+                catalogDate, scenario, null, List.of(), null, List.of(), null);
     }
 
     /** The same verdict under another ID: the store numbers a verdict when it saves it. */
     public Verdict withId(String newId) {
         return new Verdict(newId, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
-                rulesRevision, catalogDate, scenario, loadTest);
+                rulesRevision, catalogDate, scenario, probabilities, pooledFrom, pool, pricedFromCatalog, loadTest);
+    }
+
+    /** The same verdict as the decision of a pool of these stored verdicts (their IDs). */
+    public Verdict pooledFrom(List<String> ids) {
+        return new Verdict(id, createdAt, recommendation, conditions, figures, sensitivity, reasons, caveats, firedRules,
+                rulesRevision, catalogDate, scenario, probabilities, ids, pool, pricedFromCatalog, loadTest);
+    }
+
+    /** True when this verdict decided a pool of other verdicts' demand. */
+    @JsonIgnore
+    public boolean pooled() {
+        return !pooledFrom.isEmpty();
     }
 
     public ConditionResult condition(Condition c) {

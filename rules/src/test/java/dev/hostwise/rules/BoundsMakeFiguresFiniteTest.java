@@ -86,7 +86,7 @@ class BoundsMakeFiguresFiniteTest {
 
     @Test
     void theCornersOfTheBoundsAreDecidedOrRefusedNeverNonFinite() {
-        // every numeric field at each end, alone, with the rest at its default: 42 scenarios, all exact
+        // every numeric field at each end, alone, with the rest at its default: 46 scenarios, all exact
         Map<String, String> base = Map.of("requestsPerDay", "100000", "taskType", "CLASSIFICATION", "qualityNeed",
                 "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE");
         int decided = 0;
@@ -108,6 +108,8 @@ class BoundsMakeFiguresFiniteTest {
                                 "inputTokens", "900", "outputTokens", "300"));
                     }
                     case CONTEXT_TOKENS -> values.put("tokensPerRequest", "1");
+                    // the fastest growth over either horizon: the volume it reaches stays inside requestsPerDay's bounds
+                    case HORIZON_MONTHS -> values.put("volumeGrowthPerMonth", "1");
                     case QUALITY_EVAL_SCORE, QUALITY_BAR -> values.putAll(Map.of("qualityEvalScore", "0.9", "qualityBar", "0.85",
                             "openModel", "llama-3.1-8b"));
                     default -> { }
@@ -117,10 +119,12 @@ class BoundsMakeFiguresFiniteTest {
                 Verdict v = DECIDER.decide(s, "HW-CORNER", Instant.EPOCH);
                 assertThat(v.figures().selfHostPerDay()).as(values.toString()).isFinite().isPositive();
                 assertThat(v.figures().hostedPerDay()).as(values.toString()).isFinite().isPositive();
+                assertThat(List.of(v.probabilities().selfHostCheaper(), v.probabilities().savingP10(), v.probabilities().savingP90()))
+                        .as(values.toString()).allSatisfy(d -> assertThat(d).isFinite());
                 decided++;
             }
         }
-        assertThat(decided).isEqualTo(42);
+        assertThat(decided).isEqualTo(46);
     }
 
     /**
@@ -190,6 +194,9 @@ class BoundsMakeFiguresFiniteTest {
             }
             if (v.containsKey("hourlyWeights")) {
                 v.remove("peakToAverage");
+            }
+            if (v.containsKey("horizonMonths")) {
+                v.putIfAbsent("volumeGrowthPerMonth", "0.05");
             }
             if (v.containsKey("contextTokens")) {
                 long tokens = v.containsKey("inputTokens")

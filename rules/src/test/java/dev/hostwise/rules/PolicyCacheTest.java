@@ -63,6 +63,29 @@ class PolicyCacheTest {
     }
 
     @Test
+    void theCacheHoldsTheUncertaintyAndPoolRulesAndTheDeclaredConditions() {
+        new PolicyCompiler(new PolicyCache(dir)).compile(RULES, catalog.revision());
+        CompiledPolicy cached = new PolicyCache(dir).read(RULES, catalog.revision()).orElseThrow();
+
+        assertThat(cached.rules()).extracting(RuleInfo::file).contains("uncertainty.drl", "pool.drl", "recommendation.drl");
+        // conditions.yaml, with which condition follows selfHostCheaper, comes back with the rules it belongs to
+        assertThat(cached.conditions()).isEqualTo(fresh.conditions());
+        assertThat(cached.conditions().probabilities()).isNotEmpty();
+
+        // the cases that need the Monte Carlo's probabilities and the pool rules pass on the cached policy exactly as on a fresh one
+        List<RuleProblem> problems = new ArrayList<>();
+        List<PolicyCase> cases = new PolicyCaseLoader(new ScenarioReader(catalog)).load(RULES, problems).stream()
+                .filter(c -> c.file().endsWith("uncertainty.yaml") || c.file().endsWith("pooling.yaml")).toList();
+        assertThat(cases).anyMatch(PolicyCase::pooling).anyMatch(c -> !c.pooling());
+        PolicyCaseRunner runner = new PolicyCaseRunner(new Decider(catalog, fresh), Decider.CatalogContext.of(catalog));
+        for (PolicyCase c : cases) {
+            CaseResult onCached = runner.run(cached, c);
+            assertThat(onCached.passed()).as(c.file() + ": " + c.name() + " " + onCached.actual()).isTrue();
+            assertThat(onCached.actual()).isEqualTo(runner.run(fresh, c).actual());
+        }
+    }
+
+    @Test
     void aPolicyReadFromTheCacheIsNotCompiledAgainAndPassesTheGate() {
         PolicyCompiler compiler = new PolicyCompiler(new PolicyCache(dir));
         compiler.compile(RULES, catalog.revision());

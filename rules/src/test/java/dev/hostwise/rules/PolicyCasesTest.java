@@ -30,9 +30,9 @@ class PolicyCasesTest {
     @Test
     void thePolicyCompilesAndItsCasesLoad() {
         assertThat(report.problems()).isEmpty();
-        // 9 combinations + the article + 9 edges + 7 estimates + 6 sizing + 4 staleness + 5 configuration searches
-        // + 6 measured quality + 8 load tests as evidence
-        assertThat(report.cases()).hasSize(55);
+        // 9 combinations + the article + 10 edges + 7 estimates + 6 sizing + 4 staleness + 5 configuration searches
+        // + 9 uncertainty + 4 pooling + 6 measured quality + 8 load tests as evidence
+        assertThat(report.cases()).hasSize(69);
     }
 
     @TestFactory

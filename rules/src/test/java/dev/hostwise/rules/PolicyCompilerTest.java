@@ -130,12 +130,18 @@ class PolicyCompilerTest {
                             summary: good enough.
                           - name: PRIVACY
                             colour: blue
+                          - name: LATENCY
+                            summary: fast enough.
+                            probability: latencyMet
                         """))));
         assertThat(e.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "conditions.yaml:4: name: 'quality' is not a condition name: use upper case letters, digits and underscores, "
                         + "starting with a letter, e.g. VOLUME or DATA_RESIDENCY",
-                "conditions.yaml:6: 'colour' is not a key of a condition; use name and summary",
-                "conditions.yaml:6: PRIVACY needs a summary: what must be true for it to hold, in a few words people read in help");
+                "conditions.yaml:6: 'colour' is not a key of a condition; use name, summary and (for a condition the numbers "
+                        + "decide) probability",
+                "conditions.yaml:6: PRIVACY needs a summary: what must be true for it to hold, in a few words people read in help",
+                "conditions.yaml:8: LATENCY: probability 'latencyMet' is not an outcome the uncertainty analysis draws; the "
+                        + "outcomes are [selfHostCheaper]");
     }
 
     @Test

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = HostwiseCli.Version.class,
         description = "Self-host an open LLM, or keep paying a hosted API per token? Decides with the numbers behind it.",
         subcommands = {DecideCommand.class, RulesCommand.class, ServeCommand.class, ReplayCommand.class, CatalogCommand.class,
-            MeasureCommand.class})
+            MeasureCommand.class, WatchCommand.class, PoolCommand.class})
 public final class HostwiseCli implements Runnable {
 
     public static final int OK = 0;

@@ -39,6 +39,17 @@ public sealed interface Ask {
     record Reload() implements Ask {
     }
 
+    /**
+     * {@code /selfhost mute HW-2026-0042}: the person who asked for a verdict hears no more about its
+     * re-checks; empty when the ID is missing or malformed.
+     */
+    record Mute(Optional<String> verdictId) implements Ask {
+    }
+
+    /** {@code /selfhost pool}: teams whose pooled demand would clear the break-even together (admins only). */
+    record Pool() implements Ask {
+    }
+
     /** Reads the text after the command, as the user typed it (the platform's escaping undone). */
     static Ask read(String text) {
         String t = text == null ? "" : text.trim();
@@ -50,6 +61,11 @@ public sealed interface Ask {
             case "help" -> new Help();
             case "rules" -> new RulesStatus();
             case "reload" -> new Reload();
+            case "pool" -> new Pool();
+            case "mute" -> {
+                String id = words.length < 2 ? null : words[1].toUpperCase(Locale.ROOT);
+                yield new Mute(VerdictIds.isCitable(id) ? Optional.of(id) : Optional.empty());
+            }
             case "verdict" -> {
                 String id = words.length < 2 ? null : words[1].toUpperCase(Locale.ROOT);
                 yield new Lookup(VerdictIds.isCitable(id) ? Optional.of(id) : Optional.empty());

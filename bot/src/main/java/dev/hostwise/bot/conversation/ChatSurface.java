@@ -23,6 +23,14 @@ public interface ChatSurface extends AutoCloseable {
     /** True once the platform has answered and requests are taken. */
     boolean ready();
 
+    /**
+     * How the core reaches this platform's people outside a request: the watch posts notices of
+     * superseded verdicts through it. Empty for a surface that cannot (the default).
+     */
+    default java.util.Optional<Delivery> delivery() {
+        return java.util.Optional.empty();
+    }
+
     /** Waits until no answer is being decided or posted (for tests and orderly shutdown). */
     boolean awaitQuiet(Duration timeout) throws InterruptedException;
 

@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class Conversation implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
+
     /** What a user is told when there is no room for their request. */
     public static final String BUSY = "I'm answering a lot of questions right now and couldn't take yours. Please send it again "
             + "in a minute.";
@@ -178,6 +180,59 @@ public final class Conversation implements AutoCloseable {
                     && to.responseUrl() == null) {
                 // a slash command always has a reply link; just in case, a direct message
                 delivery.tell(to, verdictId, v.verdict().recommendation().headline() + " (" + v.id() + ")");
+            }
+        });
+        return queued ? Admission.ACCEPTED : Admission.BUSY;
+    }
+
+    /**
+     * Mutes a verdict's notices for the person who asked for it, off the request thread: the watch still
+     * supersedes it when its inputs change (its page says so), but posts nothing. Its current successors,
+     * if any, are muted too. Anyone else is told who can.
+     */
+    public Admission mute(String verdictId, String user, ReplyAddress to) {
+        boolean queued = work.offer("muting " + verdictId + " for " + user, () -> {
+            try {
+                Optional<StoredVerdict> found = hostwise.store().byId(verdictId);
+                if (found.isEmpty()) {
+                    delivery.tell(to, verdictId, "There is no verdict " + verdictId + ". IDs look like HW-2026-0042.");
+                    return;
+                }
+                Requester asker = found.get().requester();
+                if (asker.platform() != platform || asker.user() == null || !asker.user().equals(user)) {
+                    delivery.tell(to, verdictId, "Only the person who asked for " + verdictId + " (" + asker.inWords()
+                            + ") can mute it.");
+                    return;
+                }
+                List<String> muted = new java.util.ArrayList<>();
+                String id = verdictId;
+                while (id != null) {
+                    hostwise.store().watch().mute(id, user, hostwise.clock().instant());
+                    muted.add(id);
+                    List<VerdictSummary> newer = hostwise.store().supersededBy(id);
+                    id = newer.isEmpty() ? null : newer.get(newer.size() - 1).id();
+                }
+                delivery.tell(to, verdictId, "Muted " + String.join(", ", muted) + ": I won't post here when "
+                        + (muted.size() == 1 ? "it is" : "they are") + " re-checked and superseded. "
+                        + (muted.size() == 1 ? "Its" : "Their") + " page still says when a newer verdict replaces "
+                        + (muted.size() == 1 ? "it." : "them."));
+            } catch (StoreUnavailableException e) {
+                // the store's own words stay in the log: a notice never carries exception text
+                LOG.warn("muting {}: {}", verdictId, e.getMessage());
+                delivery.tell(to, verdictId, "The verdict store is unavailable right now; try again shortly.");
+            }
+        });
+        return queued ? Admission.ACCEPTED : Admission.BUSY;
+    }
+
+    /** Finds the pools among stored verdicts (see {@code Pools}) off the request thread and tells the asker what they are. */
+    public Admission pool(ReplyAddress to, java.util.function.Supplier<String> report) {
+        boolean queued = work.offer("pooling for " + to.user(), () -> {
+            try {
+                delivery.tell(to, "pooling", report.get());
+            } catch (StoreUnavailableException e) {
+                LOG.warn("pooling: {}", e.getMessage());
+                delivery.tell(to, "pooling", "The verdict store is unavailable right now; try again shortly.");
             }
         });
         return queued ? Admission.ACCEPTED : Admission.BUSY;

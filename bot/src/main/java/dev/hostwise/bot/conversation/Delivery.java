@@ -28,8 +28,16 @@ public final class Delivery {
         this.outlet = outlet;
     }
 
-    /** How one attempt to deliver a verdict went: where it ended up and, when that is nowhere, why each way failed. */
-    public record Attempt(Where where, List<String> problems) {
+    /**
+     * How one attempt to deliver a verdict went: where it ended up and, when that is nowhere, why each way failed;
+     * when it was posted in its conversation, that conversation and the message to reply under (what a later
+     * notice about the verdict, that it was superseded, replies to).
+     */
+    public record Attempt(Where where, List<String> problems, Optional<String> conversation, Optional<String> thread) {
+
+        public Attempt(Where where, List<String> problems) {
+            this(where, problems, Optional.empty(), Optional.empty());
+        }
 
         /** The reasons in one line, for a log or the outbox's record. */
         public String why() {
@@ -39,12 +47,17 @@ public final class Delivery {
 
     /** Delivers a verdict by the first way that works; one that reaches nobody is logged at ERROR with its ID. */
     public Where deliver(RecordedVerdict recorded, Requester who, ReplyAddress to) {
+        return deliverTracked(recorded, who, to).where();
+    }
+
+    /** As {@link #deliver}, saying which message the verdict became when it was posted in its conversation. */
+    public Attempt deliverTracked(RecordedVerdict recorded, Requester who, ReplyAddress to) {
         Attempt a = attempt(recorded, who, to);
         if (a.where() == Where.NOWHERE) {
             Verdict v = recorded.verdict();
             LOG.error("verdict {} ({}) reached nobody: {}", v.id(), v.recommendation().headline(), a.why());
         }
-        return a.where();
+        return a;
     }
 
     /** Tries each way once (each with the platform's retries); logs nothing itself, so a caller that will try again can say so. */
@@ -53,8 +66,8 @@ public final class Delivery {
         Optional<String> conversationProblem = Optional.empty();
         if (to.conversation() != null) {
             Sent posted = outlet.post(to.conversation(), new Reply.VerdictReply(recorded, who, Optional.empty()));
-            if (posted.ok()) {
-                return new Attempt(Where.CONVERSATION, List.of());
+            if (posted instanceof Sent.Ok ok) {
+                return new Attempt(Where.CONVERSATION, List.of(), Optional.of(to.conversation()), ok.thread());
             }
             conversationProblem = Optional.of(posted.problem());
             problems.add("conversation " + to.conversation() + ": " + posted.problem());
@@ -96,6 +109,30 @@ public final class Delivery {
         }
         LOG.warn("the reply about {} reached nobody: {}", v.id(), problem);
         return false;
+    }
+
+    /**
+     * Posts a notice about a verdict where its people will see it: under the verdict's message (in its
+     * thread) when it was posted in a conversation, else to the user who asked, directly.
+     *
+     * @param conversation where the verdict's message is, when it was posted in one
+     * @param thread       the message to reply under (Slack's ts), with {@code conversation}
+     * @param user         who asked, for a direct message
+     * @return how the last attempt went
+     */
+    public Sent notice(Optional<String> conversation, Optional<String> thread, String user, Reply.Notice notice) {
+        Sent last = new Sent.Failed("no thread and no user to tell");
+        if (conversation.isPresent() && thread.isPresent()) {
+            last = outlet.inThread(conversation.get(), thread.get(), notice);
+            if (last.ok()) {
+                return last;
+            }
+            LOG.warn("the notice about {} could not go in its thread ({}); trying a direct message", notice.subject(), last.problem());
+        }
+        if (user != null) {
+            last = outlet.directMessage(user, notice);
+        }
+        return last;
     }
 
     /** Answers the asker alone through the reply link; false when there is none or it failed. */

@@ -109,6 +109,21 @@ public record FormDefinition(List<Section> sections) {
         return new FormDefinition(List.copyOf(sections));
     }
 
+    /**
+     * The form as chat platforms ask it (the Slack modal, a Mattermost dialog): without the fields
+     * {@link FieldMetadata#inChatForms()} leaves out, such as {@code ranges}; a section left empty is dropped.
+     */
+    public FormDefinition forChat() {
+        List<Section> kept = new ArrayList<>();
+        for (Section s : sections) {
+            List<Field> fields = s.fields().stream().filter(f -> f.meta().inChatForms()).toList();
+            if (!fields.isEmpty()) {
+                kept.add(new Section(s.section(), fields));
+            }
+        }
+        return new FormDefinition(List.copyOf(kept));
+    }
+
     /** Every field, in form order. */
     public List<Field> fields() {
         return sections.stream().flatMap(s -> s.fields().stream()).toList();

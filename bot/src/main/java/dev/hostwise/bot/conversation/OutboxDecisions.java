@@ -402,6 +402,7 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
             LOG.info("verdict {} ({}) for {} delivered to {} (outbox job {}{})", v.id(), v.recommendation(), question.who().user(),
                     a.where(), job.id(), job.deliveries() > 0 ? ", attempt " + (job.deliveries() + 1) : "");
             finish(job, Outbox.State.DONE, a.where().name(), null);
+            VerdictFlow.rememberThread(hostwise, recorded, question.who().platform(), a);
             return;
         }
         retry(job, question, v, a.why());

@@ -2,6 +2,8 @@ package dev.hostwise.bot.conversation;
 
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
+import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.bot.store.WatchStore;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,27 @@ public final class VerdictFlow {
             return;
         }
         recent.remember(recorded.verdict());
-        Delivery.Where where = delivery.deliver(recorded, job.who(), job.to());
+        Delivery.Attempt delivered = delivery.deliverTracked(recorded, job.who(), job.to());
         LOG.info("verdict {} ({}) for {} delivered to {}", recorded.verdict().id(),
-                recorded.verdict().recommendation(), job.who().user(), where);
+                recorded.verdict().recommendation(), job.who().user(), delivered.where());
+        rememberThread(hostwise, recorded, job.who().platform(), delivered);
+    }
+
+    /**
+     * Where the verdict's message is, so a notice that it was superseded can reply under it later: kept for a
+     * stored verdict posted in its conversation, whichever way it was decided (here, or from the outbox).
+     */
+    static void rememberThread(Hostwise hostwise, RecordedVerdict recorded, dev.hostwise.bot.Platform platform,
+                               Delivery.Attempt delivered) {
+        if (recorded.linkToken().isEmpty() || delivered.conversation().isEmpty() || delivered.thread().isEmpty()) {
+            return;
+        }
+        try {
+            hostwise.store().watch().rememberThread(recorded.verdict().id(), new WatchStore.Thread(platform,
+                    delivered.conversation().get(), delivered.thread().get()), hostwise.clock().instant());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("where verdict {} was posted could not be kept ({}); a notice about it would come as a direct message",
+                    recorded.verdict().id(), e.getMessage());
+        }
     }
 }

@@ -64,7 +64,7 @@ public final class MattermostModule implements ChatSurface {
                 new BoundedWorkQueue("mattermost", tuning.workers(), tuning.queue(), tuning.waitForRoom(), meters),
                 new RememberedRequestKeys(tuning.rememberedKeys()), tuning.rememberedVerdicts(), tuning.outbox());
         MattermostParts parts = new MattermostParts(hostwise, conversation, api, settings, tuning,
-                new CommandTokens(settings.commandTokens()), seal, replyLinks, users, connection::ready);
+                new CommandTokens(settings.commandTokens()), seal, replyLinks, users, connection::ready, pageBaseUrl);
         this.routes = List.of(new MattermostRoutes(parts));
     }
 
@@ -110,6 +110,12 @@ public final class MattermostModule implements ChatSurface {
     @Override
     public boolean ready() {
         return connection.ready();
+    }
+
+    /** The core's delivery: the watch posts its notices of superseded verdicts in their Mattermost threads through it. */
+    @Override
+    public Optional<dev.hostwise.bot.conversation.Delivery> delivery() {
+        return Optional.of(conversation.delivery());
     }
 
     @Override

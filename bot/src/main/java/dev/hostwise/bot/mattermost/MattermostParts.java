@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * one call only Mattermost has (opening a dialog), the seal on callbacks, and what the surface remembers
  * about recent requests (reply links, user names).
  *
- * @param ready whether Mattermost has accepted the bot token; until then requests get 503
+ * @param ready       whether Mattermost has accepted the bot token; until then requests get 503
+ * @param pageBaseUrl where verdict pages are served, for links in answers (a pool's verdicts); null for none
  */
 public record MattermostParts(
         Hostwise hostwise,
@@ -27,7 +28,8 @@ public record MattermostParts(
         CallbackSeal seal,
         ReplyLinks replyLinks,
         KnownUsers users,
-        BooleanSupplier ready) {
+        BooleanSupplier ready,
+        String pageBaseUrl) {
 
     /** The dialog, with the pickers of the catalog in force now (a catalog reload changes them). */
     public ScenarioDialog dialog() {

@@ -14,7 +14,10 @@ public final class VerdictText {
         StringBuilder out = new StringBuilder();
         out.append(v.recommendation().headline().toUpperCase()).append('\n');
         out.append(v.id()).append(" · rules ").append(v.rulesRevision()).append(" · catalog ").append(v.catalogDate())
-                .append(" · ").append(v.createdAt()).append("\n\n");
+                .append(" · ").append(v.createdAt()).append('\n');
+        // how sure the cost case is, in one line: the uncertainty analysis's answer
+        HowSure.line(v).ifPresent(line -> out.append(wrap("How sure: " + line, 2)).append('\n'));
+        out.append('\n');
 
         out.append("Conditions (").append(PolicyWords.all(v.conditions().size())).append(" must hold)\n");
         // names padded to the longest, at least 8 wide: continuation lines start under the reasons

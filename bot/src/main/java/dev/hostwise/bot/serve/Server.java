@@ -11,7 +11,13 @@ import dev.hostwise.bot.http.ServerSettings;
 import dev.hostwise.bot.store.Database;
 import dev.hostwise.bot.web.WebApp;
 import dev.hostwise.bot.web.WebSettings;
+import dev.hostwise.bot.Platform;
+import dev.hostwise.bot.conversation.Delivery;
+import dev.hostwise.bot.watch.Watch;
+import dev.hostwise.bot.watch.WatchSettings;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +36,13 @@ public final class Server implements AutoCloseable {
     private final HostwiseServer http;
     private final List<ChatSurface> chat;
     private final WebSettings web;
+    private final Watch watch;
 
-    private Server(HostwiseServer http, List<ChatSurface> chat, WebSettings web) {
+    private Server(HostwiseServer http, List<ChatSurface> chat, WebSettings web, Watch watch) {
         this.http = http;
         this.chat = chat;
         this.web = web;
+        this.watch = watch;
     }
 
     /**
@@ -45,6 +53,7 @@ public final class Server implements AutoCloseable {
     public static Server start(Env env, Hostwise hostwise, String bind, int port) {
         // links in chat messages point at this server's pages, on the port it really listens on
         String pageBaseUrl = env.baseUrl(port);
+        WatchSettings watchSettings = WatchSettings.from(env);
         List<ChatSurface> chat = ChatSurfaces.fromEnv(env, hostwise, pageBaseUrl);
         WebSettings web = WebSettings.from(env, port, !chat.isEmpty());
         List<Routes> routes = new ArrayList<>(WebApp.routes(hostwise, web));
@@ -61,7 +70,21 @@ public final class Server implements AutoCloseable {
         if (chat.isEmpty()) {
             LOG.info("no chat surface configured: open {}/ to decide a scenario in the browser", web.baseUrl());
         }
-        return new Server(http, chat, web);
+        // the watch re-checks stored verdicts when rules, catalog or evidence change, and posts notices through the chat surfaces
+        Watch watch = new Watch(hostwise, watchSettings, () -> deliveries(chat), web.baseUrl());
+        watch.start();
+        return new Server(http, chat, web, watch);
+    }
+
+    private static Map<Platform, Delivery> deliveries(List<ChatSurface> chat) {
+        Map<Platform, Delivery> by = new EnumMap<>(Platform.class);
+        chat.forEach(c -> c.delivery().ifPresent(d -> by.put(c.platform(), d)));
+        return by;
+    }
+
+    /** The watch over stored verdicts. */
+    public Watch watch() {
+        return watch;
     }
 
     /** The chat surfaces running (empty when none is configured). */
@@ -95,6 +118,7 @@ public final class Server implements AutoCloseable {
      */
     @Override
     public void close() {
+        watch.close();
         http.close();
         List<Thread> closing = new ArrayList<>();
         for (ChatSurface c : chat) {

@@ -132,6 +132,12 @@ public final class SlackModule implements ChatSurface {
         connection.start();
     }
 
+    /** The conversation core's delivery over Slack: notices of superseded verdicts go to their threads through it. */
+    @Override
+    public Optional<dev.hostwise.bot.conversation.Delivery> delivery() {
+        return Optional.of(conversation.delivery());
+    }
+
     /** True once Slack has answered and the app takes requests. */
     @Override
     public boolean ready() {

@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
      * and validates each applied one) runs only when the version differs. {@code SchemaVersionTest}
      * fails if a migration is added without raising this.
      */
-    public static final String SCHEMA_VERSION = "7";
+    public static final String SCHEMA_VERSION = "8";
 
     /** Verdicts between two compactions of an embedded H2 file by a long-lived store. */
     static final int COMPACT_EVERY = 1_000;

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param appVersion  the Hostwise version that decided it
  * @param supersedes  the ID of the verdict this one re-evaluated, if any
  * @param ruleReasons the {@code @reason} of each fired rule, in firing order
+ * @param supersedeReason why it superseded {@code supersedes}: "re-evaluated on request", or "inputs
+ *                    changed: …" when the watch re-decided it; empty when it supersedes nothing, or was
+ *                    stored before the reason was kept
  */
 public record StoredVerdict(
         Verdict verdict,
@@ -22,10 +25,17 @@ public record StoredVerdict(
         Requester requester,
         String appVersion,
         Optional<String> supersedes,
-        List<RuleReason> ruleReasons) {
+        List<RuleReason> ruleReasons,
+        Optional<String> supersedeReason) {
 
     public StoredVerdict {
         ruleReasons = List.copyOf(ruleReasons);
+        supersedeReason = supersedeReason == null ? Optional.empty() : supersedeReason;
+    }
+
+    public StoredVerdict(Verdict verdict, String linkToken, Requester requester, String appVersion, Optional<String> supersedes,
+                         List<RuleReason> ruleReasons) {
+        this(verdict, linkToken, requester, appVersion, supersedes, ruleReasons, Optional.empty());
     }
 
     public String id() {
@@ -35,6 +45,6 @@ public record StoredVerdict(
     /** The listing line of this verdict. */
     public VerdictSummary summary() {
         return new VerdictSummary(id(), linkToken, verdict.createdAt(), verdict.recommendation(), verdict.rulesRevision(),
-                verdict.catalogDate(), appVersion, requester, supersedes);
+                verdict.catalogDate(), appVersion, requester, supersedes, supersedeReason);
     }
 }

@@ -47,12 +47,13 @@ public final class VerdictStore implements AutoCloseable {
      * that a replica still on the previous version keeps reading and writing during a rolling update.
      */
     private static final String INSERT_COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, "
-            + "app_version, platform, workspace, conversation, requested_by, supersedes, source, slack_team, slack_channel";
+            + "app_version, platform, workspace, conversation, requested_by, supersedes, source, slack_team, slack_channel, "
+            + "supersede_reason";
 
     /** The columns a verdict is read from; a row a previous-version replica wrote has only the old requester columns. */
     private static final String COLUMNS = "id, link_token, created_at, recommendation, rules_revision, catalog_date, app_version, "
             + "COALESCE(platform, source) AS platform, COALESCE(workspace, slack_team) AS workspace, "
-            + "COALESCE(conversation, slack_channel) AS conversation, requested_by, supersedes";
+            + "COALESCE(conversation, slack_channel) AS conversation, requested_by, supersedes, supersede_reason";
 
     private final Database db;
     private final VerdictJson json = new VerdictJson();
@@ -60,6 +61,7 @@ public final class VerdictStore implements AutoCloseable {
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
+    private final WatchStore watch;
     private final Outbox outbox;
     private final EvidenceStore evidence;
     private final GroupCommit<Draft, StoredVerdict> commits = new GroupCommit<>(this::writeBatch);
@@ -73,6 +75,7 @@ public final class VerdictStore implements AutoCloseable {
     public VerdictStore(Database db, MeterRegistry meters) {
         this.db = db;
         this.ruleRevisions = new RuleRevisions(db);
+        this.watch = new WatchStore(db);
         this.outbox = new Outbox(db, meters, java.time.Clock.systemUTC());
         this.evidence = new EvidenceStore(db);
         this.saveTime = Timer.builder("hostwise.store.save")
@@ -86,6 +89,11 @@ public final class VerdictStore implements AutoCloseable {
                 .description("Verdicts answered but not saved").register(meters);
         this.refusals = Counter.builder("hostwise.store.failures").tag("kind", "refused")
                 .description("Verdicts answered but not saved").register(meters);
+    }
+
+    /** Threads, mutes, pool members, and the watch's changes, progress, notices and lease (V8). */
+    public WatchStore watch() {
+        return watch;
     }
 
     /** The sources of every rules revision that decided a stored verdict. */
@@ -109,7 +117,13 @@ public final class VerdictStore implements AutoCloseable {
      * outbox job it answers, if any.
      */
     private record Draft(Verdict verdict, Requester who, String appVersion, Optional<String> supersedes,
-                         List<RuleReason> ruleReasons, byte[] packed, Optional<JobLease> job) {
+                         List<RuleReason> ruleReasons, Optional<String> supersedeReason, byte[] packed, Optional<JobLease> job) {
+    }
+
+    /** More rows to write in the transaction that stores a verdict, given it as numbered. */
+    @FunctionalInterface
+    public interface AlongWith {
+        void write(Connection c, StoredVerdict stored) throws SQLException;
     }
 
     /**
@@ -124,7 +138,8 @@ public final class VerdictStore implements AutoCloseable {
      */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
                               Optional<String> supersedes, List<RuleReason> ruleReasons) {
-        return save(draft, requester, appVersion, supersedes, ruleReasons, Optional.empty());
+        return save(draft, requester, appVersion, supersedes, ruleReasons, supersedes.map(s -> "re-evaluated on request"),
+                Optional.empty());
     }
 
     /**
@@ -138,16 +153,101 @@ public final class VerdictStore implements AutoCloseable {
      */
     public StoredVerdict save(Verdict draft, Requester requester, String appVersion,
                               Optional<String> supersedes, List<RuleReason> ruleReasons, Optional<JobLease> job) {
-        Requester who = new Requester(requester.platform(), clip(requester.workspace()), clip(requester.conversation()),
-                clip(requester.user()));
+        return save(draft, requester, appVersion, supersedes, ruleReasons, supersedes.map(s -> "re-evaluated on request"), job);
+    }
+
+    /**
+     * As {@link #save(Verdict, Requester, String, Optional, List, Optional)}, saying why it supersedes the verdict
+     * it names ({@code supersededBy.reason} on the old verdict's page and JSON).
+     */
+    public StoredVerdict save(Verdict draft, Requester requester, String appVersion, Optional<String> supersedes,
+                              List<RuleReason> ruleReasons, Optional<String> supersedeReason, Optional<JobLease> job) {
         long started = System.nanoTime();
         try {
             // packed without its ID, which is its own column and is only assigned in the transaction
             byte[] packed = packer.pack(draft.withId(null), ruleReasons);
-            return commits.save(new Draft(draft, who, appVersion, supersedes, ruleReasons, packed, job));
+            return commits.save(new Draft(draft, clipped(requester), appVersion, supersedes, ruleReasons,
+                    supersedeReason.map(VerdictStore::clipReason), packed, job));
         } finally {
             saveTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * Stores a verdict that supersedes another, with more rows in the same transaction (the watch's
+     * notice, the inherited thread and mute), and only if nothing superseded that verdict meanwhile:
+     * the transaction locks the old verdict's row and checks, so two replicas, or a run resumed after a
+     * crash, never store two successors for one verdict. Not batched with other saves.
+     *
+     * @return the verdict as stored; empty when another verdict already superseded {@code supersedes}
+     */
+    public Optional<StoredVerdict> saveSuperseding(Verdict draft, Requester requester, String appVersion, String supersedes,
+                                                   List<RuleReason> ruleReasons, String reason, AlongWith along) {
+        return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.of(supersedes), ruleReasons,
+                Optional.of(clipReason(reason)), packer.pack(draft.withId(null), ruleReasons), Optional.empty()), along);
+    }
+
+    /** Stores a verdict with more rows in the same transaction (a pooled verdict's members), not batched with other saves. */
+    public StoredVerdict saveWith(Verdict draft, Requester requester, String appVersion, List<RuleReason> ruleReasons,
+                                  AlongWith along) {
+        return saveAlone(new Draft(draft, clipped(requester), appVersion, Optional.empty(), ruleReasons, Optional.empty(),
+                packer.pack(draft.withId(null), ruleReasons), Optional.empty()), along)
+                .orElseThrow();
+    }
+
+    private Optional<StoredVerdict> saveAlone(Draft d, AlongWith along) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    if (d.supersedes().isPresent()) {
+                        String old = d.supersedes().get();
+                        // the row lock serialises successors of one verdict across replicas
+                        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM verdict WHERE id = ? FOR UPDATE")) {
+                            lock.setString(1, old);
+                            lock.executeQuery().close();
+                        }
+                        try (PreparedStatement already = c.prepareStatement("SELECT 1 FROM verdict WHERE supersedes = ?")) {
+                            already.setString(1, old);
+                            try (ResultSet rs = already.executeQuery()) {
+                                if (rs.next()) {
+                                    c.rollback();
+                                    return Optional.empty();
+                                }
+                            }
+                        }
+                    }
+                    StoredVerdict stored = insert(c, List.of(d)).get(0);
+                    along.write(c, stored);
+                    c.commit();
+                    db.answered();
+                    batchSize.record(1);
+                    return Optional.of(stored);
+                } catch (SQLException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
+                    if (attempt < ATTEMPTS && retryable(e)) {
+                        continue;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                outages.increment();
+                throw db.problem(e);
+            }
+        }
+    }
+
+    private static Requester clipped(Requester requester) {
+        return new Requester(requester.platform(), clip(requester.workspace()), clip(requester.conversation()),
+                clip(requester.user()));
+    }
+
+    private static String clipReason(String reason) {
+        return reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
     }
 
     /**
@@ -220,14 +320,14 @@ public final class VerdictStore implements AutoCloseable {
             next.put(year.getKey(), takeNumbers(c, year.getKey(), year.getValue()));
         }
         String sql = "INSERT INTO verdict (" + INSERT_COLUMNS + ", verdict_packed) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         List<StoredVerdict> out = new ArrayList<>(drafts.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Draft d : drafts) {
                 int year = VerdictIds.yearOf(d.verdict().createdAt());
                 Verdict verdict = d.verdict().withId(VerdictIds.format(year, next.merge(year, 1, Integer::sum) - 1));
                 StoredVerdict stored = new StoredVerdict(verdict, tokens.next(), d.who(), d.appVersion(), d.supersedes(),
-                        d.ruleReasons());
+                        d.ruleReasons(), d.supersedeReason());
                 bind(ps, stored, d.packed());
                 ps.addBatch();
                 out.add(stored);
@@ -317,6 +417,7 @@ public final class VerdictStore implements AutoCloseable {
         ps.setString(++i, who.platform().id());
         setNullable(ps, ++i, who.workspace());
         setNullable(ps, ++i, who.conversation());
+        setNullable(ps, ++i, stored.supersedeReason().orElse(null));
         ps.setBytes(++i, packed);
     }
 
@@ -366,18 +467,60 @@ public final class VerdictStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The verdicts the watch looks after, oldest first, at most {@code limit}: decided at or after
+     * {@code since}, not superseded by any verdict, and not yet re-checked for the change {@code changeId}
+     * (no {@code watch_check} row). Each call continues where the rows recorded so far leave off.
+     */
+    public List<StoredVerdict> watched(java.time.Instant since, long changeId, int limit) {
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM verdict n WHERE n.supersedes = v.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM watch_check w WHERE w.change_id = ? AND w.verdict_id = v.id)"
+                + " ORDER BY created_at, id LIMIT ?";
+        return verdicts(sql, ps -> {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            ps.setLong(2, changeId);
+            ps.setInt(3, limit);
+        });
+    }
+
+    /** Every verdict decided at or after {@code since} that no verdict supersedes, oldest first: what pooling looks at. */
+    public List<StoredVerdict> current(java.time.Instant since, int limit) {
+        String sql = "SELECT " + COLUMNS + ", verdict_packed, rule_reasons, verdict_json FROM verdict v WHERE created_at >= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM verdict n WHERE n.supersedes = v.id) ORDER BY created_at, id LIMIT ?";
+        return verdicts(sql, ps -> {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            ps.setInt(2, limit);
+        });
+    }
+
+    private List<StoredVerdict> verdicts(String sql, Binder binder) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<StoredVerdict> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(stored(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw db.problem(e);
+        }
+    }
+
     private StoredVerdict stored(ResultSet rs) throws SQLException {
         VerdictSummary s = summary(rs);
         byte[] packed = rs.getBytes("verdict_packed");
         if (packed != null) {
             PackedVerdict.Contents contents = packer.unpack(packed);
             return new StoredVerdict(contents.verdict().withId(s.id()), s.linkToken(), s.requester(), s.appVersion(),
-                    s.supersedes(), contents.ruleReasons());
+                    s.supersedes(), contents.ruleReasons(), s.supersedeReason());
         }
         // written before verdicts were packed (schema version 5): the JSON texts as they were stored
         Verdict v = json.read(rs.getString("verdict_json"));
         return new StoredVerdict(v, s.linkToken(), s.requester(), s.appVersion(), s.supersedes(),
-                readReasons(rs.getString("rule_reasons")));
+                readReasons(rs.getString("rule_reasons")), s.supersedeReason());
     }
 
     /** The newest verdicts first, at most {@code limit}. */
@@ -430,7 +573,8 @@ public final class VerdictStore implements AutoCloseable {
                 rs.getString("app_version"),
                 new Requester(Platform.stored(rs.getString("platform")), rs.getString("workspace"), rs.getString("conversation"),
                         rs.getString("requested_by")),
-                Optional.ofNullable(rs.getString("supersedes")));
+                Optional.ofNullable(rs.getString("supersedes")),
+                Optional.ofNullable(rs.getString("supersede_reason")));
     }
 
     private static void setNullable(PreparedStatement ps, int i, String value) throws SQLException {

@@ -3,6 +3,7 @@ package dev.hostwise.bot.web;
 import dev.hostwise.bot.web.view.CostChartModel;
 import dev.hostwise.bot.web.view.FormPageModel;
 import dev.hostwise.bot.web.view.MessagePageModel;
+import dev.hostwise.bot.web.view.PoolPageModel;
 import dev.hostwise.bot.web.view.VerdictPageModel;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -29,6 +30,11 @@ public final class Pages {
     /** {@code GET /v/{token}}. */
     public String verdict(VerdictPageModel page) {
         return render("verdict.jte", page, 32_768);
+    }
+
+    /** {@code GET /pool}, for admins. */
+    public String pool(PoolPageModel page) {
+        return render("pool.jte", page, 8_192);
     }
 
     /** {@code GET /} and a rejected {@code POST /}, when no chat surface is configured. */

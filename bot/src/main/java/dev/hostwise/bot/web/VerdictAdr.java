@@ -4,6 +4,7 @@ import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.HowSure;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
@@ -49,6 +50,7 @@ public final class VerdictAdr {
         // Hostwise knows where the question came from, not who signs off: reviewers add their names
         md.append("deciders: ").append(yaml("asked from " + view.askedBy() + "; decided by Hostwise verdict " + v.id())).append('\n');
         md.append("---\n\n");
+        SupersededNotice.adr(md, view, link);
 
         md.append("# ").append(v.recommendation().headline()).append(": ").append(s.taskType().label().toLowerCase(Locale.ROOT))
                 .append(" at ").append(Format.count(s.requestsPerDay())).append(" requests a day\n\n");
@@ -128,6 +130,7 @@ public final class VerdictAdr {
             md.append("\n![Break-even chart](").append(link).append("-break-even.png)\n\n![Tornado chart](")
                     .append(link).append("-tornado.png)\n");
         }
+        howSure(md, v, link);
         md.append("\n### Figures\n\n| figure | value | how it is computed |\n|---|---|---|\n");
         for (FigureRow r : FigureRows.of(v.figures())) {
             md.append("| `").append(r.name()).append("` ").append(cell(r.label())).append(" | ").append(cell(r.value()))
@@ -141,6 +144,23 @@ public final class VerdictAdr {
                     .append(reason.isEmpty() ? "" : ". " + text(reason)).append('\n');
         }
         return md.toString();
+    }
+
+    /** How sure the cost case is: the one line, the saving's histogram, and each uncertain input's range and pull. */
+    private static void howSure(StringBuilder md, Verdict v, String link) {
+        if (v.probabilities() == null) {
+            return;
+        }
+        md.append("\n### How sure the cost case is\n\n");
+        HowSure.line(v).ifPresent(line -> md.append(text(line)).append('\n'));
+        v.probabilities().conditions().forEach((condition, share) -> md.append("\n**").append(condition).append("** holds in ")
+                .append(HowSure.share(share)).append(" of them.\n"));
+        md.append("\n| input | range | where the range comes from | rank correlation with the saving |\n|---|---|---|---|\n");
+        for (HowSure.Row r : HowSure.rows(v)) {
+            md.append("| `").append(r.input()).append("` ").append(cell(r.label())).append(" | ").append(cell(r.range()))
+                    .append(" | ").append(cell(r.basis())).append(" | ").append(cell(r.rankCorrelation())).append(" |\n");
+        }
+        md.append("\n![Daily saving across the plausible cases](").append(link).append("-saving.png)\n");
     }
 
     /** The hardware search behind the self-host option, when the verdict chose it: chosen, runners-up, why the others lost. */

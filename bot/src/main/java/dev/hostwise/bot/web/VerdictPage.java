@@ -7,7 +7,9 @@ import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.bot.store.VerdictSummary;
+import dev.hostwise.bot.render.HowSure;
 import dev.hostwise.bot.web.view.ConditionsModel;
+import dev.hostwise.bot.web.view.HowSureModel;
 import dev.hostwise.bot.web.view.PageFrame;
 import dev.hostwise.bot.web.view.VerdictLink;
 import dev.hostwise.bot.web.view.VerdictPageModel;
@@ -23,6 +25,8 @@ import dev.hostwise.bot.web.view.VerdictPageModel.Successor;
 import dev.hostwise.knowledge.evidence.LoadTestPlan;
 import dev.hostwise.rules.FiredRule;
 import dev.hostwise.rules.Verdict;
+import dev.hostwise.rules.facts.Format;
+import dev.hostwise.knowledge.uncertainty.Probabilities;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -88,6 +92,7 @@ public final class VerdictPage {
                 ConfigurationSearchView.of(v),
                 chart.model(v),
                 sensitivity(view),
+                howSure(view),
                 FigureRows.of(v.figures()),
                 v.caveats(),
                 firedRules(view),
@@ -138,7 +143,23 @@ public final class VerdictPage {
     }
 
     private static Successor successor(VerdictSummary newest) {
-        return new Successor(link(newest), WHEN.format(newest.createdAt()), newest.rulesRevision());
+        return new Successor(link(newest), WHEN.format(newest.createdAt()), newest.rulesRevision(), String.valueOf(newest.catalogDate()),
+                newest.supersedeReason().map(SupersededNotice::sentence));
+    }
+
+    /** How sure the verdict is; nothing for a verdict stored before verdicts carried probabilities. */
+    private static Optional<HowSureModel> howSure(VerdictView view) {
+        Verdict v = view.verdict();
+        Probabilities p = v.probabilities();
+        if (p == null) {
+            return Optional.empty();
+        }
+        List<HowSureModel.ConditionShare> conditions = new ArrayList<>();
+        p.conditions().forEach((condition, share) -> conditions.add(new HowSureModel.ConditionShare(condition, HowSure.share(share))));
+        String draws = Format.count(p.draws());
+        return Optional.of(new HowSureModel(draws, draws + (p.draws() == 1 ? " case" : " plausible cases, seeded"), HowSure.line(v),
+                p.selfHostCheaper(), conditions, view.linkToken().map(token -> "/v/" + token + "-saving.png"), HowSure.rows(v),
+                p.seed()));
     }
 
     private static VerdictLink link(VerdictSummary s) {

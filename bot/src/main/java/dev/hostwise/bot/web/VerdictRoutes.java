@@ -26,6 +26,7 @@ import java.util.List;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class VerdictRoutes implements Routes {
 
     /** The forms a verdict is served in, by the suffix of its link. */
     private enum Form {
-        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg"), BREAK_EVEN_PNG("-break-even.png"), TORNADO_PNG("-tornado.png");
+        PAGE(""), JSON(".json"), MARKDOWN(".md"), SVG(".svg"), BREAK_EVEN_PNG("-break-even.png"), TORNADO_PNG("-tornado.png"),
+        SAVING_PNG("-saving.png");
 
         final String suffix;
 
@@ -65,7 +67,7 @@ public final class VerdictRoutes implements Routes {
         }
 
         static Form of(String tokenWithSuffix) {
-            for (Form f : new Form[] {JSON, MARKDOWN, SVG, BREAK_EVEN_PNG, TORNADO_PNG}) {
+            for (Form f : new Form[] {JSON, MARKDOWN, SVG, BREAK_EVEN_PNG, TORNADO_PNG, SAVING_PNG}) {
                 if (tokenWithSuffix.endsWith(f.suffix)) {
                     return f;
                 }
@@ -256,16 +258,33 @@ public final class VerdictRoutes implements Routes {
         }
         StoredVerdict stored = found.get();
         switch (form) {
-            case JSON -> HttpResponses.send(ex, 200, "application/json; charset=utf-8", json.write(stored.verdict()) + "\n");
+            case JSON -> HttpResponses.send(ex, 200, "application/json; charset=utf-8", servedJson(stored) + "\n");
             case SVG -> HttpResponses.send(ex, 200, "image/svg+xml; charset=utf-8", chart.svg(stored.verdict()));
             case BREAK_EVEN_PNG -> png(ex, charts.breakEvenPng(stored.verdict()));
             case TORNADO_PNG -> charts.tornadoPng(stored.verdict()).ifPresentOrElse(png -> png(ex, png), () -> notFound(ex, form));
+            case SAVING_PNG -> charts.savingPng(stored.verdict()).ifPresentOrElse(png -> png(ex, png), () -> notFound(ex, form));
             case MARKDOWN -> {
                 ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline; filename=\"" + stored.id() + ".md\"");
                 HttpResponses.send(ex, 200, "text/markdown; charset=utf-8",
                         adr.render(view(stored), settings.link(stored.linkToken())));
             }
             case PAGE -> HttpResponses.send(ex, 200, "text/html; charset=utf-8", page.render(view(stored), settings.formAtRoot()));
+        }
+    }
+
+    /** The verdict JSON, with {@code supersededBy} when a newer verdict re-decided it (the store knows; the verdict never changes). */
+    private String servedJson(StoredVerdict stored) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = json.mapper().valueToTree(stored.verdict());
+        List<dev.hostwise.bot.store.VerdictSummary> newer = hostwise.store().supersededBy(stored.id());
+        if (newer.isEmpty()) {
+            return json.write(stored.verdict());
+        }
+        SupersededNotice.json(node, new VerdictView(stored.verdict(), Optional.of(stored.linkToken()), stored.requester(),
+                stored.appVersion(), stored.ruleReasons(), Optional.empty(), newer, Optional.empty(), List.of()));
+        try {
+            return json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

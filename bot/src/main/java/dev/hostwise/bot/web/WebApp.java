@@ -21,6 +21,7 @@ public final class WebApp {
         routes.add(new StaticRoutes());
         routes.add(new VerdictRoutes(hostwise, settings));
         routes.add(new VerdictApiRoutes(hostwise, settings));
+        routes.add(new PoolRoutes(hostwise, settings));
         routes.add(new StatusRoutes(hostwise, hostwise.reloader()));
         ActiveRules.track(hostwise);
         routes.add(new MetricsRoutes(hostwise.metrics()));

@@ -30,6 +30,21 @@ class DecideCommandTest {
     }
 
     @Test
+    void theVerdictSaysHowSureItsCostCaseIsInOneLineAndTakesRangesAndGrowthAsFlags() {
+        CliRun run = CliRun.of("decide", "--requests-per-day", "250000", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
+                "--privacy", "MUST_STAY_IN_HOUSE", "--throughput-measured", "--volume-growth-per-month", "-5%",
+                "--ranges", "opsCostPerMonth=10000..14000");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the second line after the ID: how sure, then the conditions
+        assertThat(run.out().lines().toList().get(2)).matches("How sure: Self-hosting is cheaper in \\d+% of plausible cases .*");
+        assertThat(run.out()).startsWith("MEASURE FIRST").contains("The measurement that would narrow the range most: measure the traffic");
+        CliRun bad = CliRun.of("decide", "--requests-per-day", "250000", "--task", "CLASSIFICATION", "--quality", "GOOD_ENOUGH",
+                "--privacy", "MUST_STAY_IN_HOUSE", "--ranges", "utilization=0.5..0.2");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("ranges (--ranges) utilization [0.5, 0.2] is reversed: give the low end first");
+    }
+
+    @Test
     void aBadPortIsNamedBeforeAnyWorkIsDone(@TempDir Path data) {
         CliRun run = CliRun.run(new dev.hostwise.bot.Env(java.util.Map.of("PORT", "abc", "HOSTWISE_DATA_DIR", data.toString())),
                 null, "decide", "--requests-per-day", "103680", "--task", "CLASSIFICATION",

@@ -51,7 +51,7 @@ class MattermostOutletTest {
 
     @BeforeAll
     void compileThePolicyOnce() {
-        hostwise = Hostwise.start(new Env(Map.of()), Optional.empty(), Clock.systemUTC());
+        hostwise = Hostwise.start(dev.hostwise.bot.store.StoreFixture.freshH2(), Optional.empty(), Clock.systemUTC());
     }
 
     @AfterAll
@@ -86,7 +86,8 @@ class MattermostOutletTest {
         IntStream.range(0, 400).forEach(i -> caveats.add("Caveat " + i + ": a figure this verdict rests on should be checked "
                 + "against a load test of your own prompts."));
         Verdict longOne = new Verdict(real.id(), real.createdAt(), real.recommendation(), real.conditions(), real.figures(),
-                real.sensitivity(), real.reasons(), caveats, real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(), real.loadTest());
+                real.sensitivity(), real.reasons(), caveats, real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(),
+                real.probabilities(), real.pooledFrom(), real.pool(), real.pricedFromCatalog(), real.loadTest());
         RecordedVerdict recorded = new RecordedVerdict(longOne, Optional.of("tok3n"), Optional.empty());
 
         Sent sent = outlet(new ReplyLinks(clock, 10)).post(MattermostBot.CHANNEL, new Reply.VerdictReply(recorded, ANA, Optional.empty()));
@@ -104,7 +105,8 @@ class MattermostOutletTest {
         List<String> lines = message.lines().toList();
         assertThat(lines.get(lines.size() - 3)).matches("- Caveat \\d+: a figure this verdict rests on should be checked against a "
                 + "load test of your own prompts\\.");
-        assertThat(post.json().path("props").path("attachments").path(0).path("actions").size()).isEqualTo(2);
+        // a stored verdict: adjust, math, and mute its updates
+        assertThat(post.json().path("props").path("attachments").path(0).path("actions").size()).isEqualTo(3);
     }
 
     @Test

@@ -84,7 +84,8 @@ class SlackBudgetTest {
             conditions.put(Condition.named("CONDITION_" + i), new ConditionResult(i % 2 == 0, "reason " + i + " & more"));
         }
         Verdict v = new Verdict(real.id(), real.createdAt(), real.recommendation(), conditions, real.figures(), real.sensitivity(),
-                real.reasons(), real.caveats(), real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(), real.loadTest());
+                real.reasons(), real.caveats(), real.firedRules(), real.rulesRevision(), real.catalogDate(), real.scenario(),
+                real.probabilities(), real.pooledFrom(), real.pool(), real.pricedFromCatalog(), real.loadTest());
         List<LayoutBlock> blocks = new VerdictMessage(SlackBot.PAGE_BASE_URL).blocks(recorded(v), who(), Optional.empty());
 
         assertWithinSlacksLimits(blocks);
@@ -147,7 +148,8 @@ class SlackBudgetTest {
 
     private static Verdict withCaveats(Verdict v, List<String> caveats) {
         return new Verdict(v.id(), v.createdAt(), v.recommendation(), v.conditions(), v.figures(), v.sensitivity(), v.reasons(),
-                caveats, v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario(), v.loadTest());
+                caveats, v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario(), v.probabilities(), v.pooledFrom(), v.pool(),
+                v.pricedFromCatalog(), v.loadTest());
     }
 
     private static RecordedVerdict recorded(Verdict v) {

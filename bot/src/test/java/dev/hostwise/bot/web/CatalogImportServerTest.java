@@ -111,9 +111,9 @@ class CatalogImportServerTest {
         assertThat(after.at("/scenario/hostedInputPricePer1M").asDouble()).isEqualTo(0.35);
         assertThat(after.path("catalogDate").asText()).isEqualTo("2027-01-15");
 
-        // GPT-4o at a tenth of its price: the file is fine, but the policy case that self-hosts against
+        // GPT-4o at a tenth of its price: the file is fine, but the policy case whose VOLUME holds against
         // GPT-4o on reserved A100s no longer holds, so the gate keeps the catalog that passed
-        assertThat(decide("gpt-4o").path("recommendation").asText()).isEqualTo("SELF_HOST");
+        assertThat(decide("gpt-4o").path("recommendation").asText()).isEqualTo("MEASURE_FIRST");
         Path slashed = prices(
                 "\"input_cost_per_token\": 2.5e-06,\n        \"input_cost_per_token_batches\": 1.25e-06,\n        \"input_cost_per_token_priority\": 4.25e-06,",
                 "\"input_cost_per_token\": 2.5e-07,\n        \"input_cost_per_token_batches\": 1.25e-06,\n        \"input_cost_per_token_priority\": 4.25e-06,",
@@ -123,10 +123,10 @@ class CatalogImportServerTest {
         assertThat(Files.readString(catalog.resolve("hosted-models.yaml"))).contains("inputPer1M: 0.25");
         JsonNode refused = awaitStatus(s -> s.at("/lastFailedReload/failedCases").size() > 0);
         assertThat(refused.at("/lastFailedReload/failedCases").findValuesAsText("case"))
-                .contains("A reservation's lower rate can carry the cost case");
+                .contains("A reservation's lower rate carries the cost case on volume, though not surely enough to self-host without measuring");
         assertThat(refused.path("catalogDate").asText()).isEqualTo("2027-01-15");
         JsonNode kept = decide("gpt-4o");
         assertThat(kept.at("/scenario/hostedInputPricePer1M").asDouble()).isEqualTo(2.50);
-        assertThat(kept.path("recommendation").asText()).isEqualTo("SELF_HOST");
+        assertThat(kept.path("recommendation").asText()).isEqualTo("MEASURE_FIRST");
     }
 }

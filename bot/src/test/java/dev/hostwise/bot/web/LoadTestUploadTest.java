@@ -116,7 +116,10 @@ class LoadTestUploadTest {
         // the new verdict names the one it supersedes, and the old page says it was superseded
         String newHtml = web.get(newPage).body();
         assertThat(newHtml).contains("Supersedes", old.get("id").asText(), "is measured: load test sha256:");
-        assertThat(web.get(page).body()).contains("Superseded: this verdict was re-evaluated as", now.get("id").asText());
+        assertThat(web.get(page).body()).contains("Superseded by <a href=\"" + newPage + "\">" + now.get("id").asText() + "</a>",
+                ": re-evaluated with load test sha256:", "(llama-3.3-70b on 2 x h100-80gb at FP8).");
+        assertThat(json.readTree(web.get(page + ".json").body()).at("/supersededBy/reason").asText())
+                .startsWith("re-evaluated with load test sha256:");
         assertThat(web.get(page + ".md").body()).contains("status: \"superseded by " + now.get("id").asText() + "\"");
     }
 

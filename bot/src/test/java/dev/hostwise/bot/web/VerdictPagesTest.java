@@ -101,6 +101,31 @@ class VerdictPagesTest {
     }
 
     @Test
+    void thePageSaysHowSureTheCostCaseIsWithAHistogramOfTheSaving() throws Exception {
+        String path = create(VerdictApiTest.SCENARIO);
+        Verdict v = stored(path).verdict();
+        String page = web.get(path).body();
+        assertThat(page).contains("<section id=\"how-sure\">", "10,000 plausible cases, seeded",
+                esc(dev.hostwise.bot.render.HowSure.line(v).orElseThrow()), "src=\"" + path + "-saving.png\"");
+        // every range drawn, with where it came from
+        for (var r : v.probabilities().ranges()) {
+            assertThat(page).contains("id=\"how-sure-" + r.input() + "\"", esc(r.basis()));
+        }
+        assertThat(page).contains("class=\"strongest\"", "<strong>VOLUME</strong> holds in");
+        HttpResponse<byte[]> png = web.getBytes(path + "-saving.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth()).isEqualTo(800);
+    }
+
+    /** Text as the templates write it into an element: jte's own escaping. */
+    private static String esc(String text) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        gg.jte.html.escape.Escape.htmlContent(text, out);
+        return out.toString();
+    }
+
+    @Test
     void theStylesheetIsServedAsAFile() throws Exception {
         HttpResponse<String> css = web.get("/static/hostwise.css");
         assertThat(css.statusCode()).isEqualTo(200);
@@ -115,7 +140,7 @@ class VerdictPagesTest {
         assertThat(r.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
         JsonNode v = json.readTree(r.body());
         assertThat(v.fieldNames()).toIterable().containsExactly("id", "createdAt", "recommendation", "conditions", "figures",
-                "sensitivity", "reasons", "caveats", "firedRules", "rulesRevision", "catalogDate", "scenario");
+                "sensitivity", "probabilities", "reasons", "caveats", "firedRules", "rulesRevision", "catalogDate", "scenario");
 
         HttpResponse<String> svg = web.get(path + ".svg");
         assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml; charset=utf-8");
@@ -160,7 +185,10 @@ class VerdictPagesTest {
         assertThat(md.lines().filter(l -> l.startsWith("## ") || l.startsWith("### ")).toList()).containsExactly(
                 "## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome",
                 "### Consequences", "### Confirmation", "## More Information", "### What would flip the cost case",
-                "### Figures", "### Rules that fired");
+                "### How sure the cost case is", "### Figures", "### Rules that fired");
+        assertThat(md).contains(dev.hostwise.bot.render.HowSure.line(v).orElseThrow(),
+                "![Daily saving across the plausible cases](" + web.settings().baseUrl() + path + "-saving.png)",
+                "| `requestsPerSecond` Throughput per replica, requests per second | 2 to 6 (most likely 4) | a guess: ±50% (Hostwise's default) |");
         assertThat(md).contains("Self-hosting wins only if the", "![Break-even chart](" + web.settings().baseUrl() + path + "-break-even.png)",
                 "![Tornado chart](" + web.settings().baseUrl() + path + "-tornado.png)");
         assertThat(md).contains("* **VOLUME** does not hold:", "* **QUALITY** holds:", "* **PRIVACY** holds:");
@@ -238,8 +266,14 @@ class VerdictPagesTest {
                 // same inputs, same rules and catalog: the page says nothing changed
                 .contains("What changed since <a href=\"" + path + "\">" + old.id() + "</a>", "Nothing: the same inputs give the same verdict");
         String oldPage = web.get(path).body();
-        assertThat(oldPage).contains("Superseded: this verdict was re-evaluated as <a href=\"" + newPath + "\">" + newer.id());
-        assertThat(web.get(path + ".md").body()).contains("status: \"superseded by " + newer.id() + "\"");
+        assertThat(oldPage).contains("Superseded by <a href=\"" + newPath + "\">" + newer.id() + "</a> on ", ": re-evaluated on request.");
+        String adr = web.get(path + ".md").body();
+        assertThat(adr).contains("status: \"superseded by " + newer.id() + "\"");
+        // at the top, under the front matter
+        assertThat(adr.substring(adr.indexOf("---\n\n") + 5)).startsWith("> **Superseded by " + newer.id() + "** on ");
+        JsonNode oldJson = json.readTree(web.get(path + ".json").body());
+        assertThat(oldJson.at("/supersededBy/id").asText()).isEqualTo(newer.id());
+        assertThat(oldJson.at("/supersededBy/reason").asText()).isEqualTo("re-evaluated on request");
         // the old verdict itself is unchanged
         assertThat(stored(path)).isEqualTo(old);
     }

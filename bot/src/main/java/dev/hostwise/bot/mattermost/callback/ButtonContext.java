@@ -23,7 +23,7 @@ public record ButtonContext(Action action, String verdictId, Optional<String> ad
 
     /** The buttons under a verdict. */
     public enum Action {
-        ADJUST("adjust"), MATH("math");
+        ADJUST("adjust"), MATH("math"), MUTE("mute");
 
         private final String word;
 
@@ -52,6 +52,11 @@ public record ButtonContext(Action action, String verdictId, Optional<String> ad
 
     public static ButtonContext math(Verdict v) {
         return new ButtonContext(Action.MATH, v.id(), Optional.empty());
+    }
+
+    /** "Mute updates": the asker hears no more about this verdict's re-checks. */
+    public static ButtonContext mute(Verdict v) {
+        return new ButtonContext(Action.MUTE, v.id(), Optional.empty());
     }
 
     /** The integration context: {@code {"hostwise": "<payload>", "seal": "<seal>"}}. */

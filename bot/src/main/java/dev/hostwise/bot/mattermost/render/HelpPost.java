@@ -25,6 +25,12 @@ public final class HelpPost {
                 .append("- `").append(c).append(" 50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured` "
                         + "decides at once and posts the verdict here.\n")
                 .append("- `").append(c).append(" help` shows this; `").append(c).append(" verdict HW-2026-0042` shows a cited verdict.\n\n");
+        out.append("**Later**\n")
+                .append("- When the rules, the catalog's prices or measured throughput change, Hostwise re-checks recent verdicts and "
+                        + "posts in a verdict's thread when its answer changes. `").append(c).append(" mute HW-2026-0042` (or **Mute updates** "
+                        + "under the verdict) stops that for a verdict you asked for.\n")
+                .append("- `").append(c).append(" pool` (admins) finds teams whose demand would clear the break-even together on one "
+                        + "shared cluster.\n\n");
         out.append("**Keys of the one-line form** (anything left out takes its default)\n\n| Key | What | Allowed |\n|:--|:--|:--|\n");
         for (FieldMetadata k : FieldMetadata.withQuickKeys()) {
             out.append("| `").append(k.quickKey().orElseThrow().example()).append("` | ")

@@ -73,7 +73,8 @@ public final class ScenarioDialog {
     }
 
     Map<String, Object> dialog(FormValues values, boolean fresh, String state) {
-        FormDefinition form = FormDefinition.of(values.text(), catalog);
+        // as the Slack modal asks it: ranges stay in JSON, the API, the CLI and the web form (FormDefinition.forChat)
+        FormDefinition form = FormDefinition.of(values.text(), catalog).forChat();
         Map<String, Object> dialog = new LinkedHashMap<>();
         dialog.put("callback_id", CALLBACK_ID);
         dialog.put("title", fit(TITLE, TITLE_MAX));

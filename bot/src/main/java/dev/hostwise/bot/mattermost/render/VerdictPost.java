@@ -7,6 +7,7 @@ import dev.hostwise.bot.mattermost.callback.CallbackSeal;
 import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.HowSure;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
@@ -74,6 +75,8 @@ public final class VerdictPost {
             out.append("- ").append(r.holds() ? "✅" : "❌").append(" **").append(Markdown.escape(r.label())).append("**: ")
                     .append(Markdown.escape(r.reason())).append('\n');
         }
+        // how sure: the share of plausible cases in which self-hosting is cheaper, and the saving's spread
+        HowSure.line(v).ifPresent(line -> out.append("\n**How sure:** ").append(Markdown.escape(line)).append('\n'));
         out.append('\n').append(keyFigures(v));
         if (v.reasons().size() > 1) {
             out.append('\n').append(bullets("**Why**", v.reasons().subList(1, v.reasons().size())));
@@ -92,7 +95,7 @@ public final class VerdictPost {
         recorded.saveProblem().ifPresent(p -> out.append("\n_Not saved: ").append(Markdown.escape(p)).append("._\n"));
         String tail = page.map(p -> "_Cut to fit a Mattermost post: the whole verdict is at [its page](" + p + ")._")
                 .orElse("_Cut to fit a Mattermost post: press **Show the math** for every figure._");
-        return new PostBody(Markdown.fit(out.toString().stripTrailing(), tail), List.of(buttons(v)));
+        return new PostBody(Markdown.fit(out.toString().stripTrailing(), tail), List.of(buttons(recorded)));
     }
 
     /** The notification text: "Stay on the hosted API (HW-2026-0042)". */
@@ -104,12 +107,19 @@ public final class VerdictPost {
         return pageBaseUrl == null ? Optional.empty() : recorded.linkToken().map(t -> pageBaseUrl + "/v/" + t);
     }
 
-    private Map<String, Object> buttons(Verdict v) {
+    private Map<String, Object> buttons(RecordedVerdict recorded) {
+        Verdict v = recorded.verdict();
         Map<String, Object> attachment = new LinkedHashMap<>();
-        attachment.put("fallback", summary(v) + ": adjust the inputs or show the math");
-        attachment.put("actions", List.of(
+        List<Map<String, Object>> actions = new java.util.ArrayList<>(List.of(
                 button("adjustinputs", "Adjust inputs", ButtonContext.adjust(v)),
                 button("showthemath", "Show the math", ButtonContext.math(v))));
+        if (recorded.linkToken().isPresent()) {
+            // only a stored verdict is re-checked, so only it can be muted
+            actions.add(button("muteupdates", "Mute updates", ButtonContext.mute(v)));
+        }
+        attachment.put("fallback", summary(v) + (actions.size() > 2 ? ": adjust the inputs, show the math or mute updates"
+                : ": adjust the inputs or show the math"));
+        attachment.put("actions", List.copyOf(actions));
         return attachment;
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code user_name}, {@code channel_id}, {@code team_id}, {@code post_id}, {@code trigger_id}, {@code context})
  * and shows the {@code ephemeral_text} of the JSON it gets back ({@code PostActionIntegrationResponse}). The
  * context must be one Hostwise sealed. "Adjust inputs" reopens the dialog with the verdict's inputs; "Show
- * the math" replies in the verdict's thread. A repeated delivery of a click carries the same trigger and
+ * the math" replies in the verdict's thread; "Mute updates" stops notices about its re-checks for the person who asked. A repeated delivery of a click carries the same trigger and
  * does nothing more.
  */
 public final class ActionRoute implements HttpHandler {
@@ -66,6 +66,18 @@ public final class ActionRoute implements HttpHandler {
                     ephemeral(ex, "I couldn't open the form (" + failed.problem() + "). Press **Adjust inputs** again in a moment.");
                     return;
                 }
+            }
+            case MUTE -> {
+                // a repeated delivery of the click carries the same trigger and mutes once
+                if (!parts.conversation().keys().claim(parts.conversation().key("trigger", trigger))) {
+                    Answers.empty(ex);
+                    return;
+                }
+                // an action has no reply link: the core confirms by direct message; the clicker sees this at once
+                Admission a = parts.conversation().mute(c.verdictId(), user, new ReplyAddress(null, null, user));
+                ephemeral(ex, a == Admission.BUSY ? Conversation.BUSY
+                        : "Muting updates for " + c.verdictId() + "; I'll confirm in a direct message.");
+                return;
             }
             case MATH -> {
                 Admission a = parts.conversation().showTheMath(parts.conversation().key("trigger", trigger), c.verdictId(),

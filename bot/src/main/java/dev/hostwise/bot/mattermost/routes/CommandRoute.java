@@ -15,6 +15,8 @@ import dev.hostwise.bot.mattermost.render.HelpPost;
 import dev.hostwise.bot.mattermost.render.Markdown;
 import dev.hostwise.bot.mattermost.render.PostBody;
 import dev.hostwise.bot.mattermost.render.RulesPost;
+import dev.hostwise.bot.pool.PoolText;
+import dev.hostwise.bot.pool.Pools;
 import dev.hostwise.rules.ReloadOutcome;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -92,6 +94,10 @@ public final class CommandRoute implements HttpHandler {
             ephemeral(ex, RulesPost.status(parts.hostwise().decider().activePolicy(), parts.hostwise().reloader()));
         } else if (ask instanceof Ask.Reload) {
             reload(ex, c);
+        } else if (ask instanceof Ask.Mute mute) {
+            mute(ex, c, mute.verdictId());
+        } else if (ask instanceof Ask.Pool) {
+            pool(ex, c);
         }
     }
 
@@ -136,6 +142,33 @@ public final class CommandRoute implements HttpHandler {
             return;
         }
         Answers.empty(ex);
+    }
+
+    /** {@code /selfhost mute HW-…}: the core checks who asked for it and answers through the reply link. */
+    private void mute(HttpServerExchange ex, Command c, Optional<String> id) {
+        if (id.isEmpty()) {
+            ephemeral(ex, "Give the verdict's ID, e.g. `" + Ask.COMMAND + " mute HW-2026-0042`.");
+            return;
+        }
+        if (parts.conversation().mute(id.get(), c.user(), new ReplyAddress(null, c.responseUrl(), c.user())) == Admission.BUSY) {
+            ephemeral(ex, Conversation.BUSY);
+            return;
+        }
+        Answers.empty(ex);
+    }
+
+    /**
+     * {@code /selfhost pool}: for {@code HOSTWISE_ADMINS} only (it shows other teams' volumes and costs); the
+     * pools are found, decided and stored off the request thread and come through the reply link.
+     */
+    private void pool(HttpServerExchange ex, Command c) {
+        if (c.user() == null || !parts.settings().admins().contains(c.user())) {
+            ephemeral(ex, "Only Hostwise admins can look for pools: they show other teams' volumes and costs. Ask one of them.");
+            return;
+        }
+        Admission a = parts.conversation().pool(new ReplyAddress(null, c.responseUrl(), c.user()),
+                () -> PoolText.render(new Pools(parts.hostwise(), parts.hostwise().watchWindow()).find(c.who()), parts.pageBaseUrl()));
+        ephemeral(ex, a == Admission.BUSY ? Conversation.BUSY : "Looking for teams whose demand would clear the break-even together…");
     }
 
     /** {@code /selfhost reload}: for {@code HOSTWISE_ADMINS} only; the outcome follows through the reply link. */

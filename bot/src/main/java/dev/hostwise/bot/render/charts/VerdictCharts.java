@@ -1,6 +1,11 @@
 package dev.hostwise.bot.render.charts;
 
 import dev.hostwise.bot.render.ChartColours;
+import dev.hostwise.bot.render.HowSure;
+import dev.hostwise.knowledge.uncertainty.Probabilities;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
 import dev.hostwise.rules.Verdict;
@@ -31,10 +36,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The verdict's two charts, drawn headless with JFreeChart: the break-even chart (cost per day against
+ * The verdict's charts, drawn headless with JFreeChart: the break-even chart (cost per day against
  * requests per day, hosted vs self-host, whole-replica steps, break-evens and the user's volume
- * marked) and the tornado (daily saving at ±50% of each input), as PNG: uploaded to Slack, linked from
- * the page and the ADR. (The page's own inline chart is {@code web.CostChart}.)
+ * marked), the tornado (daily saving at ±50% of each input) and the histogram of the daily saving
+ * across the uncertainty analysis's draws, as PNG: uploaded to Slack, linked from the page and the ADR. (The page's own inline chart is {@code web.CostChart}.)
  */
 public final class VerdictCharts {
 
@@ -57,6 +62,68 @@ public final class VerdictCharts {
         return rows.isEmpty() ? Optional.empty() : Optional.of(png(tornado(v, rows)));
     }
 
+
+    /**
+     * The daily saving's distribution across the uncertainty analysis's draws, as a histogram: bars
+     * where the hosted API is cheaper in the hosted colour, the rest in the self-host colour, with the
+     * break-even (a saving of zero) and the 10th, 50th and 90th percentiles marked. Empty for a verdict
+     * stored before verdicts carried probabilities.
+     */
+    public Optional<byte[]> savingPng(Verdict v) {
+        return Optional.ofNullable(v.probabilities()).map(p -> png(saving(v, p)));
+    }
+
+    JFreeChart saving(Verdict v, Probabilities p) {
+        Probabilities.Histogram h = p.histogram();
+        XYIntervalSeries hostedCheaper = new XYIntervalSeries("Hosted API cheaper");
+        XYIntervalSeries selfCheaper = new XYIntervalSeries("Self-hosting cheaper");
+        // a run with nothing uncertain has one case: a bar one dollar wide, so it shows
+        double width = h.width() > 0 ? h.width() : Math.max(1, Math.abs(h.from()) * 0.02);
+        for (int i = 0; i < h.counts().size(); i++) {
+            double from = h.from() + i * width;
+            double share = 100.0 * h.counts().get(i) / Math.max(1, h.total());
+            XYIntervalSeries series = from + width / 2 < 0 ? hostedCheaper : selfCheaper;
+            series.add(from + width / 2, from, from + width, share, 0, share);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        XYBarRenderer bars = new XYBarRenderer();
+        // only the sides some case fell on: an empty series would still put its colour in the legend
+        for (XYIntervalSeries series : List.of(hostedCheaper, selfCheaper)) {
+            if (series.getItemCount() > 0) {
+                bars.setSeriesPaint(data.getSeriesCount(), series == hostedCheaper ? HOSTED : ALL_IN);
+                data.addSeries(series);
+            }
+        }
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setDrawBarOutline(false);
+        NumberAxis x = new NumberAxis("Daily saving from self-hosting (US$; below 0, the hosted API is cheaper)");
+        NumberAxis y = new NumberAxis("Share of plausible cases (%)");
+        XYPlot plot = new XYPlot(data, x, y, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe5e7eb));
+        plot.setRangeGridlinePaint(new Color(0xe5e7eb));
+        plot.addDomainMarker(marker(0, BREAK_EVEN, "break-even", true, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
+        if (p.anyUncertain()) {
+            plot.addDomainMarker(marker(p.savingP10(), VOLUME, "P10 " + Format.usd(p.savingP10()), false,
+                    RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT));
+            plot.addDomainMarker(marker(p.savingP50(), VOLUME, "P50 " + Format.usd(p.savingP50()), false,
+                    RectangleAnchor.RIGHT, TextAnchor.CENTER_LEFT));
+            plot.addDomainMarker(marker(p.savingP90(), VOLUME, "P90 " + Format.usd(p.savingP90()), false,
+                    RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
+        }
+        // the break-even always in view, even when every case falls on one side of it
+        double lo = Math.min(0, h.from());
+        double hi = Math.max(0, h.from() + width * h.counts().size());
+        double pad = Math.max(1, (hi - lo) * 0.05);
+        x.setRange(lo - pad, hi + pad);
+        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.addSubtitle(new TextTitle(v.id() + ": the daily saving across " + Format.count(p.draws()) + " plausible "
+                + (p.draws() == 1 ? "case" : "cases"), new Font(Font.SANS_SERIF, Font.BOLD, 15)));
+        HowSure.line(v).ifPresent(line -> chart.addSubtitle(new TextTitle(line, new Font(Font.SANS_SERIF, Font.PLAIN, 12))));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
 
     JFreeChart breakEven(Verdict v) {
         CostCurves c = CostCurves.of(v);

@@ -39,6 +39,11 @@ public final class HelpMessage {
                 + "• `/selfhost 50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured` "
                 + "decides at once and posts the verdict here.\n"
                 + "• `/selfhost help` shows this."));
+        blocks.add(VerdictMessage.markdown("*Later*\n"
+                + "• When the rules, the catalog's prices or measured throughput change, Hostwise re-checks recent verdicts and "
+                + "posts in a verdict's thread when its answer changes. `/selfhost mute HW-2026-0042` (or *Mute updates* under "
+                + "the verdict) stops that for a verdict you asked for.\n"
+                + "• `/selfhost pool` (admins) finds teams whose demand would clear the break-even together on one shared cluster."));
         // two sections: all the keys with their allowed values come close to Slack's 3,000 characters per section
         List<FieldMetadata> all = FieldMetadata.withQuickKeys();
         int half = (all.size() + 1) / 2;

@@ -44,7 +44,7 @@ public final class ScenarioModal {
 
     /** A modal showing {@code values}; the fields in {@code filled} were just filled in by the bot. */
     public View build(FormValues values, ModalMetadata meta, Set<ScenarioField> filled) {
-        FormDefinition form = FormDefinition.of(values.text(), catalog);
+        FormDefinition form = FormDefinition.of(values.text(), catalog).forChat();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("Describe the workload and I'll say whether self-hosting an open model "
                 + "beats paying the hosted API per token, with every figure behind it."))));

@@ -19,6 +19,8 @@ public final class SlackIds {
     public static final String VERDICT_ACTIONS_BLOCK = "verdict_actions";
     public static final String ADJUST_INPUTS = "adjust_inputs";
     public static final String SHOW_THE_MATH = "show_the_math";
+    /** The asker's "Mute updates": no notices when the verdict is re-checked and superseded. */
+    public static final String MUTE = "mute_updates";
 
     /** The App Home button that opens the modal. */
     public static final String HOME_ACTIONS_BLOCK = "home_actions";

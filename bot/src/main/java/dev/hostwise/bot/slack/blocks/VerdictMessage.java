@@ -18,6 +18,7 @@ import dev.hostwise.bot.render.ConditionRow;
 import dev.hostwise.bot.render.ConfigurationSearchView;
 import dev.hostwise.bot.render.FigureRow;
 import dev.hostwise.bot.render.FigureRows;
+import dev.hostwise.bot.render.HowSure;
 import dev.hostwise.bot.render.PolicyWords;
 import dev.hostwise.bot.render.SensitivityRow;
 import dev.hostwise.bot.render.SensitivityRows;
@@ -71,6 +72,7 @@ public final class VerdictMessage {
         if (!v.reasons().isEmpty()) {
             blocks.add(markdown(SlackText.escape(v.reasons().get(0))));
         }
+        HowSure.line(v).ifPresent(line -> blocks.add(markdown("*How sure:* " + SlackText.escape(line))));
         int count = v.conditions().size();
         blocks.add(markdown(count == 1 ? "*The condition* (self-hosting needs it to hold)"
                 : "*The " + PolicyWords.count(count) + " conditions* (self-hosting needs " + PolicyWords.all(count) + " at once)"));
@@ -91,10 +93,15 @@ public final class VerdictMessage {
         if (!v.caveats().isEmpty()) {
             blocks.add(list(bullets("*Caveats*", v.caveats())));
         }
-        blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(List.of(
+        List<com.slack.api.model.block.element.BlockElement> buttons = new ArrayList<>(List.of(
                 button(b -> b.actionId(SlackIds.ADJUST_INPUTS).text(plainText("Adjust inputs"))
                         .value(AdjustValue.valueOf(v, SlackText.BUTTON_VALUE_MAX))),
-                button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))))));
+                button(b -> b.actionId(SlackIds.SHOW_THE_MATH).text(plainText("Show the math")).value(v.id()))));
+        if (recorded.linkToken().isPresent()) {
+            // only a stored verdict is re-checked, so only it can be muted
+            buttons.add(button(b -> b.actionId(SlackIds.MUTE).text(plainText("Mute updates")).value(v.id())));
+        }
+        blocks.add(actions(a -> a.blockId(SlackIds.VERDICT_ACTIONS_BLOCK).elements(buttons)));
         String cite = pageBaseUrl == null ? "" : recorded.linkToken()
                 .map(t -> " · <" + pageBaseUrl + "/v/" + t + "|Cite / open>").orElse("");
         blocks.add(context(c -> c.elements(List.of(markdownText(provenance(v, who) + cite)))));

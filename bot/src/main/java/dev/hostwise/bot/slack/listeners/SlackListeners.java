@@ -8,7 +8,10 @@ import dev.hostwise.bot.slack.blocks.SlackIds;
 import dev.hostwise.bot.slack.listeners.actions.AdjustInputs;
 import dev.hostwise.bot.slack.listeners.actions.CatalogPicked;
 import dev.hostwise.bot.slack.listeners.actions.OpenFormFromHome;
+import dev.hostwise.bot.slack.listeners.actions.MuteButton;
 import dev.hostwise.bot.slack.listeners.actions.ShowTheMath;
+import dev.hostwise.bot.slack.listeners.commands.MuteCommand;
+import dev.hostwise.bot.slack.listeners.commands.PoolCommand;
 import dev.hostwise.bot.slack.listeners.commands.HelpCommand;
 import dev.hostwise.bot.slack.listeners.commands.VerdictLookupCommand;
 import dev.hostwise.bot.slack.listeners.commands.ReloadCommand;
@@ -41,7 +44,9 @@ public final class SlackListeners {
                 Ask.Help.class, new HelpCommand(parts.hostwise()),
                 Ask.RulesStatus.class, new RulesStatusCommand(parts),
                 Ask.Reload.class, new ReloadCommand(parts),
-                Ask.Lookup.class, new VerdictLookupCommand(parts))));
+                Ask.Lookup.class, new VerdictLookupCommand(parts),
+                Ask.Mute.class, new MuteCommand(parts),
+                Ask.Pool.class, new PoolCommand(parts))));
     }
 
     private static void views(App app, SlackParts parts) {
@@ -51,6 +56,7 @@ public final class SlackListeners {
     private static void actions(App app, SlackParts parts) {
         app.blockAction(SlackIds.ADJUST_INPUTS, new AdjustInputs(parts));
         app.blockAction(SlackIds.SHOW_THE_MATH, new ShowTheMath(parts));
+        app.blockAction(SlackIds.MUTE, new MuteButton(parts));
         app.blockAction(SlackIds.OPEN_FORM, new OpenFormFromHome(parts));
         CatalogPicked picked = new CatalogPicked(parts);
         app.blockAction(SlackIds.PICK_HOSTED_MODEL, picked);

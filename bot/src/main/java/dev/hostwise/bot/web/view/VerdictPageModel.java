@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param configurationSearch the configurations weighed, when the verdict chose its own hardware
  * @param chart           cost per day against requests per day
  * @param sensitivity     which input would flip the cost case, when the verdict has a sensitivity analysis
+ * @param howSure         how sure the verdict is, when it carries probabilities (verdicts stored before them do not)
  * @param figures         every figure with its formula
  * @param caveats         the verdict's caveats
  * @param firedRules      the rules that fired, with their reasons
@@ -43,6 +44,7 @@ public record VerdictPageModel(
         Optional<ConfigurationSearchView> configurationSearch,
         CostChartModel chart,
         Optional<Sensitivity> sensitivity,
+        Optional<HowSureModel> howSure,
         List<FigureRow> figures,
         List<String> caveats,
         List<FiredRuleLine> firedRules,
@@ -53,8 +55,10 @@ public record VerdictPageModel(
      * @param link          the newer verdict
      * @param decidedAt     when it was decided, in words
      * @param rulesRevision the rules it was decided on
+     * @param catalogDate   the catalog it was decided on
+     * @param reason        why it superseded this one, as a sentence ("Inputs changed: …."); empty for rows written before reasons were kept
      */
-    public record Successor(VerdictLink link, String decidedAt, String rulesRevision) {
+    public record Successor(VerdictLink link, String decidedAt, String rulesRevision, String catalogDate, Optional<String> reason) {
     }
 
     /**

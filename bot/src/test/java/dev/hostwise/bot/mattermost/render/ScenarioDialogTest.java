@@ -47,7 +47,7 @@ class ScenarioDialogTest {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> elements = (List<Map<String, Object>>) dialog.get("elements");
             assertThat(elements).extracting(e -> e.get("name")).containsExactlyElementsOf(
-                    FieldMetadata.ALL.stream().map(m -> m.field().json()).toList());
+                    FieldMetadata.ALL.stream().filter(FieldMetadata::inChatForms).map(m -> m.field().json()).toList());
             for (Map<String, Object> e : elements) {
                 String type = (String) e.get("type");
                 int textMax = switch (type) {

@@ -74,8 +74,31 @@ class VerdictChartsTest {
     void aVerdictWithoutSensitivityHasNoTornado() {
         Verdict v = verdict(ARTICLE);
         Verdict old = new Verdict(v.id(), v.createdAt(), v.recommendation(), v.conditions(), v.figures(), null, v.reasons(),
-                v.caveats(), v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario(), null);
+                v.caveats(), v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario());
         assertThat(charts.tornadoPng(old)).isEmpty();
+    }
+
+    @Test
+    void theSavingHistogramShowsBothSidesOfTheBreakEvenWhenTheCostCaseCouldGoEitherWay() throws Exception {
+        // at the whole-replica break-even, some plausible cases favour each side
+        Verdict v = verdict(Map.of("requestsPerDay", "190667", "throughputMeasured", "true", "taskType", "CLASSIFICATION",
+                "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE"));
+        assertThat(v.probabilities().selfHostCheaper()).isBetween(0.1, 0.9);
+        BufferedImage img = assertDrawn(charts.savingPng(v).orElseThrow(), "saving.png");
+        assertThat(containsColour(img, VerdictCharts.HOSTED)).as("bars where the hosted API is cheaper").isTrue();
+        assertThat(containsColour(img, VerdictCharts.ALL_IN)).as("bars where self-hosting is cheaper").isTrue();
+        // a case where every draw favours the hosted API draws only the hosted colour's bars
+        BufferedImage hosted = assertDrawn(charts.savingPng(verdict(ARTICLE)).orElseThrow(), "saving-hosted.png");
+        assertThat(containsColour(hosted, VerdictCharts.HOSTED)).isTrue();
+        assertThat(containsColour(hosted, VerdictCharts.ALL_IN)).isFalse();
+    }
+
+    @Test
+    void aVerdictStoredBeforeProbabilitiesHasNoSavingChart() {
+        Verdict v = verdict(ARTICLE);
+        Verdict old = new Verdict(v.id(), v.createdAt(), v.recommendation(), v.conditions(), v.figures(), v.sensitivity(),
+                v.reasons(), v.caveats(), v.firedRules(), v.rulesRevision(), v.catalogDate(), v.scenario());
+        assertThat(charts.savingPng(old)).isEmpty();
     }
 
     @Test
