@@ -84,6 +84,8 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
     private final AtomicLong backlog = new AtomicLong();
     /** Jobs this replica let go of while the store could not hear it: given back as soon as it can. */
     private final java.util.Set<JobLease> toGiveBack = ConcurrentHashMap.newKeySet();
+    /** Held while checking in: the timer and an acknowledgement never write this replica's check-in at once. */
+    private final Object checkingIn = new Object();
     /** Until when this replica's last check-in holds its jobs; {@link Instant#MIN} before the first. */
     private volatile Instant aliveUntil = Instant.MIN;
     private volatile boolean stopping;
@@ -227,12 +229,32 @@ public final class OutboxDecisions implements DecisionIntake, AutoCloseable {
      * acknowledgement check in itself.
      */
     private void checkedIn() {
-        if (Instant.now().plus(settings.renewEvery()).isAfter(aliveUntil)) {
-            checkIn();
+        if (checkInDue()) {
+            synchronized (checkingIn) {
+                // the timer may have checked in while this waited
+                if (checkInDue()) {
+                    checkInNow();
+                }
+            }
         }
     }
 
+    private boolean checkInDue() {
+        return Instant.now().plus(settings.renewEvery()).isAfter(aliveUntil);
+    }
+
+    /**
+     * One check-in at a time: at start-up the timer's first check-in and the first acknowledgement's would
+     * otherwise both insert this replica's row, and the one that lost the race used to take its question in
+     * memory only, outside the outbox.
+     */
     private void checkIn() {
+        synchronized (checkingIn) {
+            checkInNow();
+        }
+    }
+
+    private void checkInNow() {
         Instant now = Instant.now();
         outbox.checkIn(owner, settings.lease());
         aliveUntil = now.plus(settings.lease());

@@ -227,25 +227,37 @@ public final class Outbox {
     public void checkIn(String owner, Duration lease) {
         Instant now = clock.instant();
         try {
-            inTransaction(c -> {
-                try (PreparedStatement up = c.prepareStatement("UPDATE outbox_workers SET alive_until = ? WHERE owner = ?")) {
-                    up.setObject(1, at(now.plus(lease)));
-                    up.setString(2, owner);
-                    if (up.executeUpdate() == 1) {
+            try {
+                inTransaction(c -> {
+                    if (renewCheckIn(c, owner, now.plus(lease))) {
                         return 1;
                     }
+                    try (PreparedStatement in = c.prepareStatement(
+                            "INSERT INTO outbox_workers (owner, started_at, alive_until) VALUES (?, ?, ?)")) {
+                        in.setString(1, owner);
+                        in.setObject(2, at(now));
+                        in.setObject(3, at(now.plus(lease)));
+                        return in.executeUpdate();
+                    }
+                });
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
                 }
-                // only this replica writes its own row, so nobody races this insert
-                try (PreparedStatement in = c.prepareStatement(
-                        "INSERT INTO outbox_workers (owner, started_at, alive_until) VALUES (?, ?, ?)")) {
-                    in.setString(1, owner);
-                    in.setObject(2, at(now));
-                    in.setObject(3, at(now.plus(lease)));
-                    return in.executeUpdate();
-                }
-            });
+                // two threads of this replica checked in for the first time at once (its timer, and an
+                // acknowledgement that found the check-in stale): the other one's row is there now
+                inTransaction(c -> renewCheckIn(c, owner, now.plus(lease)) ? 1 : 0);
+            }
         } catch (SQLException e) {
             throw db.problem(e);
+        }
+    }
+
+    private static boolean renewCheckIn(Connection c, String owner, Instant until) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE outbox_workers SET alive_until = ? WHERE owner = ?")) {
+            up.setObject(1, at(until));
+            up.setString(2, owner);
+            return up.executeUpdate() == 1;
         }
     }
 

@@ -105,6 +105,11 @@ abstract class OutboxDecisionsContract {
 
         RecordingOutlet platform = new RecordingOutlet();
         platform.alreadyThere.addAll(postingWhenKilled);
+        try (Hostwise hw = start(env())) {
+            // every question the dead replica acknowledged is in the outbox (none was taken in memory only)
+            assertThat(jobStates(hw).values().stream().mapToLong(Long::longValue).sum()).as("outbox jobs of the killed replica")
+                    .isEqualTo(n);
+        }
         try (Hostwise hw = start(env()); Conversation survivor = conversation(hw, platform, 2, 10, QUICK)) {
             // once the dead replica's leases run out, the survivor takes its jobs
             platform.await(n - 2, Duration.ofSeconds(60));
@@ -126,6 +131,34 @@ abstract class OutboxDecisionsContract {
                 }
             }
             assertThat(jobStates(hw)).containsOnlyKeys("DONE").containsEntry("DONE", (long) n);
+        }
+    }
+
+    /**
+     * A question that arrives the moment a replica starts (a restart with the platform's retries waiting, or the
+     * crash test's child) is kept in the outbox like any other. The acknowledgement's first check-in used to race
+     * the timer's first one: both inserted the replica's check-in row, one failed on its unique key, and when the
+     * acknowledgement lost, the question was taken in memory only, with no outbox job: a crash then left it
+     * unanswered, or answered with no read-back.
+     */
+    @Test
+    @Timeout(120)
+    void aQuestionAskedTheMomentAReplicaStartsIsKeptInTheOutbox() throws Exception {
+        int replicas = 25;
+        RecordingOutlet platform = new RecordingOutlet();
+        try (Hostwise hw = start(env())) {
+            for (int i = 0; i < replicas; i++) {
+                try (Conversation c = conversation(hw, platform, 1, 5, QUICK)) {
+                    assertThat(ask(c, "start" + i, i)).isEqualTo(Admission.ACCEPTED);
+                    assertThat(count(hw, "SELECT COUNT(*) FROM outbox_jobs WHERE conversation = ?", channel(i)))
+                            .as("outbox jobs for the question asked as replica %d started", i).isEqualTo(1);
+                    c.awaitQuiet(Duration.ofSeconds(20));
+                }
+            }
+            assertThat(hw.metrics().registry().find("hostwise.outbox.unwritten").counters())
+                    .allSatisfy(taken -> assertThat(taken.count()).as("questions taken in memory only").isZero());
+            awaitNoPendingJobs(hw);
+            assertThat(platform.posts()).hasSize(replicas);
         }
     }
 
