@@ -495,18 +495,7 @@ public final class VerdictStore implements AutoCloseable {
     }
 
     private List<StoredVerdict> verdicts(String sql, Binder binder) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<StoredVerdict> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(stored(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw db.problem(e);
-        }
+        return rows(sql, binder, this::stored);
     }
 
     private StoredVerdict stored(ResultSet rs) throws SQLException {
@@ -547,13 +536,21 @@ public final class VerdictStore implements AutoCloseable {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private List<VerdictSummary> list(String sql, Binder binder) {
+        return rows(sql, binder, VerdictStore::summary);
+    }
+
+    private <T> List<T> rows(String sql, Binder binder, RowReader<T> reader) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
-            List<VerdictSummary> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(summary(rs));
+                    out.add(reader.read(rs));
                 }
             }
             return out;
