@@ -59,7 +59,7 @@ public final class ClassDataTraining {
             Path cache = args.length == 1 ? Path.of(args[0]) : dir.resolve("cache");
             status = train(dir, cache);
         } finally {
-            deleteTree(dir);
+            removeScratch(dir);
         }
         System.exit(status);
     }
@@ -146,6 +146,26 @@ public final class ClassDataTraining {
         int code = c.getResponseCode();
         try (InputStream in = code >= 400 ? c.getErrorStream() : c.getInputStream()) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Removes the training's scratch directory. The training server is still running on its daemon thread
+     * (its outbox, watch and H2 may create a file while the tree is walked), so a failed attempt is tried
+     * again; leaving scratch files in the temp directory must never cost the archive.
+     */
+    private static void removeScratch(Path dir) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(dir);
+                return;
+            } catch (IOException e) {
+                if (attempt == 5) {
+                    System.err.println("hostwise: training scratch left in " + dir + ": " + e);
+                    return;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
