@@ -118,6 +118,8 @@ final class DecideCommand implements Callable<Integer> {
             RecordedVerdict recorded;
             try {
                 Scenario scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+                // the input reads, so there will be a verdict to save: the store opens on the second core meanwhile
+                hostwise.store().database().openInBackground();
                 // deciding can refuse too, once the throughput is estimated (a fleet past the bound)
                 recorded = hostwise.decideFor(scenario, Requester.cli());
             } catch (InvalidScenarioException e) {

@@ -3,8 +3,15 @@ package dev.hostwise.bot.cli;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.store.StoreUnavailableException;
+import dev.hostwise.knowledge.FieldMetadata;
+import dev.hostwise.knowledge.ScenarioField;
 import dev.hostwise.knowledge.catalog.CatalogException;
 import dev.hostwise.rules.RuleCompilationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -12,10 +19,15 @@ import picocli.CommandLine.ScopeType;
 /** {@code hostwise}: the command line. Exit codes: 0 verdict or check passed, 1 a check failed, 2 bad input. */
 @Command(name = "hostwise", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = HostwiseCli.Version.class,
-        description = "Self-host an open LLM, or keep paying a hosted API per token? Decides with the numbers behind it.",
-        subcommands = {DecideCommand.class, RulesCommand.class, ServeCommand.class, ReplayCommand.class, CatalogCommand.class,
-            MeasureCommand.class, WatchCommand.class, PoolCommand.class})
+        description = "Self-host an open LLM, or keep paying a hosted API per token? Decides with the numbers behind it.")
 public final class HostwiseCli implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. They are added by hand rather than named in the annotation
+     * so that a run builds only the one it runs: picocli reads each command's annotations by reflection, from
+     * class files too old for the class-data archive, and building all of them cost every start about 0.1 s.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
@@ -46,7 +58,21 @@ public final class HostwiseCli implements Runnable {
     }
 
     public static CommandLine commandLine(Env env) {
+        return commandLine(env, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one is built;
+     * otherwise (help, a version, a mistyped name that wants suggestions) all of them are.
+     */
+    public static CommandLine commandLine(Env env, String... args) {
+        String first = args.length == 0 ? "" : args[0];
         CommandLine cl = new CommandLine(new HostwiseCli(env));
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!SUBCOMMANDS.containsKey(first) || name.equals(first)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         // a failure is a line on stderr, never a stack trace (HOSTWISE_DEBUG=1 shows the trace). Rules that
         // do not compile, a bad catalog, bad settings or an unreachable store are the user's to fix: exit 2,
         // the same in every command; anything else is unexpected: exit 1
@@ -69,18 +95,55 @@ public final class HostwiseCli implements Runnable {
             cmd.getErr().flush();
             return code;
         });
-        DecideCommand.addScenarioOptions(cl.getSubcommands().get("decide").getCommandSpec());
+        CommandLine decide = cl.getSubcommands().get("decide");
+        if (decide != null) {
+            DecideCommand.addScenarioOptions(decide.getCommandSpec());
+        }
         return cl;
     }
 
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("decide", DecideCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("replay", ReplayCommand::new);
+        all.put("catalog", CatalogCommand::new);
+        all.put("measure", MeasureCommand::new);
+        all.put("watch", WatchCommand::new);
+        all.put("pool", PoolCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        warmUpInBackground();
+        System.exit(commandLine(Env.system(), args).execute(args));
+    }
+
+    /**
+     * Starts, on the second core, work every command needs soon while this thread builds the command line
+     * (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
+     * table and bounds the decide flags are made from, and logging's set-up (about 0.1 s, needed once the
+     * command starts). Whichever thread comes second waits for the rest of a class's initialisation, never
+     * repeats it.
+     */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            for (ScenarioField f : ScenarioField.values()) {
+                FieldMetadata.of(f).bounds();
+            }
+            LoggerFactory.getILoggerFactory();
+        }, "hostwise-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"hostwise " + Hostwise.version()};
+            // the class's package, not Hostwise.version(): naming a class does not initialise it, and its logging
+            String v = Hostwise.class.getPackage().getImplementationVersion();
+            return new String[] {"hostwise " + (v == null ? "dev" : v)};
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,8 @@ public final class Database implements AutoCloseable {
     /** Why the store is unavailable now, and since when; null while it answers. */
     private volatile Down down;
     private volatile ScheduledExecutorService watcher;
+    /** A one-off command's store being opened on another core while the verdict is worked out; null if not. */
+    private volatile CompletableFuture<Void> opening;
 
     private record Down(String reason, Instant since) {
     }
@@ -159,6 +162,37 @@ public final class Database implements AutoCloseable {
         Database db = new Database(settings, RETRY_AFTER);
         db.firstUseIsStartup = true;
         return db;
+    }
+
+    /**
+     * Starts opening a store created by {@link #openOnFirstUse} (the pool, and the migrations if the schema is
+     * not current) on a thread of its own, so a one-off command's save does not wait for it after the verdict
+     * is ready: on two cores the opening and the decision overlap. The first connection asked for waits for
+     * it; a failure here is only remembered as any first use's would be, and the save reports it.
+     */
+    public void openInBackground() {
+        if (pool != null || opening != null || closed) {
+            return;
+        }
+        opening = CompletableFuture.runAsync(() -> {
+            try {
+                migrate();
+            } catch (RuntimeException e) {
+                LOG.debug("opening the store in the background failed ({}); the save will say so", e.toString());
+            }
+        }, task -> {
+            Thread t = new Thread(task, "hostwise-store-open");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Waits for {@link #openInBackground()} to finish, if it was started: a save never races the opening. */
+    private void awaitOpening() {
+        CompletableFuture<Void> o = opening;
+        if (o != null) {
+            o.join();
+        }
     }
 
     private HikariDataSource pool() {
@@ -430,6 +464,7 @@ public final class Database implements AutoCloseable {
 
     /** A pooled connection to a migrated database; close it to give it back. */
     public Connection connection() {
+        awaitOpening();
         migrate();
         failFastDuringOutage();
         try {
@@ -645,6 +680,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitOpening();
         ScheduledExecutorService w = watcher;
         if (w != null) {
             w.shutdownNow();
