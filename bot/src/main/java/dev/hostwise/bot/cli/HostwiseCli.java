@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -121,18 +120,17 @@ public final class HostwiseCli implements Runnable {
     }
 
     /**
-     * Starts, on the second core, work every command needs soon while this thread builds the command line
-     * (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
-     * table and bounds the decide flags are made from, and logging's set-up (about 0.1 s, needed once the
-     * command starts). Whichever thread comes second waits for the rest of a class's initialisation, never
-     * repeats it.
+     * Starts, on the second core, work the decide command's flags need while this thread builds the command
+     * line (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
+     * table and the bounds their help states. Whichever thread comes second waits for the rest of a class's
+     * initialisation, never repeats it. Logging is not set up here: SLF4J hands a logger asked for during its
+     * set-up a stand-in, and then prints a warning on stderr about the calls it replays.
      */
     private static void warmUpInBackground() {
         Thread warmUp = new Thread(() -> {
             for (ScenarioField f : ScenarioField.values()) {
                 FieldMetadata.of(f).bounds();
             }
-            LoggerFactory.getILoggerFactory();
         }, "hostwise-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -50,15 +51,72 @@ final class ServeCommand implements Callable<Integer> {
             return HostwiseCli.BAD_INPUT;
         }
         RulesReloadTriggers.install(hostwise, env);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
-            server.close();
-            hostwise.close();
-            stopped.countDown();
-        }, "hostwise-shutdown"));
+        Stop stop = new Stop(server, hostwise);
+        // SIGTERM and Ctrl-C stop the server before the JVM begins to exit: the embedded database's own exit hook
+        // would otherwise close it at once, under the drain's last writes and the compaction at close, which then
+        // failed with stack traces. Any other exit still stops the server from the shutdown hook.
+        stop.onSignal("TERM", 143);
+        stop.onSignal("INT", 130);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::run, "hostwise-shutdown"));
         LOG.info("hostwise {} ready, rules revision {}", Hostwise.version(), hostwise.decider().activePolicy().revision());
-        stopped.await();
+        stop.stopped.await();
         return HostwiseCli.OK;
+    }
+
+    /** Stops intake, drains, closes the store: once, whichever of a signal or the shutdown hook comes first. */
+    private static final class Stop implements Runnable {
+        private final Server server;
+        private final Hostwise hostwise;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        Stop(Server server, Hostwise hostwise) {
+            this.server = server;
+            this.hostwise = hostwise;
+        }
+
+        @Override
+        public void run() {
+            if (!started.compareAndSet(false, true)) {
+                // the other path is stopping the server: the JVM must not end before it has
+                awaitStopped();
+                return;
+            }
+            try {
+                LOG.info("stopping");
+                server.close();
+                hostwise.close();
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        private void awaitStopped() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    stopped.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** On the signal, stops the server and then exits with {@code status}, as the JVM would have. */
+        void onSignal(String name, int status) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    run();
+                    System.exit(status);
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
+                // a platform without the signal, or the JVM's own use of it (-Xrs): the shutdown hook stops the server
+                LOG.debug("no {} handler ({}); the shutdown hook stops the server", name, notHere.toString());
+            }
+        }
     }
 }

@@ -2,13 +2,10 @@ package dev.hostwise.bot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,23 +27,9 @@ class SmallHeapServerTest {
 
     @Test
     void sixteenHugeUnknownKeyBodiesAtOnceUnderA256MegabyteHeapAllGet400() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = dir.resolve("serve.log");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
-                "dev.hostwise.bot.cli.HostwiseCli", "serve", "--host", "127.0.0.1", "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("HOSTWISE_") || k.startsWith("SLACK_") || k.equals("PORT"));
-        pb.environment().put("HOSTWISE_DATA_DIR", dir.resolve("data").toString());
-        Process server = pb.start();
-        try {
+        try (ServeProcess server = ServeProcess.start(dir.resolve("data"), dir.resolve("serve.log"), "-Xmx256m")) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            awaitUp(http, base, server, log);
+            URI base = server.base();
 
             String body = HostileApiInputTest.unknownKeys();
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
@@ -62,38 +45,8 @@ class SmallHeapServerTest {
             }
             assertThat(http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode()).isEqualTo(200);
-            assertThat(server.isAlive()).isTrue();
-            assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            assertThat(server.process().isAlive()).isTrue();
+            assertThat(server.log()).doesNotContain("OutOfMemoryError");
         }
-    }
-
-    private static void awaitUp(HttpClient http, URI base, Process server, Path log) throws Exception {
-        // start-up compiles the policy; on a loaded 2-core machine that takes a while
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("serve exited " + server.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not come up in 120 s:\n" + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 }
