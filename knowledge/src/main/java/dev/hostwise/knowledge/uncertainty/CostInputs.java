@@ -1,6 +1,5 @@
 package dev.hostwise.knowledge.uncertainty;
 
-import dev.hostwise.knowledge.CostBasis;
 import dev.hostwise.knowledge.ScenarioField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,15 +24,15 @@ public final class CostInputs {
 
     private static Map<String, MonteCarlo.Applier> appliers() {
         Map<String, MonteCarlo.Applier> m = new LinkedHashMap<>();
-        m.put(ScenarioField.REQUESTS_PER_DAY.json(), CostBasis::withRequestsPerDay);
-        m.put(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS.json(), (b, v) -> b.withHostedPrice(b.hostedPrice().withPricePer1kTokens(v)));
-        m.put(ScenarioField.HOSTED_INPUT_PRICE_PER_1M.json(), (b, v) -> b.withHostedPrice(b.hostedPrice().withInputPricePer1M(v)));
-        m.put(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M.json(), (b, v) -> b.withHostedPrice(b.hostedPrice().withOutputPricePer1M(v)));
-        m.put(ScenarioField.GPU_DOLLARS_PER_HOUR.json(), CostBasis::withGpuDollarsPerHour);
-        m.put(ScenarioField.REQUESTS_PER_SECOND.json(), CostBasis::withRequestsPerSecond);
-        m.put(ScenarioField.UTILIZATION.json(), (b, v) -> b.withUtilization(Math.max(MIN_UTILIZATION, Math.min(1, v))));
-        m.put(ScenarioField.OPS_COST_PER_MONTH.json(), CostBasis::withOpsCostPerMonth);
-        m.put(ScenarioField.OTHER_COST_PER_MONTH.json(), CostBasis::withOtherCostPerMonth);
+        m.put(ScenarioField.REQUESTS_PER_DAY.json(), DrawnBasis::requestsPerDay);
+        m.put(ScenarioField.HOSTED_PRICE_PER_1K_TOKENS.json(), DrawnBasis::pricePer1kTokens);
+        m.put(ScenarioField.HOSTED_INPUT_PRICE_PER_1M.json(), DrawnBasis::inputPricePer1M);
+        m.put(ScenarioField.HOSTED_OUTPUT_PRICE_PER_1M.json(), DrawnBasis::outputPricePer1M);
+        m.put(ScenarioField.GPU_DOLLARS_PER_HOUR.json(), DrawnBasis::gpuDollarsPerHour);
+        m.put(ScenarioField.REQUESTS_PER_SECOND.json(), DrawnBasis::requestsPerSecond);
+        m.put(ScenarioField.UTILIZATION.json(), (b, v) -> b.utilization(Math.max(MIN_UTILIZATION, Math.min(1, v))));
+        m.put(ScenarioField.OPS_COST_PER_MONTH.json(), DrawnBasis::opsCostPerMonth);
+        m.put(ScenarioField.OTHER_COST_PER_MONTH.json(), DrawnBasis::otherCostPerMonth);
         return Collections.unmodifiableMap(m);
     }
 

@@ -32,16 +32,16 @@ public final class MonteCarlo {
     /** How each uncertain input is applied to the cost basis: by its scenario field name. */
     private final Map<String, Applier> appliers;
 
-    /**
-     * @param appliers for each input name, how a drawn value changes the cost basis (e.g.
-     *                 {@code requestsPerSecond} → {@link CostBasis#withRequestsPerSecond})
-     */
-    /** How a drawn value of one input enters the cost basis; on a primitive, since it runs for every input of every draw. */
+    /** How a drawn value of one input enters the draw's cost basis; on a primitive, since it runs for every input of every draw. */
     @FunctionalInterface
     public interface Applier {
-        CostBasis apply(CostBasis basis, double value);
+        void apply(DrawnBasis basis, double value);
     }
 
+    /**
+     * @param appliers for each input name, how a drawn value changes the cost basis (e.g.
+     *                 {@code requestsPerSecond} → {@code DrawnBasis::requestsPerSecond})
+     */
     public MonteCarlo(Map<String, Applier> appliers) {
         this.appliers = Map.copyOf(appliers);
     }
@@ -66,12 +66,13 @@ public final class MonteCarlo {
             }
         }
         // a fixed range still pins its input: a range [0.4, 0.4] prices at 0.4 whatever the scenario said
-        CostBasis pinned = base;
+        DrawnBasis pinning = new DrawnBasis(base);
         for (InputRange r : ranges) {
             if (r.fixed()) {
-                pinned = appliers.get(r.input()).apply(pinned, r.low());
+                appliers.get(r.input()).apply(pinning, r.low());
             }
         }
+        CostBasis pinned = pinning.basis();
         if (varied.isEmpty()) {
             double saving = pinned.savingPerDay();
             return new Probabilities(pinned.volumeHolds() ? 1 : 0, saving, saving, saving, Map.of(), List.of(), ranges, 1, seed,
@@ -88,14 +89,15 @@ public final class MonteCarlo {
         double[][] values = new double[n][draws];
         double[] saving = new double[draws];
         int wins = 0;
+        DrawnBasis b = new DrawnBasis(pinned);
         for (int d = 0; d < draws; d++) {
-            CostBasis b = pinned;
+            b.reset();
             for (int i = 0; i < n; i++) {
                 double v = range[i].at(streams[i].nextDouble());
                 values[i][d] = v;
-                b = apply[i].apply(b, v);
+                apply[i].apply(b, v);
             }
-            saving[d] = b.savingPerDay();
+            saving[d] = b.basis().savingPerDay();
             // hosted - selfHost > 0 exactly when selfHost < hosted (the VOLUME comparison), without pricing the day twice
             if (saving[d] > 0) {
                 wins++;
