@@ -195,10 +195,12 @@ public final class Hostwise implements AutoCloseable {
         CompiledPolicy policy;
         try {
             RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
-            String catalogRevision = env.catalogDir().map(Catalog::revisionOf).orElseGet(Catalog::bundledRevision);
+            // the files are read and hashed once: the policy thread starts on their revision while they are parsed here
+            Catalog.Source catalogSource = env.catalogDir().map(Catalog::sourceOf).orElseGet(Catalog::bundledSource);
+            String catalogRevision = catalogSource.revision();
             CompletableFuture<CompiledPolicy> compiling =
                     inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
-            catalog = env.catalogDir().map(Catalog::fromDirectory).orElseGet(Catalog::bundled);
+            catalog = catalogSource.load();
             policy = joined(compiling);
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error

@@ -75,7 +75,7 @@ public final class Catalog {
 
     /** The catalog shipped inside the jar. */
     public static Catalog bundled() {
-        return load(Catalog::bundledFile);
+        return bundledSource().load();
     }
 
     /** The names of the files a catalog directory holds, in load order. */
@@ -97,25 +97,52 @@ public final class Catalog {
     }
 
     /**
-     * The revision {@link #bundled()} has, from the files' text alone, without parsing them: what a
-     * cache of things built against the catalog is keyed by, known before the catalog is loaded.
+     * A catalog's files, read once: their revision is known before they are parsed, which is what a cache of
+     * things built against the catalog (the compiled policy) is keyed by, and {@link #load()} parses exactly
+     * the text that revision hashes, even if a file changes on disk in between.
      */
+    public static final class Source {
+        private final Map<String, String> texts;
+        private final String revision;
+
+        private Source(Map<String, String> texts) {
+            this.texts = texts;
+            this.revision = Revisions.of(texts);
+        }
+
+        public String revision() {
+            return revision;
+        }
+
+        /** @throws CatalogException naming the file and line of the first problem */
+        public Catalog load() {
+            return Catalog.load(texts, revision);
+        }
+    }
+
+    /** The bundled catalog's files, read but not parsed. */
+    public static Source bundledSource() {
+        return new Source(texts(Catalog::bundledFile));
+    }
+
+    /** A catalog directory's files (HOSTWISE_CATALOG_DIR), read but not parsed. */
+    public static Source sourceOf(Path dir) {
+        return new Source(texts(inDirectory(dir)));
+    }
+
+    /** The revision {@link #bundled()} has, from the files' text alone, without parsing them. */
     public static String bundledRevision() {
-        return revision(Catalog::bundledFile);
+        return bundledSource().revision();
     }
 
     /** The revision {@link #fromDirectory(Path)} would have now, without parsing the files. */
     public static String revisionOf(Path dir) {
-        return revision(inDirectory(dir));
-    }
-
-    private static String revision(Opener files) {
-        return Revisions.of(texts(files));
+        return sourceOf(dir).revision();
     }
 
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
     public static Catalog fromDirectory(Path dir) {
-        return load(inDirectory(dir));
+        return sourceOf(dir).load();
     }
 
     private static Opener inDirectory(Path dir) {
@@ -138,9 +165,8 @@ public final class Catalog {
         InputStream open(String name);
     }
 
-    private static Catalog load(Opener files) {
-        // every file is read once, so the revision hashes exactly the text that was parsed
-        Map<String, String> texts = texts(files);
+    /** Parses the files' text, whose revision the caller has already hashed: the revision is exactly the text parsed. */
+    private static Catalog load(Map<String, String> texts, String revision) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .findAndRegisterModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -164,7 +190,7 @@ public final class Catalog {
                 index(GPUS, gpu.entries(), Gpu::id),
                 calibration,
                 newest,
-                Revisions.of(texts));
+                revision);
         if (!catalog.openModels.containsKey(DEFAULT_OPEN_MODEL)) {
             throw new CatalogException(OPEN_MODELS, 0, "the default open model '" + DEFAULT_OPEN_MODEL + "' is missing");
         }
