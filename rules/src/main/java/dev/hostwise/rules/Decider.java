@@ -100,6 +100,9 @@ public final class Decider {
 
     private final CostModel costModel = new CostModel();
     private final SensitivityAnalysis sensitivityAnalysis = new SensitivityAnalysis();
+    /** Half the cores, at least one: see {@link #drawing}. */
+    private static final int DRAWING_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
     private final MonteCarlo monteCarlo = CostInputs.monteCarlo();
     /**
      * How many Monte Carlo runs may draw at once: half the cores, at least one. A run is milliseconds of pure
@@ -108,7 +111,6 @@ public final class Decider {
      * Fair, so a decision waits for the ones before it and no longer.
      */
     private final Semaphore drawing = new Semaphore(DRAWING_AT_ONCE, true);
-    static final int DRAWING_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private final AtomicReference<Snapshot> active;
 
     public Decider(Catalog catalog, CompiledPolicy policy) {

@@ -175,41 +175,23 @@ public final class PolicyCompiler {
         Map<String, String> firstSeen = new HashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
         rules.drlFiles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Matcher m = RULE_HEADER.matcher(e.getValue());
-            while (m.find()) {
-                String name = m.group(1);
-                int line = lineAt(e.getValue(), m.start(1));
-                String previous = firstSeen.putIfAbsent(name, e.getKey() + ":" + line);
+            for (RuleHeader h : ruleHeaders(e.getValue())) {
+                String previous = firstSeen.putIfAbsent(h.name(), e.getKey() + ":" + h.line());
                 if (previous != null) {
-                    problems.add(new RuleProblem(e.getKey(), line,
-                            "duplicate rule name \"" + name + "\" (first defined at " + previous + "); every rule needs its own name"));
+                    problems.add(new RuleProblem(e.getKey(), h.line(),
+                            "duplicate rule name \"" + h.name() + "\" (first defined at " + previous + "); every rule needs its own name"));
                 }
             }
         });
         return problems;
     }
 
-    /**
-     * Where each rule starts, by file and name, from one pass over each file: sorting the rules asks for
-     * a rule's line on every comparison, and scanning a file from its start each time cost a start-up
-     * tens of milliseconds once the policy grew.
-     */
+    /** Where each rule starts, by file and name (a duplicate name keeps its first line). */
     static Map<String, Map<String, Integer>> ruleLines(RuleSet rules) {
         Map<String, Map<String, Integer>> lines = new HashMap<>();
         rules.drlFiles().forEach((file, text) -> {
             Map<String, Integer> inFile = new HashMap<>();
-            Matcher m = RULE_HEADER.matcher(text);
-            int line = 1;
-            int counted = 0;
-            while (m.find()) {
-                for (int i = counted; i < m.start(1); i++) {
-                    if (text.charAt(i) == '\n') {
-                        line++;
-                    }
-                }
-                counted = m.start(1);
-                inFile.putIfAbsent(m.group(1), line);
-            }
+            ruleHeaders(text).forEach(h -> inFile.putIfAbsent(h.name(), h.line()));
             lines.put(file, inFile);
         });
         return lines;
@@ -219,13 +201,28 @@ public final class PolicyCompiler {
         return lines.getOrDefault(file, Map.of()).getOrDefault(ruleName, 0);
     }
 
-    private static int lineAt(String text, int offset) {
+    /** A {@code rule "name"} header and the line it is on. */
+    private record RuleHeader(String name, int line) {
+    }
+
+    /**
+     * Every rule header of a DRL file, in order, counting lines in one pass: counting from the file's start
+     * for each rule (and, when sorting the rules, for each comparison) cost a start-up tens of milliseconds
+     * once the policy grew.
+     */
+    private static List<RuleHeader> ruleHeaders(String text) {
+        List<RuleHeader> headers = new ArrayList<>();
+        Matcher m = RULE_HEADER.matcher(text);
         int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+        int counted = 0;
+        while (m.find()) {
+            for (; counted < m.start(1); counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
             }
+            headers.add(new RuleHeader(m.group(1), line));
         }
-        return line;
+        return headers;
     }
 }

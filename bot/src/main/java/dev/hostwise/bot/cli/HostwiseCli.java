@@ -122,8 +122,9 @@ public final class HostwiseCli implements Runnable {
     /**
      * Starts, on the second core, work the decide command's flags need while this thread builds the command
      * line (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
-     * table and the bounds their help states. Whichever thread comes second waits for the rest of a class's
-     * initialisation, never repeats it. Logging is not set up here: SLF4J hands a logger asked for during its
+     * table and the bounds their help states. What this takes off the main thread is the two classes'
+     * initialisation (whichever thread comes second waits for it, never repeats it) and the formatter's first,
+     * slow calls; the bound strings themselves are cheap to make again once warm. Logging is not set up here: SLF4J hands a logger asked for during its
      * set-up a stand-in, and then prints a warning on stderr about the calls it replays.
      */
     private static void warmUpInBackground() {

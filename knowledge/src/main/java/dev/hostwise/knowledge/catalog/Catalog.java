@@ -130,16 +130,6 @@ public final class Catalog {
         return new Source(texts(inDirectory(dir)));
     }
 
-    /** The revision {@link #bundled()} has, from the files' text alone, without parsing them. */
-    public static String bundledRevision() {
-        return bundledSource().revision();
-    }
-
-    /** The revision {@link #fromDirectory(Path)} would have now, without parsing the files. */
-    public static String revisionOf(Path dir) {
-        return sourceOf(dir).revision();
-    }
-
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
     public static Catalog fromDirectory(Path dir) {
         return sourceOf(dir).load();

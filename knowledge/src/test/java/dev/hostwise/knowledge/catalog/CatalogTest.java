@@ -250,12 +250,12 @@ class CatalogTest {
 
     @Test
     void theRevisionIsKnownBeforeTheCatalogIsParsedAndMatchesIt(@TempDir Path dir) throws IOException {
-        assertThat(Catalog.bundledRevision()).isEqualTo(Catalog.bundled().revision());
+        assertThat(Catalog.bundledSource().revision()).isEqualTo(Catalog.bundled().revision());
         copyBundled(dir);
         Path gpus = dir.resolve(Catalog.GPUS);
         Files.writeString(gpus, Files.readString(gpus) + "\n# an edit\n");
-        assertThat(Catalog.revisionOf(dir)).isEqualTo(Catalog.fromDirectory(dir).revision())
-                .isNotEqualTo(Catalog.bundledRevision());
+        assertThat(Catalog.sourceOf(dir).revision()).isEqualTo(Catalog.fromDirectory(dir).revision())
+                .isNotEqualTo(Catalog.bundledSource().revision());
     }
 
     /** Edits one catalog file in {@code dir} and returns how loading the directory was refused. */
