@@ -244,6 +244,9 @@ abstract class OutboxDecisionsContract {
             for (int i = 0; i < 3; i++) {
                 assertThat(ask(a, "stop" + i, i)).isEqualTo(Admission.ACCEPTED);
             }
+            // the stop below must find one job running: its one worker is inside the (held) post of the first
+            // (without this wait a slow machine could stop the replica before the worker had taken any job)
+            stopping.awaitHeld(1, Duration.ofSeconds(30));
             Thread closing = new Thread(a::close); // SIGTERM: the one running goes on, two wait in the queue
             try (Conversation b = conversation(hwB, other, 2, 10, longLease)) {
                 closing.start();

@@ -26,6 +26,8 @@ final class RecordingOutlet implements Outlet {
     final Set<String> alreadyThere = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch hold;
     private final List<String> readBacks = new ArrayList<>();
+    /** Posts that have reached the platform while it holds them, waiting for {@link #release()}. */
+    private int held;
 
     /** Posts wait until {@link #release()} from now on. */
     void hold() {
@@ -43,11 +45,27 @@ final class RecordingOutlet implements Outlet {
     private void waitIfHeld() {
         CountDownLatch h = hold;
         if (h != null) {
+            synchronized (this) {
+                held++;
+                notifyAll();
+            }
             try {
                 h.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Waits until {@code n} posts are being held: that many workers are inside their post. */
+    synchronized void awaitHeld(int n, java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (held < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + n + " held posts within " + within + ", got " + held);
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
