@@ -19,6 +19,7 @@ import dev.hostwise.knowledge.evidence.LoadTestImport;
 import dev.hostwise.knowledge.evidence.LoadTestRun;
 import dev.hostwise.knowledge.evidence.ThroughputEvidence;
 import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.knowledge.catalog.CatalogCache;
 import dev.hostwise.rules.CompiledPolicy;
 import dev.hostwise.rules.Decider;
 import dev.hostwise.rules.FiredRule;
@@ -194,14 +195,19 @@ public final class Hostwise implements AutoCloseable {
         Catalog catalog;
         CompiledPolicy policy;
         try {
-            RuleSet rules = rulesDir.map(RuleSet::fromDirectory).orElseGet(RuleSet::bundled);
-            // the files are read and hashed once: the policy thread starts on their revision while they are parsed here
-            Catalog.Source catalogSource = env.catalogDir().map(Catalog::sourceOf).orElseGet(Catalog::bundledSource);
+            RuleSet rules = rulesDir.map(RuleSet::fromDirectory)
+                    .orElseGet(() -> compiler.cache().map(PolicyCache::bundledRules).orElseGet(RuleSet::bundled));
+            // the catalog's revision is known before it is parsed (or read from the cache): the policy thread starts on it
+            Catalog.Source catalogSource = catalogSource(env);
             String catalogRevision = catalogSource.revision();
             CompletableFuture<CompiledPolicy> compiling =
                     inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
             catalog = catalogSource.load();
             policy = joined(compiling);
+            if (!catalog.revision().equals(catalogRevision)) {
+                // only if the bundled catalog changed under a build fingerprint the cache had seen: decide on what was loaded
+                policy = compiler.compile(rules, catalog.revision());
+            }
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
             try {
@@ -238,6 +244,14 @@ public final class Hostwise implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The catalog in force (a directory's, or the bundled one), through the cache directory when there is one. */
+    private static Catalog.Source catalogSource(Env env) {
+        Optional<CatalogCache> cache = env.cacheDir().map(dir -> new CatalogCache(dir, LOG::info));
+        return env.catalogDir()
+                .map(dir -> cache.map(c -> c.of(Catalog.sourceOf(dir))).orElseGet(() -> Catalog.sourceOf(dir)))
+                .orElseGet(() -> cache.map(CatalogCache::bundled).orElseGet(Catalog::bundledSource));
     }
 
     /** The policy compiler, keeping compiled policies in the cache directory when there is one. */

@@ -1,29 +1,20 @@
 package dev.hostwise.rules;
 
+import dev.hostwise.knowledge.cache.CacheEntries;
+import dev.hostwise.knowledge.cache.CodeFingerprint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -41,93 +32,139 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An entry is keyed by everything the compiled form depends on: the rules revision (a hash of the
  * {@code .drl} texts), the catalog revision, the Hostwise and Drools code that compiled it, and the
- * Java version. It is read back only if the key it carries is exactly the one asked for and its
- * payload matches the checksum written with it; anything else (a missing, stale, truncated or corrupt
- * entry, or one that no longer deserialises) counts as a miss: the rules are compiled as usual and
- * the entry is written again. A cache that cannot be written (read-only disk) is only a slower start.
- *
- * <p>Entries are written to a temporary file and moved into place, so two processes sharing the
- * directory (a server and a CLI) never read half an entry. Deserialisation accepts only the classes a
- * compiled policy is made of (Drools, KIE, MVEL, the JDK and Hostwise's facts).
+ * Java version. {@link CacheEntries} reads it back only for exactly that key and whole; anything else
+ * (a missing, stale, truncated or corrupt entry, or one that no longer deserialises) counts as a miss:
+ * the rules are compiled as usual and the entry is written again. A cache that cannot be written
+ * (read-only disk) is only a slower start. Deserialisation accepts only the classes a compiled policy
+ * is made of (Drools, KIE, MVEL, the JDK and Hostwise's facts).
  */
 public final class PolicyCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
-    private static final byte[] MAGIC = "HWPOLICY".getBytes(StandardCharsets.US_ASCII);
-    /** Bump when the layout of an entry changes. */
-    private static final int FORMAT = 1;
+    /** Bump when the layout of a payload changes: it is part of every key. */
+    private static final int FORMAT = 2;
     /** Entries beyond this many (oldest first) are deleted after a write: a cache, not an archive. */
-    static final int KEPT_ENTRIES = 16;
-    private static final String SUFFIX = ".policy";
+    static final int KEPT_ENTRIES = CacheEntries.KEPT_PER_KIND;
+    static final String KIND = "policy";
+
+    /** The code a compiled policy links against: Hostwise's facts and domain classes and the Drools engine. */
+    private static final String CODE = CodeFingerprint.of(PolicyCompiler.class, dev.hostwise.knowledge.Scenario.class,
+            org.drools.core.impl.KnowledgeBaseImpl.class, org.drools.compiler.builder.impl.KnowledgeBuilderImpl.class);
 
     /** The classes a compiled policy may contain; anything else in an entry is refused as corrupt. */
     private static final ObjectInputFilter ONLY_POLICY_CLASSES = ObjectInputFilter.Config.createFilter(
             "java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.hostwise.**;!*");
 
-    private final Path dir;
-    private final String codeFingerprint;
+    private final CacheEntries entries;
+    private final CacheEntries bundledRules;
 
     /** @param dir where entries are kept; created on the first write */
     public PolicyCache(Path dir) {
-        this.dir = dir;
-        this.codeFingerprint = CodeFingerprint.CURRENT;
+        this.entries = new CacheEntries(dir, KIND);
+        this.bundledRules = new CacheEntries(dir, "bundled-rules");
     }
 
     public Path dir() {
-        return dir;
+        return entries.dir();
+    }
+
+    /**
+     * The bundled rules ({@link RuleSet#bundled()}), kept under this build's fingerprint: finding them in the
+     * application jar means walking its 24,000 entries, and they change only with the jar.
+     */
+    public RuleSet bundledRules() {
+        String key = "bundled-rules;code=" + CODE + ";format=" + FORMAT;
+        CacheEntries.Lookup found = bundledRules.read(key);
+        if (found instanceof CacheEntries.Lookup.Hit hit) {
+            try {
+                return decodeRules(hit.payload());
+            } catch (IOException | RuntimeException e) {
+                found = new CacheEntries.Lookup.Unsound(bundledRules.fileFor(key), e.toString());
+            }
+        }
+        if (found instanceof CacheEntries.Lookup.Unsound unsound) {
+            LOG.info("bundled rules cache: ignoring {} ({}); reading the rules from the jar", unsound.file().getFileName(), unsound.why());
+        }
+        RuleSet rules = RuleSet.bundled();
+        try {
+            bundledRules.write(key, encodeRules(rules));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("bundled rules cache: cannot write {}: {}", bundledRules.fileFor(key), e.toString());
+        }
+        return rules;
+    }
+
+    private static byte[] encodeRules(RuleSet rules) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        writeText(out, rules.origin());
+        writeText(out, rules.revision());
+        out.writeBoolean(rules.conditionsFile().isPresent());
+        writeText(out, rules.conditionsFile().orElse(""));
+        for (Map<String, String> files : List.of(rules.drlFiles(), rules.caseFiles())) {
+            out.writeInt(files.size());
+            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+                writeText(out, f.getKey());
+                writeText(out, f.getValue());
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static RuleSet decodeRules(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        String origin = readText(in);
+        String revision = readText(in);
+        boolean hasConditions = in.readBoolean();
+        String conditions = readText(in);
+        List<Map<String, String>> files = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> named = new TreeMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                named.put(readText(in), readText(in));
+            }
+            files.add(named);
+        }
+        return new RuleSet(origin, files.get(0), files.get(1), hasConditions ? Optional.of(conditions) : Optional.empty(), revision);
+    }
+
+    // writeUTF stops at 64 KB, and a rule file may be longer
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
     /** What a cached policy was or will be stored under: a miss is compiled and written. */
     String key(RuleSet rules, String catalogRevision) {
-        return "rules=" + rules.revision() + ";catalog=" + catalogRevision + ";code=" + codeFingerprint
+        return "rules=" + rules.revision() + ";catalog=" + catalogRevision + ";code=" + CODE
                 + ";java=" + Runtime.version().feature() + ";format=" + FORMAT;
-    }
-
-    Path fileFor(String key) {
-        return dir.resolve("policy-" + sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 24) + SUFFIX);
     }
 
     /** The cached policy for these rules and this catalog, if a sound entry holds exactly them. */
     Optional<CompiledPolicy> read(RuleSet rules, String catalogRevision) {
         String key = key(rules, catalogRevision);
-        Path file = fileFor(key);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("compiled policy cache: cannot read {}: {}", file, e.toString());
+        CacheEntries.Lookup found = entries.read(key);
+        if (found instanceof CacheEntries.Lookup.Unsound unsound) {
+            LOG.info("compiled policy cache: ignoring {} ({}); compiling the rules instead", unsound.file().getFileName(), unsound.why());
+        }
+        if (!(found instanceof CacheEntries.Lookup.Hit hit)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(decode(bytes, key, rules));
+            return Optional.of(decode(hit.payload(), rules));
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            LOG.info("compiled policy cache: ignoring {} ({}); compiling the rules instead", file.getFileName(), e.toString());
+            LOG.info("compiled policy cache: ignoring {} ({}); compiling the rules instead", entries.fileFor(key).getFileName(), e.toString());
             return Optional.empty();
         }
     }
 
-    private static CompiledPolicy decode(byte[] bytes, String key, RuleSet rules) throws IOException, ClassNotFoundException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        byte[] magic = in.readNBytes(MAGIC.length);
-        if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT) {
-            throw new IOException("not a compiled policy of this format");
-        }
-        String storedKey = in.readUTF();
-        if (!storedKey.equals(key)) {
-            // never trusted across revisions, even if two keys ever shared a file name
-            throw new IOException("written for another revision (" + storedKey + ")");
-        }
-        byte[] checksum = in.readNBytes(32);
-        int length = in.readInt();
-        byte[] payload = in.readNBytes(length);
-        if (payload.length != length || in.read() != -1) {
-            throw new IOException("truncated or trailing bytes");
-        }
-        if (!MessageDigest.isEqual(checksum, sha256(payload))) {
-            throw new IOException("checksum mismatch");
-        }
+    private static CompiledPolicy decode(byte[] payload, RuleSet rules) throws IOException, ClassNotFoundException {
         List<KiePackage> packages = new ArrayList<>();
         try (DroolsObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
                 PolicyCache.class.getClassLoader())) {
@@ -145,39 +182,10 @@ public final class PolicyCache {
     /** Writes a freshly compiled policy; a failure only means the next start compiles again. */
     void write(CompiledPolicy policy, String catalogRevision) {
         String key = key(policy.source(), catalogRevision);
-        Path file = fileFor(key);
-        Path tmp = null;
         try {
-            byte[] payload = payload(policy.base());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 256);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeUTF(key);
-            out.write(sha256(payload));
-            out.writeInt(payload.length);
-            out.write(payload);
-            out.flush();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "policy-", ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            prune();
+            entries.write(key, payload(policy.base()));
         } catch (IOException | RuntimeException e) {
-            LOG.info("compiled policy cache: cannot write {} (the next start compiles again): {}", file, e.toString());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temporary file is harmless: it never matches an entry's name
-                }
-            }
+            LOG.info("compiled policy cache: cannot write {} (the next start compiles again): {}", entries.fileFor(key), e.toString());
         }
     }
 
@@ -193,109 +201,8 @@ public final class PolicyCache {
         return bytes.toByteArray();
     }
 
-    /** Keeps the newest entries; older revisions are compiled again if they ever come back. */
-    private void prune() throws IOException {
-        List<Path> entries;
-        try (Stream<Path> files = Files.list(dir)) {
-            entries = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
-        }
-        if (entries.size() <= KEPT_ENTRIES) {
-            return;
-        }
-        List<Path> oldestFirst = new ArrayList<>(entries);
-        oldestFirst.sort(Comparator.comparing(PolicyCache::modified));
-        for (Path old : oldestFirst.subList(0, entries.size() - KEPT_ENTRIES)) {
-            Files.deleteIfExists(old);
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256(data));
-    }
-
-    /**
-     * Identifies the code a compiled policy links against: Hostwise's facts and domain classes and the
-     * Drools engine. For a jar, its path, size and modification time; for a classes directory (tests,
-     * an IDE), the same for every class file in it. A rebuilt jar is a new fingerprint, so entries
-     * compiled against other classes are never read.
-     */
-    static final class CodeFingerprint {
-
-        static final String CURRENT = of(PolicyCompiler.class, dev.hostwise.knowledge.Scenario.class,
-                org.drools.core.impl.KnowledgeBaseImpl.class, org.drools.compiler.builder.impl.KnowledgeBuilderImpl.class);
-
-        private CodeFingerprint() {
-        }
-
-        static String of(Class<?>... classes) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                List<Path> seen = new ArrayList<>();
-                for (Class<?> c : classes) {
-                    Optional<Path> where = location(c);
-                    if (where.isEmpty()) {
-                        // no code source to identify: no entry can be trusted, so no entry ever matches
-                        return "unknown-" + System.nanoTime();
-                    }
-                    if (!seen.contains(where.get())) {
-                        seen.add(where.get());
-                        update(sha, where.get());
-                    }
-                }
-                return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-            } catch (NoSuchAlgorithmException | IOException | RuntimeException e) {
-                return "unknown-" + System.nanoTime();
-            }
-        }
-
-        private static Optional<Path> location(Class<?> c) {
-            CodeSource source = c.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Path.of(source.getLocation().toURI()));
-            } catch (URISyntaxException | RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-
-        private static void update(MessageDigest sha, Path where) throws IOException {
-            if (Files.isDirectory(where)) {
-                try (Stream<Path> files = Files.walk(where)) {
-                    for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                        stamp(sha, where.relativize(p).toString(), p);
-                    }
-                }
-            } else {
-                stamp(sha, where.toString(), where);
-            }
-        }
-
-        private static void stamp(MessageDigest sha, String name, Path p) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            sha.update((name + "|" + a.size() + "|" + a.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** For tests: the raw bytes of the entry that would hold these rules and this catalog. */
+    /** For tests: the file of the entry that would hold these rules and this catalog. */
     Path entry(RuleSet rules, String catalogRevision) {
-        return fileFor(key(rules, catalogRevision));
+        return entries.fileFor(key(rules, catalogRevision));
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.Catalog;
+import dev.hostwise.knowledge.cache.CacheEntries;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,17 +167,8 @@ class PolicyCacheTest {
             out.writeInt(1);
             out.writeObject(new Gadget());
         }
-        byte[] payload = objects.toByteArray();
-        ByteArrayOutputStream entry = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(entry);
-        out.write("HWPOLICY".getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(1);
-        out.writeUTF(key);
-        out.write(MessageDigest.getInstance("SHA-256").digest(payload));
-        out.writeInt(payload.length);
-        out.write(payload);
-        Files.createDirectories(dir);
-        Files.write(cache.entry(RULES, catalog.revision()), entry.toByteArray());
+        // a sound entry under the right key: only the class filter stands between the payload and the gadget
+        new CacheEntries(dir, PolicyCache.KIND).write(key, objects.toByteArray());
 
         assertThat(cache.read(RULES, catalog.revision())).isEmpty();
         assertThat(Gadget.READ).hasValue(0);
@@ -202,5 +191,29 @@ class PolicyCacheTest {
         }
         assertThat(dir.toFile().list((d, name) -> name.endsWith(".policy"))).hasSize(PolicyCache.KEPT_ENTRIES);
         assertThat(cache.read(RULES, "catalog-" + (PolicyCache.KEPT_ENTRIES + 1))).isPresent();
+    }
+
+    @Test
+    void theBundledRulesReadBackFromTheCacheAreTheRulesInTheJar() throws IOException {
+        RuleSet inTheBuild = RuleSet.bundled();
+        RuleSet first = new PolicyCache(dir).bundledRules();
+        List<Path> entries;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(".bundled-rules")).toList();
+        }
+        assertThat(entries).hasSize(1);
+        Path entry = entries.get(0);
+
+        RuleSet cached = new PolicyCache(dir).bundledRules();
+
+        assertThat(first).isEqualTo(inTheBuild);
+        assertThat(cached).isEqualTo(inTheBuild);
+        assertThat(cached.conditions()).isEqualTo(inTheBuild.conditions());
+
+        // a damaged entry is read from the jar again, and rewritten
+        byte[] sound = Files.readAllBytes(entry);
+        Files.write(entry, java.util.Arrays.copyOf(sound, sound.length - 7));
+        assertThat(new PolicyCache(dir).bundledRules()).isEqualTo(inTheBuild);
+        assertThat(Files.readAllBytes(entry)).isEqualTo(sound);
     }
 }

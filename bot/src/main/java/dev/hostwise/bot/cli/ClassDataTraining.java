@@ -41,16 +41,19 @@ public final class ClassDataTraining {
 
     /**
      * {@code ClassDataTraining --fill-policy-cache DIR} compiles the bundled rules into a policy cache
-     * in DIR, in a JVM of its own; {@code ClassDataTraining DIR} then trains with that cache, so the
+     * in DIR (with the parsed bundled catalog and rules beside it), in a JVM of its own; {@code ClassDataTraining DIR} then trains with that cache, so the
      * archive holds what commands load when the policy is cached (nearly always) and not the rules
      * compiler (Drools' builder, the Java compiler, the DRL parser): thousands of classes that a
      * server would otherwise keep resident for nothing. Without DIR it starts from an empty cache.
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && "--fill-policy-cache".equals(args[0])) {
+            // the bundled catalog and rules go into the same cache, so the training reads them as later starts do
             Env env = new Env(Map.of("HOSTWISE_CACHE_DIR", args[1]));
-            dev.hostwise.knowledge.catalog.Catalog catalog = dev.hostwise.knowledge.catalog.Catalog.bundled();
-            dev.hostwise.bot.Hostwise.compiler(env).compile(dev.hostwise.rules.RuleSet.bundled(), catalog.revision());
+            dev.hostwise.knowledge.catalog.Catalog catalog =
+                    new dev.hostwise.knowledge.catalog.CatalogCache(Path.of(args[1]), note -> { }).bundled().load();
+            dev.hostwise.rules.PolicyCompiler compiler = dev.hostwise.bot.Hostwise.compiler(env);
+            compiler.compile(compiler.cache().orElseThrow().bundledRules(), catalog.revision());
             System.exit(0);
         }
         Path dir = Files.createTempDirectory("hostwise-training");

@@ -97,24 +97,35 @@ public final class Catalog {
     }
 
     /**
-     * A catalog's files, read once: their revision is known before they are parsed, which is what a cache of
-     * things built against the catalog (the compiled policy) is keyed by, and {@link #load()} parses exactly
-     * the text that revision hashes, even if a file changes on disk in between.
+     * A catalog whose revision is known before it is parsed: that revision is what things built against the
+     * catalog (the compiled policy) are cached under, so they can be read back while the catalog is parsed.
      */
-    public static final class Source {
+    public interface Source {
+        String revision();
+
+        /** @throws CatalogException naming the file and line of the first problem */
+        Catalog load();
+    }
+
+    /**
+     * A catalog's files, read once and hashed: {@link #load()} parses exactly the text the revision hashes,
+     * even if a file changes on disk in between.
+     */
+    private static final class Texts implements Source {
         private final Map<String, String> texts;
         private final String revision;
 
-        private Source(Map<String, String> texts) {
+        private Texts(Map<String, String> texts) {
             this.texts = texts;
             this.revision = Revisions.of(texts);
         }
 
+        @Override
         public String revision() {
             return revision;
         }
 
-        /** @throws CatalogException naming the file and line of the first problem */
+        @Override
         public Catalog load() {
             return Catalog.load(texts, revision);
         }
@@ -122,12 +133,12 @@ public final class Catalog {
 
     /** The bundled catalog's files, read but not parsed. */
     public static Source bundledSource() {
-        return new Source(texts(Catalog::bundledFile));
+        return new Texts(texts(Catalog::bundledFile));
     }
 
     /** A catalog directory's files (HOSTWISE_CATALOG_DIR), read but not parsed. */
     public static Source sourceOf(Path dir) {
-        return new Source(texts(inDirectory(dir)));
+        return new Texts(texts(inDirectory(dir)));
     }
 
     /** A catalog directory that overrides the bundled one (HOSTWISE_CATALOG_DIR). It must hold all four files. */
@@ -186,6 +197,23 @@ public final class Catalog {
         }
         catalog.checkCalibrationReferences(calibrationText, texts.get(GPUS));
         return catalog;
+    }
+
+    /**
+     * A loaded catalog as it is kept in the cache ({@link CatalogCache}): only ever made from a catalog that
+     * passed every check, so it is taken back as it is.
+     */
+    record Snapshot(Map<String, OpenModel> openModels, Map<String, HostedModel> hostedModels, Map<String, Gpu> gpus,
+                    ThroughputCalibration calibration, LocalDate date, String revision) implements java.io.Serializable {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(openModels, hostedModels, gpus, calibration, date, revision);
+    }
+
+    static Catalog of(Snapshot s) {
+        return new Catalog(Map.copyOf(s.openModels()), Map.copyOf(s.hostedModels()), Map.copyOf(s.gpus()), s.calibration(),
+                s.date(), s.revision());
     }
 
     /** A short hash of the catalog files' text: same files, same revision. */

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record LatentAttention(
         @JsonProperty(required = true) int kvLoraRank,
-        @JsonProperty(required = true) int qkRopeHeadDim) {
+        @JsonProperty(required = true) int qkRopeHeadDim) implements java.io.Serializable {
 
     public LatentAttention {
         CatalogChecks.positive("mla.kvLoraRank", kvLoraRank);

@@ -14,7 +14,7 @@ public record ShippedPrecision(
         @JsonProperty(required = true) Precision precision,
         @JsonProperty(required = true) String source,
         Boolean verify,
-        String repo) {
+        String repo) implements java.io.Serializable {
 
     public ShippedPrecision {
         CatalogChecks.source(source);

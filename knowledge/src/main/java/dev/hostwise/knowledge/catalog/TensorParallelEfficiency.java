@@ -19,7 +19,7 @@ public record TensorParallelEfficiency(
         @JsonProperty(required = true) int gpus,
         @JsonProperty(required = true) double efficiency,
         @JsonProperty(required = true) List<String> rows,
-        @JsonProperty(required = true) String source) {
+        @JsonProperty(required = true) String source) implements java.io.Serializable {
 
     public TensorParallelEfficiency {
         if (gpuClass != null) {
