@@ -176,38 +176,36 @@ public final class Hostwise implements AutoCloseable {
      * verdict is ready to be saved, so bad input or a failed decision never touches it.
      */
     public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock) {
-        return start(env, rulesDirOverride, clock, true);
+        return startForOneVerdict(env, rulesDirOverride, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #startForOneVerdict(Env, Optional, Clock)}, taking over a preparation begun early
+     * ({@link #prepareEarly}) when it was begun for the rules directory this start resolves to; otherwise
+     * (another {@code --rules}) the early one is left and the policy prepared here.
+     */
+    public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock, Optional<Early> early) {
+        return start(env, rulesDirOverride, clock, true, early);
     }
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
+        return start(env, rulesDirOverride, clock, storeOnFirstUse, Optional.empty());
+    }
+
+    private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse,
+                                  Optional<Early> early) {
         StaleAfter staleAfter = env.staleAfter();
         java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         DatabaseSettings database = DatabaseSettings.from(env);
-        // The start's three big pieces are independent, and the machine has two cores: a server opens (and
-        // if need be migrates) its store, and the compiled policy is read (or compiled), each on a thread of
-        // its own, while this one parses the catalog. The policy cache is keyed by the catalog's revision,
-        // which the catalog files' text gives without parsing them.
+        // a server opens (and if need be migrates) its store on a thread of its own while the policy and catalog are prepared
         CompletableFuture<Database> opening = storeOnFirstUse
                 ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
                 : inBackground("hostwise-store-open", () -> Database.open(database));
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
-        PolicyCompiler compiler = compiler(env);
-        Catalog catalog;
-        CompiledPolicy policy;
+        Prepared prepared;
         try {
-            RuleSet rules = rulesDir.map(RuleSet::fromDirectory)
-                    .orElseGet(() -> compiler.cache().map(PolicyCache::bundledRules).orElseGet(RuleSet::bundled));
-            // the catalog's revision is known before it is parsed (or read from the cache): the policy thread starts on it
-            Catalog.Source catalogSource = catalogSource(env);
-            String catalogRevision = catalogSource.revision();
-            CompletableFuture<CompiledPolicy> compiling =
-                    inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
-            catalog = catalogSource.load();
-            policy = joined(compiling);
-            if (!catalog.revision().equals(catalogRevision)) {
-                // only if the bundled catalog changed under a build fingerprint the cache had seen: decide on what was loaded
-                policy = compiler.compile(rules, catalog.revision());
-            }
+            prepared = early.filter(e -> e.rulesDir.equals(rulesDir)).map(e -> joined(e.prepared))
+                    .orElseGet(() -> prepare(env, rulesDir));
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
             try {
@@ -219,8 +217,59 @@ public final class Hostwise implements AutoCloseable {
         }
         Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
         VerdictStore store = new VerdictStore(joined(opening), meters.registry());
-        return new Hostwise(catalog, compiler, policy, store, clock, DecisionLog.fromEnv(env), rulesDir, env.catalogDir(),
-                meters, staleAfter, watchWindow);
+        return new Hostwise(prepared.catalog(), prepared.compiler(), prepared.policy(), store, clock, DecisionLog.fromEnv(env),
+                rulesDir, env.catalogDir(), meters, staleAfter, watchWindow);
+    }
+
+    /** The compiled policy and the catalog it decides with: what a start works out before it can decide. */
+    private record Prepared(PolicyCompiler compiler, Catalog catalog, CompiledPolicy policy) {
+    }
+
+    /**
+     * A preparation begun before the command line is read: for {@code hostwise decide}, the policy and catalog are
+     * prepared on the second core while picocli builds and parses the command, which takes about as long. It
+     * holds the rules directory it was begun for; a start resolving to another one does not use it.
+     */
+    public static final class Early {
+        private final Optional<Path> rulesDir;
+        private final CompletableFuture<Prepared> prepared;
+
+        private Early(Optional<Path> rulesDir, CompletableFuture<Prepared> prepared) {
+            this.rulesDir = rulesDir;
+            this.prepared = prepared;
+        }
+    }
+
+    /**
+     * Begins preparing the policy and catalog for a start with these rules ({@code --rules}, else
+     * {@code HOSTWISE_RULES_DIR}, else the bundled ones). A failure (rules that do not compile, a bad catalog)
+     * is kept for the start that takes the preparation over, which reports it as its own.
+     */
+    public static Early prepareEarly(Env env, Optional<Path> rulesDirOverride) {
+        Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
+        return new Early(rulesDir, inBackground("hostwise-prepare", () -> prepare(env, rulesDir)));
+    }
+
+    /**
+     * Reads (or compiles) the policy on a thread of its own while this one loads the catalog: the two are
+     * independent, and the machine has two cores. The policy cache is keyed by the catalog's revision, which
+     * is known before the catalog is parsed.
+     */
+    private static Prepared prepare(Env env, Optional<Path> rulesDir) {
+        PolicyCompiler compiler = compiler(env);
+        RuleSet rules = rulesDir.map(RuleSet::fromDirectory)
+                .orElseGet(() -> compiler.cache().map(PolicyCache::bundledRules).orElseGet(RuleSet::bundled));
+        Catalog.Source catalogSource = catalogSource(env);
+        String catalogRevision = catalogSource.revision();
+        CompletableFuture<CompiledPolicy> compiling =
+                inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
+        Catalog catalog = catalogSource.load();
+        CompiledPolicy policy = joined(compiling);
+        if (!catalog.revision().equals(catalogRevision)) {
+            // only if the bundled catalog changed under a build fingerprint the cache had seen: decide on what was loaded
+            policy = compiler.compile(rules, catalog.revision());
+        }
+        return new Prepared(compiler, catalog, policy);
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {

@@ -34,10 +34,15 @@ public final class CompiledPolicy {
     private final PolicyConditions conditions;
 
     CompiledPolicy(KieBase base, RuleSet source, List<RuleInfo> rules) {
+        this(base, source, rules, source.conditions());
+    }
+
+    /** A policy whose rules and conditions were read from its source before (the compiled-policy cache keeps them). */
+    CompiledPolicy(KieBase base, RuleSet source, List<RuleInfo> rules, PolicyConditions conditions) {
         this.base = base;
         this.source = source;
         this.rules = List.copyOf(rules);
-        this.conditions = source.conditions();
+        this.conditions = conditions;
     }
 
     /** The policy's conditions, in the order its verdicts list them, with what each needs to hold. */

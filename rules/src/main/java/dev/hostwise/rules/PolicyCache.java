@@ -19,7 +19,6 @@ import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class PolicyCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
     /** Bump when the layout of a payload changes: it is part of every key. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /** Entries beyond this many (oldest first) are deleted after a write: a cache, not an archive. */
     static final int KEPT_ENTRIES = CacheEntries.KEPT_PER_KIND;
     static final String KIND = "policy";
@@ -166,6 +165,7 @@ public final class PolicyCache {
 
     private static CompiledPolicy decode(byte[] payload, RuleSet rules) throws IOException, ClassNotFoundException {
         List<KiePackage> packages = new ArrayList<>();
+        Described described;
         try (DroolsObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
                 PolicyCache.class.getClassLoader())) {
             objects.setObjectInputFilter(ONLY_POLICY_CLASSES);
@@ -173,32 +173,76 @@ public final class PolicyCache {
             for (int i = 0; i < count; i++) {
                 packages.add((KiePackage) objects.readObject());
             }
+            described = Described.readFrom(objects);
         }
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(packages);
-        return PolicyCompiler.describe(base, rules);
+        return new CompiledPolicy(base, rules, described.rules(), described.conditions());
     }
 
     /** Writes a freshly compiled policy; a failure only means the next start compiles again. */
     void write(CompiledPolicy policy, String catalogRevision) {
         String key = key(policy.source(), catalogRevision);
         try {
-            entries.write(key, payload(policy.base()));
+            entries.write(key, payload(policy));
         } catch (IOException | RuntimeException e) {
             LOG.info("compiled policy cache: cannot write {} (the next start compiles again): {}", entries.fileFor(key), e.toString());
         }
     }
 
-    private static byte[] payload(KieBase base) throws IOException {
+    private static byte[] payload(CompiledPolicy policy) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-            List<KiePackage> packages = new ArrayList<>(base.getKiePackages());
+            List<KiePackage> packages = new ArrayList<>(policy.base().getKiePackages());
             out.writeInt(packages.size());
             for (KiePackage p : packages) {
                 out.writeObject(p);
             }
+            new Described(policy.rules(), policy.conditions()).writeTo(out);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * What a compile read from the rules' text besides the rule network: each rule's file and reason in file
+     * and line order, and the declared conditions. Kept with the packages so a start from the cache neither
+     * scans the rule files for their lines nor parses {@code conditions.yaml}: the key names the text they
+     * were read from.
+     */
+    private record Described(List<RuleInfo> rules, PolicyConditions conditions) {
+
+        void writeTo(java.io.ObjectOutput out) throws IOException {
+            out.writeInt(rules.size());
+            for (RuleInfo r : rules) {
+                out.writeUTF(r.name());
+                out.writeUTF(r.file());
+                out.writeUTF(r.reason());
+            }
+            out.writeInt(conditions.conditions().size());
+            for (PolicyConditions.Declared d : conditions.conditions()) {
+                out.writeUTF(d.condition().name());
+                out.writeUTF(d.summary());
+                out.writeBoolean(d.probability().isPresent());
+                out.writeUTF(d.probability().orElse(""));
+            }
+        }
+
+        static Described readFrom(java.io.ObjectInput in) throws IOException {
+            List<RuleInfo> rules = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                rules.add(new RuleInfo(in.readUTF(), in.readUTF(), in.readUTF()));
+            }
+            List<PolicyConditions.Declared> declared = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                dev.hostwise.rules.facts.Condition condition = new dev.hostwise.rules.facts.Condition(in.readUTF());
+                String summary = in.readUTF();
+                boolean hasProbability = in.readBoolean();
+                String probability = in.readUTF();
+                declared.add(new PolicyConditions.Declared(condition, summary,
+                        hasProbability ? Optional.of(probability) : Optional.empty()));
+            }
+            return new Described(rules, new PolicyConditions(declared));
+        }
     }
 
     /** For tests: the file of the entry that would hold these rules and this catalog. */

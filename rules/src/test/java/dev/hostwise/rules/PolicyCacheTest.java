@@ -66,6 +66,8 @@ class PolicyCacheTest {
         CompiledPolicy cached = new PolicyCache(dir).read(RULES, catalog.revision()).orElseThrow();
 
         assertThat(cached.rules()).extracting(RuleInfo::file).contains("uncertainty.drl", "pool.drl", "recommendation.drl");
+        // every rule's file and reason, in file and line order, as the compile read them from the text
+        assertThat(cached.rules()).isEqualTo(fresh.rules());
         // conditions.yaml, with which condition follows selfHostCheaper, comes back with the rules it belongs to
         assertThat(cached.conditions()).isEqualTo(fresh.conditions());
         assertThat(cached.conditions().probabilities()).isNotEmpty();

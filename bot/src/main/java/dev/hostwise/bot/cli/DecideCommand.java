@@ -108,7 +108,7 @@ final class DecideCommand implements Callable<Integer> {
         Hostwise hostwise;
         try {
             base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
-            hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC());
+            hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC(), parent.early());
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;

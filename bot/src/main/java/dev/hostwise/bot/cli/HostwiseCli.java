@@ -10,6 +10,9 @@ import dev.hostwise.rules.RuleCompilationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,14 +39,21 @@ public final class HostwiseCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Env env;
+    private final Optional<Hostwise.Early> early;
 
-    HostwiseCli(Env env) {
+    HostwiseCli(Env env, Optional<Hostwise.Early> early) {
         this.env = env;
+        this.early = early;
     }
 
     /** The configuration subcommands read (the process environment, or a test's). */
     Env env() {
         return env;
+    }
+
+    /** The policy and catalog being prepared since before the command line was read, for {@code decide}. */
+    Optional<Hostwise.Early> early() {
+        return early;
     }
 
     @Override
@@ -65,8 +75,12 @@ public final class HostwiseCli implements Runnable {
      * otherwise (help, a version, a mistyped name that wants suggestions) all of them are.
      */
     public static CommandLine commandLine(Env env, String... args) {
+        return commandLine(env, Optional.empty(), args);
+    }
+
+    private static CommandLine commandLine(Env env, Optional<Hostwise.Early> early, String... args) {
         String first = args.length == 0 ? "" : args[0];
-        CommandLine cl = new CommandLine(new HostwiseCli(env));
+        CommandLine cl = new CommandLine(new HostwiseCli(env, early));
         SUBCOMMANDS.forEach((name, command) -> {
             if (!SUBCOMMANDS.containsKey(first) || name.equals(first)) {
                 cl.addSubcommand(name, command.get());
@@ -116,7 +130,36 @@ public final class HostwiseCli implements Runnable {
 
     public static void main(String[] args) {
         warmUpInBackground();
-        System.exit(commandLine(Env.system(), args).execute(args));
+        Env env = Env.system();
+        Optional<Hostwise.Early> early = Optional.empty();
+        if (args.length > 0 && args[0].equals("decide")) {
+            try {
+                early = Optional.of(Hostwise.prepareEarly(env, rulesFlag(args)));
+            } catch (InvalidPathException e) {
+                // not a path: picocli says so when it reads the flag
+            }
+        }
+        System.exit(commandLine(env, early, args).execute(args));
+    }
+
+    /**
+     * The {@code --rules} directory a decide command names, read ahead of picocli for {@link Hostwise#prepareEarly}.
+     * Only a guess: the start takes the early preparation over only if picocli reads the same directory, so an odd
+     * spelling costs time, never a wrong policy.
+     */
+    static Optional<Path> rulesFlag(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals("--rules") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--rules=")) {
+                return Optional.of(Path.of(args[i].substring("--rules=".length())));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
