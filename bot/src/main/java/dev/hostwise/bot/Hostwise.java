@@ -11,7 +11,6 @@ import dev.hostwise.bot.store.StoredVerdict;
 import dev.hostwise.bot.store.VerdictStore;
 import dev.hostwise.knowledge.Scenario;
 import dev.hostwise.knowledge.ScenarioReader;
-import dev.hostwise.knowledge.StaleAfter;
 import dev.hostwise.knowledge.Workload;
 import dev.hostwise.knowledge.evidence.ComparableRun;
 import dev.hostwise.knowledge.evidence.LoadTestFileException;
@@ -73,8 +72,8 @@ public final class Hostwise implements AutoCloseable {
     private final Timer decisionTime;
     private final java.time.Duration watchWindow;
 
-    private Hostwise(Catalog catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store, Clock clock,
-                     DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, StaleAfter staleAfter,
+    private Hostwise(Decider.CatalogContext catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store,
+                     Clock clock, DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters,
                      java.time.Duration watchWindow) {
         this.meters = meters;
         this.watchWindow = watchWindow;
@@ -84,7 +83,7 @@ public final class Hostwise implements AutoCloseable {
         // registered at zero, so an alert on a refused reload has a series to watch from the start
         List.of("activated", "refused", "unchanged").forEach(this::reloads);
         this.compiler = compiler;
-        this.decider = new Decider(catalog, policy, staleAfter);
+        this.decider = new Decider(catalog, policy);
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -194,18 +193,27 @@ public final class Hostwise implements AutoCloseable {
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse,
                                   Optional<Early> early) {
-        StaleAfter staleAfter = env.staleAfter();
         java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         DatabaseSettings database = DatabaseSettings.from(env);
-        // a server opens (and if need be migrates) its store on a thread of its own while the policy and catalog are prepared
+        Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
+        // The policy and catalog are prepared (or were, since before the command line was read) on threads of their
+        // own; a server opens, and if need be migrates, its store on another; this one sets up the rest meanwhile.
+        CompletableFuture<Prepared> preparing = early.filter(e -> e.rulesDir.equals(rulesDir)).map(e -> e.prepared)
+                .orElseGet(() -> inBackground("hostwise-prepare", () -> prepare(env, rulesDir)));
         CompletableFuture<Database> opening = storeOnFirstUse
                 ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
                 : inBackground("hostwise-store-open", () -> Database.open(database));
-        Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
+        Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
+        DecisionLog audit = DecisionLog.fromEnv(env);
         Prepared prepared;
+        VerdictStore store;
         try {
-            prepared = early.filter(e -> e.rulesDir.equals(rulesDir)).map(e -> joined(e.prepared))
-                    .orElseGet(() -> prepare(env, rulesDir));
+            store = new VerdictStore(joined(opening), meters.registry());
+            if (storeOnFirstUse) {
+                // a command that saves one verdict saves it right after deciding: build its writer while the policy is read
+                store.prepareFirstSave();
+            }
+            prepared = joined(preparing);
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
             try {
@@ -215,14 +223,15 @@ public final class Hostwise implements AutoCloseable {
             }
             throw e;
         }
-        Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
-        VerdictStore store = new VerdictStore(joined(opening), meters.registry());
-        return new Hostwise(prepared.catalog(), prepared.compiler(), prepared.policy(), store, clock, DecisionLog.fromEnv(env),
-                rulesDir, env.catalogDir(), meters, staleAfter, watchWindow);
+        return new Hostwise(prepared.catalog(), prepared.compiler(), prepared.policy(), store, clock, audit,
+                rulesDir, env.catalogDir(), meters, watchWindow);
     }
 
-    /** The compiled policy and the catalog it decides with: what a start works out before it can decide. */
-    private record Prepared(PolicyCompiler compiler, Catalog catalog, CompiledPolicy policy) {
+    /**
+     * The compiled policy and the catalog it decides with, the catalog with what a decision builds on it (the
+     * estimator, the configuration search, the index of dated figures): what a start works out before it can decide.
+     */
+    private record Prepared(PolicyCompiler compiler, Decider.CatalogContext catalog, CompiledPolicy policy) {
     }
 
     /**
@@ -264,12 +273,13 @@ public final class Hostwise implements AutoCloseable {
         CompletableFuture<CompiledPolicy> compiling =
                 inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
         Catalog catalog = catalogSource.load();
+        Decider.CatalogContext context = Decider.CatalogContext.of(catalog, env.staleAfter());
         CompiledPolicy policy = joined(compiling);
         if (!catalog.revision().equals(catalogRevision)) {
             // only if the bundled catalog changed under a build fingerprint the cache had seen: decide on what was loaded
             policy = compiler.compile(rules, catalog.revision());
         }
-        return new Prepared(compiler, catalog, policy);
+        return new Prepared(compiler, context, policy);
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {

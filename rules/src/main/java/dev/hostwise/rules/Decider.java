@@ -119,7 +119,12 @@ public final class Decider {
 
     /** @param staleAfter how old a price or measurement may be before a verdict resting on it says so */
     public Decider(Catalog catalog, CompiledPolicy policy, StaleAfter staleAfter) {
-        this.active = new AtomicReference<>(new Snapshot(policy, CatalogContext.of(catalog, staleAfter)));
+        this(CatalogContext.of(catalog, staleAfter), policy);
+    }
+
+    /** On a catalog whose estimator, search and figure index are already built (a start builds them while the policy is read). */
+    public Decider(CatalogContext catalog, CompiledPolicy policy) {
+        this.active = new AtomicReference<>(new Snapshot(policy, catalog));
     }
 
     public Verdict decide(Scenario scenario, String id, Instant at) {

@@ -51,6 +51,11 @@ final class PackedVerdict {
         this.mapper = mapper;
     }
 
+    /** Builds the JSON writer for a verdict now rather than in the first {@link #pack}. */
+    void prepare() {
+        mapper.writerFor(Contents.class);
+    }
+
     byte[] pack(Verdict verdict, List<RuleReason> ruleReasons) {
         byte[] json;
         try {

@@ -91,6 +91,14 @@ public final class VerdictStore implements AutoCloseable {
                 .description("Verdicts answered but not saved").register(meters);
     }
 
+    /**
+     * Builds what the first save of a verdict would otherwise build as it goes (the verdict's JSON writer), for a
+     * command that has a moment to spare before it decides, e.g. while its policy is still being read.
+     */
+    public void prepareFirstSave() {
+        packer.prepare();
+    }
+
     /** Threads, mutes, pool members, and the watch's changes, progress, notices and lease (V8). */
     public WatchStore watch() {
         return watch;
