@@ -41,6 +41,7 @@ public final class CacheEntries {
     private static final int LAYOUT = 2;
     /** Entries of one kind beyond this many (oldest first) are deleted after a write. */
     public static final int KEPT_PER_KIND = 16;
+    private static final long STRAY_AFTER_MILLIS = 10 * 60_000L;
 
     private final Path dir;
     private final String kind;
@@ -149,8 +150,18 @@ public final class CacheEntries {
     private void prune() throws IOException {
         String suffix = "." + kind;
         List<Path> entries;
+        List<Path> strays;
         try (Stream<Path> files = Files.list(dir)) {
-            entries = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            List<Path> all = files.toList();
+            entries = all.stream().filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            // a process that ended between writing and moving an entry (a command that exits at once) leaves its
+            // temporary file behind; one that old is no other process's write in progress
+            long old = System.currentTimeMillis() - STRAY_AFTER_MILLIS;
+            strays = all.stream().filter(p -> p.getFileName().toString().startsWith(kind + "-")
+                    && p.getFileName().toString().endsWith(".tmp") && modified(p) < old).toList();
+        }
+        for (Path stray : strays) {
+            Files.deleteIfExists(stray);
         }
         if (entries.size() <= KEPT_PER_KIND) {
             return;

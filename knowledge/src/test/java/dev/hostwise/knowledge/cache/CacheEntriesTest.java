@@ -71,4 +71,18 @@ class CacheEntriesTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aTemporaryFileLeftByAProcessThatEndedMidWriteIsRemovedOnceItIsOld() throws IOException {
+        CacheEntries entries = new CacheEntries(dir, "catalog");
+        Files.createDirectories(dir);
+        Path abandoned = Files.writeString(dir.resolve("catalog-123.tmp"), "half an entry");
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path inProgress = Files.writeString(dir.resolve("catalog-456.tmp"), "another process writing now");
+
+        entries.write("catalog=1", bytes("x"));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(inProgress).as("a write that may still be going on is left alone").exists();
+    }
 }
