@@ -171,28 +171,32 @@ public final class Hostwise implements AutoCloseable {
 
     /**
      * As {@link #start(Env, Optional, Clock)}, for a command that decides one verdict and ends
-     * ({@code hostwise decide}): the store is opened, and migrated if it needs to be, only when the
-     * verdict is ready to be saved, so bad input or a failed decision never touches it.
+     * ({@code hostwise decide}): the store is opened, and migrated if it needs to be, only once the command
+     * has read its input and found it sound, so bad input never touches it.
      */
     public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock) {
-        return startForOneVerdict(env, rulesDirOverride, clock, Optional.empty());
+        return startForOneVerdict(env, rulesDirOverride, clock, Optional.empty(), false);
     }
 
     /**
      * As {@link #startForOneVerdict(Env, Optional, Clock)}, taking over a preparation begun early
      * ({@link #prepareEarly}) when it was begun for the rules directory this start resolves to; otherwise
      * (another {@code --rules}) the early one is left and the policy prepared here.
+     *
+     * @param inputRead the command's input has been read and found sound ({@link Early#catalog()} reads it before the
+     *                  policy is ready), so the store opens now, on a thread of its own, while the policy is read
      */
-    public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock, Optional<Early> early) {
-        return start(env, rulesDirOverride, clock, true, early);
+    public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock, Optional<Early> early,
+                                              boolean inputRead) {
+        return start(env, rulesDirOverride, clock, true, early, inputRead);
     }
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
-        return start(env, rulesDirOverride, clock, storeOnFirstUse, Optional.empty());
+        return start(env, rulesDirOverride, clock, storeOnFirstUse, Optional.empty(), false);
     }
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse,
-                                  Optional<Early> early) {
+                                  Optional<Early> early, boolean inputRead) {
         java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         DatabaseSettings database = DatabaseSettings.from(env);
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
@@ -209,6 +213,9 @@ public final class Hostwise implements AutoCloseable {
         VerdictStore store;
         try {
             store = new VerdictStore(joined(opening), meters.registry());
+            if (inputRead) {
+                store.database().openInBackground();
+            }
             if (storeOnFirstUse) {
                 // a command that saves one verdict saves it right after deciding: build its writer while the policy is read
                 store.prepareFirstSave();
@@ -241,11 +248,23 @@ public final class Hostwise implements AutoCloseable {
      */
     public static final class Early {
         private final Optional<Path> rulesDir;
+        private final CompletableFuture<Catalog> catalog;
         private final CompletableFuture<Prepared> prepared;
 
-        private Early(Optional<Path> rulesDir, CompletableFuture<Prepared> prepared) {
+        private Early(Optional<Path> rulesDir, CompletableFuture<Catalog> catalog, CompletableFuture<Prepared> prepared) {
             this.rulesDir = rulesDir;
+            this.catalog = catalog;
             this.prepared = prepared;
+        }
+
+        /**
+         * The catalog in force, as soon as it is loaded: before the policy is ready, so a command can read its input
+         * meanwhile. The catalog does not depend on the rules, so it is the one any start of this process decides with.
+         *
+         * @throws dev.hostwise.knowledge.catalog.CatalogException when the catalog does not load
+         */
+        public Catalog catalog() {
+            return joined(catalog);
         }
     }
 
@@ -256,7 +275,16 @@ public final class Hostwise implements AutoCloseable {
      */
     public static Early prepareEarly(Env env, Optional<Path> rulesDirOverride) {
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
-        return new Early(rulesDir, inBackground("hostwise-prepare", () -> prepare(env, rulesDir)));
+        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        CompletableFuture<Prepared> prepared = inBackground("hostwise-prepare", () -> prepare(env, rulesDir, catalog::complete));
+        // a preparation that fails before its catalog is loaded fails the catalog too, with the same exception
+        prepared.whenComplete((done, failed) -> {
+            if (failed != null) {
+                catalog.completeExceptionally(failed instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failed);
+            }
+        });
+        return new Early(rulesDir, catalog, prepared);
     }
 
     /**
@@ -265,6 +293,11 @@ public final class Hostwise implements AutoCloseable {
      * is known before the catalog is parsed.
      */
     private static Prepared prepare(Env env, Optional<Path> rulesDir) {
+        return prepare(env, rulesDir, loaded -> { });
+    }
+
+    /** @param loaded told the catalog as soon as it is loaded, before the policy is ready */
+    private static Prepared prepare(Env env, Optional<Path> rulesDir, Consumer<Catalog> loaded) {
         PolicyCompiler compiler = compiler(env);
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory)
                 .orElseGet(() -> compiler.cache().map(PolicyCache::bundledRules).orElseGet(RuleSet::bundled));
@@ -273,6 +306,7 @@ public final class Hostwise implements AutoCloseable {
         CompletableFuture<CompiledPolicy> compiling =
                 inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
         Catalog catalog = catalogSource.load();
+        loaded.accept(catalog);
         Decider.CatalogContext context = Decider.CatalogContext.of(catalog, env.staleAfter());
         CompiledPolicy policy = joined(compiling);
         if (!catalog.revision().equals(catalogRevision)) {

@@ -106,9 +106,15 @@ final class DecideCommand implements Callable<Integer> {
         String pageBase = parent.env().baseUrl();
         JsonNode base;
         Hostwise hostwise;
+        Optional<Scenario> readEarly;
         try {
             base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
-            hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC(), parent.early());
+            // prepared early, the catalog is loaded before the policy: the input is read meanwhile, and once it reads the
+            // store opens while the policy is still being read
+            JsonNode given = base;
+            readEarly = parent.early().map(e -> new ScenarioReader(e.catalog()).fromJsonWithTextOverrides(given, flags));
+            hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC(), parent.early(),
+                    readEarly.isPresent());
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
@@ -117,7 +123,7 @@ final class DecideCommand implements Callable<Integer> {
         try (hostwise) {
             RecordedVerdict recorded;
             try {
-                Scenario scenario = hostwise.reader().fromJsonWithTextOverrides(base, flags);
+                Scenario scenario = readEarly.isPresent() ? readEarly.get() : hostwise.reader().fromJsonWithTextOverrides(base, flags);
                 // the input reads, so there will be a verdict to save: the store opens on the second core meanwhile
                 hostwise.store().database().openInBackground();
                 // deciding can refuse too, once the throughput is estimated (a fleet past the bound)

@@ -62,6 +62,20 @@ class DecideProcessTest {
         assertThat(decide(Map.of(), List.of("--rules", other.toString()), ARTICLE).rulesRevision()).isEqualTo(otherRevision);
     }
 
+    @Test
+    void badInputIsReportedByFieldWhileThePolicyIsStillPreparedAndNeverOpensTheStore() throws Exception {
+        ProcessBuilder pb = process(List.of("--requests-per-day", "-5", "--task", "POETRY", "--quality", "GOOD_ENOUGH",
+                "--privacy", "NONE"));
+        Path err = dir.resolve("err.txt");
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).isEqualTo(HostwiseCli.BAD_INPUT);
+        assertThat(Files.readString(err)).contains("requestsPerDay (--requests-per-day) -5").contains("taskType (--task-type) 'POETRY'")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("data")).as("no database made for bad input").doesNotExist();
+    }
+
     private record Decided(JsonNode verdict) {
         String rulesRevision() {
             return verdict.get("rulesRevision").asText();
@@ -73,15 +87,9 @@ class DecideProcessTest {
     }
 
     private Decided decide(Map<String, String> settings, List<String> first, List<String> then) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dorg.jboss.logging.provider=slf4j",
-                "-cp", System.getProperty("java.class.path"), "dev.hostwise.bot.cli.HostwiseCli", "decide"));
-        command.addAll(first);
-        command.addAll(then);
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("HOSTWISE_") || k.startsWith("SLACK_") || k.startsWith("MATTERMOST_"));
-        pb.environment().put("HOSTWISE_DATA_DIR", dir.resolve("data").toString());
-        pb.environment().put("HOSTWISE_CACHE_DIR", dir.resolve("cache").toString());
+        List<String> args = new ArrayList<>(first);
+        args.addAll(then);
+        ProcessBuilder pb = process(args);
         pb.environment().putAll(settings);
         Path out = dir.resolve("out.json");
         Path err = dir.resolve("err.txt");
@@ -92,6 +100,19 @@ class DecideProcessTest {
         // the link line only: no logging set-up warnings, no stack traces
         assertThat(stderr.lines().filter(l -> !l.startsWith("hostwise decide: saved as "))).as(stderr).isEmpty();
         return new Decided(new ObjectMapper().readTree(out.toFile()));
+    }
+
+    /** {@code hostwise decide ARGS} as the launcher runs it, with only a data and a cache directory of its own set. */
+    private ProcessBuilder process(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dorg.jboss.logging.provider=slf4j",
+                "-cp", System.getProperty("java.class.path"), "dev.hostwise.bot.cli.HostwiseCli", "decide"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("HOSTWISE_") || k.startsWith("SLACK_") || k.startsWith("MATTERMOST_"));
+        pb.environment().put("HOSTWISE_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().put("HOSTWISE_CACHE_DIR", dir.resolve("cache").toString());
+        return pb;
     }
 
     private Path editedRules(Path target) throws IOException {
