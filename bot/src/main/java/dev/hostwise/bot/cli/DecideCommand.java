@@ -123,8 +123,9 @@ final class DecideCommand implements Callable<Integer> {
         try (hostwise) {
             RecordedVerdict recorded;
             try {
-                Scenario scenario = readEarly.isPresent() ? readEarly.get() : hostwise.reader().fromJsonWithTextOverrides(base, flags);
-                // the input reads, so there will be a verdict to save: the store opens on the second core meanwhile
+                Scenario scenario = readEarly.orElseGet(() -> hostwise.reader().fromJsonWithTextOverrides(base, flags));
+                // the input reads, so there will be a verdict to save: the store opens on the second core meanwhile (if the
+                // input was read early, it is opening already)
                 hostwise.store().database().openInBackground();
                 // deciding can refuse too, once the throughput is estimated (a fleet past the bound)
                 recorded = hostwise.decideFor(scenario, Requester.cli());
