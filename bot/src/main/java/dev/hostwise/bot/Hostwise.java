@@ -216,8 +216,9 @@ public final class Hostwise implements AutoCloseable {
             if (inputRead) {
                 store.database().openInBackground();
             }
-            if (storeOnFirstUse) {
-                // a command that saves one verdict saves it right after deciding: build its writer while the policy is read
+            if (storeOnFirstUse && !preparing.isDone()) {
+                // a command that saves one verdict saves it right after deciding: build its writer while the policy is
+                // still being read, never after (the save builds it otherwise)
                 store.prepareFirstSave();
             }
             prepared = joined(preparing);
