@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param text   the date as the catalog writes it, kept for display
  * @param latest the last day the text allows
  */
-public record AsOf(String text, LocalDate latest) implements java.io.Serializable {
+public record AsOf(String text, LocalDate latest) {
 
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");

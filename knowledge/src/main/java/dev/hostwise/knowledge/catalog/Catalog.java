@@ -204,7 +204,7 @@ public final class Catalog {
      * passed every check, so it is taken back as it is.
      */
     record Snapshot(Map<String, OpenModel> openModels, Map<String, HostedModel> hostedModels, Map<String, Gpu> gpus,
-                    ThroughputCalibration calibration, LocalDate date, String revision) implements java.io.Serializable {
+                    ThroughputCalibration calibration, LocalDate date, String revision) {
     }
 
     Snapshot snapshot() {

@@ -2,12 +2,8 @@ package dev.hostwise.knowledge.catalog;
 
 import dev.hostwise.knowledge.cache.CacheEntries;
 import dev.hostwise.knowledge.cache.CodeFingerprint;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.hostwise.knowledge.cache.RecordCodec;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -15,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Parsed catalogs kept in the cache directory, so a start does not parse an unchanged catalog again: the
- * YAML parse and Jackson's binding of some 200 KB of catalog were the longest part of a {@code decide}.
+ * YAML parse and Jackson's binding of some 200 KB of catalog were the longest part of a {@code decide}. The
+ * catalog is written with {@link RecordCodec}, which reads it back through each record's constructor.
  * An entry holds a catalog that passed every check, keyed by the catalog's revision (a hash of the files'
  * text), the code that parsed it and the Java version; it is never read for another revision, and a
  * missing, stale, corrupt or unreadable entry only means the files are parsed and the entry written again.
@@ -24,18 +21,16 @@ import java.util.function.Supplier;
  * <p>The bundled catalog is part of the build, so its revision is kept too, under the build's fingerprint:
  * a start knows it without reading and hashing the files.
  *
- * <p>Deserialisation accepts only the JDK's and Hostwise's knowledge classes.
+ * <p>An entry may make only Hostwise's knowledge records and enums.
  */
 public final class CatalogCache {
 
     static final String KIND = "catalog";
     static final String BUNDLED_REVISION_KIND = "catalog-revision";
     /** Bump when the layout of a payload changes: it is part of every key. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** The code that parses a catalog and the classes it is made of, and the bundled catalog's files. */
     private static final String CODE = CodeFingerprint.of(Catalog.class);
-    private static final ObjectInputFilter ONLY_CATALOG_CLASSES = ObjectInputFilter.Config.createFilter(
-            "java.**;dev.hostwise.knowledge.**;!*");
 
     private final CacheEntries catalogs;
     private final CacheEntries bundledRevisions;
@@ -101,7 +96,7 @@ public final class CatalogCache {
                     }
                     notes.accept("catalog cache: " + catalogs.fileFor(key).getFileName() + " holds revision " + catalog.revision()
                             + ", not " + revision + "; parsing the catalog instead");
-                } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                } catch (IOException | RuntimeException | LinkageError e) {
                     notes.accept("catalog cache: ignoring " + catalogs.fileFor(key).getFileName() + " (" + e
                             + "); parsing the catalog instead");
                 }
@@ -134,17 +129,13 @@ public final class CatalogCache {
     }
 
     private static byte[] encode(Catalog.Snapshot snapshot) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(200_000);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(snapshot);
-        }
-        return bytes.toByteArray();
+        return RecordCodec.encode(snapshot);
     }
 
-    private static Catalog.Snapshot decode(byte[] payload) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-            in.setObjectInputFilter(ONLY_CATALOG_CLASSES);
-            return (Catalog.Snapshot) in.readObject();
+    private static Catalog.Snapshot decode(byte[] payload) throws IOException {
+        if (RecordCodec.decode(payload, "dev.hostwise.knowledge.") instanceof Catalog.Snapshot snapshot) {
+            return snapshot;
         }
+        throw new IOException("not a catalog");
     }
 }

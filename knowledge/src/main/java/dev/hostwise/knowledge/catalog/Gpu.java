@@ -28,7 +28,7 @@ public record Gpu(
         @JsonProperty(required = true) AsOf specsAsOf,
         @JsonProperty(required = true) String source,
         Boolean verify,
-        @JsonProperty(required = true) List<GpuPrice> prices) implements java.io.Serializable {
+        @JsonProperty(required = true) List<GpuPrice> prices) {
 
     public Gpu {
         CatalogChecks.id(id);

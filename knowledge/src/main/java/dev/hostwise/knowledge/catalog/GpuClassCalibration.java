@@ -23,7 +23,7 @@ public record GpuClassCalibration(
         String borrows,
         Double mfuScale,
         List<String> rows,
-        @JsonProperty(required = true) String source) implements java.io.Serializable {
+        @JsonProperty(required = true) String source) {
 
     public GpuClassCalibration {
         CatalogChecks.id(name);

@@ -9,7 +9,7 @@ public record GpuPrice(
         @JsonProperty(required = true) double usdPerGpuHour,
         @JsonProperty(required = true) AsOf asOf,
         @JsonProperty(required = true) String source,
-        Boolean verify) implements java.io.Serializable {
+        Boolean verify) {
 
     public GpuPrice {
         verify = Boolean.TRUE.equals(verify);

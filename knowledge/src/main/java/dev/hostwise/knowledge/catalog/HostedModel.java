@@ -30,7 +30,7 @@ public record HostedModel(
         String effective,
         @JsonProperty(required = true) String confidence,
         @JsonProperty(required = true) String source,
-        String litellmKey) implements java.io.Serializable {
+        String litellmKey) {
 
     public HostedModel {
         CatalogChecks.id(id);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Interconnect(
         @JsonProperty(required = true) String kind,
         @JsonProperty(required = true) double gbPerSecond,
-        @JsonProperty(required = true) String description) implements java.io.Serializable {
+        @JsonProperty(required = true) String description) {
 
     public static final java.util.Set<String> KINDS = java.util.Set.of("nvlink", "xgmi", "pcie");
 

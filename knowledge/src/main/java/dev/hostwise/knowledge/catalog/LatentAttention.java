@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record LatentAttention(
         @JsonProperty(required = true) int kvLoraRank,
-        @JsonProperty(required = true) int qkRopeHeadDim) implements java.io.Serializable {
+        @JsonProperty(required = true) int qkRopeHeadDim) {
 
     public LatentAttention {
         CatalogChecks.positive("mla.kvLoraRank", kvLoraRank);

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record LocalAttention(
         @JsonProperty(required = true) String kind,
         @JsonProperty(required = true) int window,
-        @JsonProperty(required = true) int layers) implements java.io.Serializable {
+        @JsonProperty(required = true) int layers) {
 
     public LocalAttention {
         if (!"sliding".equals(kind) && !"chunked".equals(kind)) {

@@ -30,7 +30,7 @@ public record MeasuredThroughput(
         @JsonProperty(required = true) AsOf asOf,
         @JsonProperty(required = true) Use use,
         @JsonProperty(required = true) String source,
-        String note) implements java.io.Serializable {
+        String note) {
 
     /** What was measured. A closed set: anything else is a catalog error. */
     public enum Metric {

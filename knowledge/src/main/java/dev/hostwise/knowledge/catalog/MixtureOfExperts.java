@@ -13,7 +13,7 @@ public record MixtureOfExperts(
         @JsonProperty(required = true) int experts,
         @JsonProperty(required = true) int activePerToken,
         @JsonProperty(required = true) int sharedExperts,
-        @JsonProperty(required = true) int layers) implements java.io.Serializable {
+        @JsonProperty(required = true) int layers) {
 
     public MixtureOfExperts {
         CatalogChecks.positive("moe.experts", experts);

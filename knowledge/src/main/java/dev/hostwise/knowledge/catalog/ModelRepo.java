@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param id     {@code organisation/name}, e.g. {@code meta-llama/Llama-3.3-70B-Instruct}
  * @param source where the ID comes from
  */
-public record ModelRepo(@JsonProperty(required = true) String id, @JsonProperty(required = true) String source) implements java.io.Serializable {
+public record ModelRepo(@JsonProperty(required = true) String id, @JsonProperty(required = true) String source) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
 

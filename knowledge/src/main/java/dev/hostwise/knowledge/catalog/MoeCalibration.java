@@ -21,7 +21,7 @@ public record MoeCalibration(
         @JsonProperty(required = true) List<String> efficiencyRows,
         @JsonProperty(required = true) double dispatchSecondsPerLayerPerExtraGpu,
         @JsonProperty(required = true) List<String> dispatchRows,
-        @JsonProperty(required = true) String source) implements java.io.Serializable {
+        @JsonProperty(required = true) String source) {
 
     public MoeCalibration {
         CatalogChecks.fraction("moe.efficiency", efficiency);

@@ -55,7 +55,7 @@ public record OpenModel(
         @JsonProperty(required = true) List<ShippedPrecision> precisions,
         Map<String, Double> weightsGB,
         @JsonProperty(required = true) Map<TaskType, TaskFitEntry> taskFit,
-        String taskFitSource) implements java.io.Serializable {
+        String taskFitSource) {
 
     public OpenModel {
         CatalogChecks.id(id);

@@ -15,7 +15,7 @@ public record PrecisionEfficiency(
         @JsonProperty(required = true) Precision precision,
         @JsonProperty(required = true) double efficiency,
         @JsonProperty(required = true) List<String> rows,
-        @JsonProperty(required = true) String source) implements java.io.Serializable {
+        @JsonProperty(required = true) String source) {
 
     public PrecisionEfficiency {
         CatalogChecks.fraction("efficiency", efficiency);

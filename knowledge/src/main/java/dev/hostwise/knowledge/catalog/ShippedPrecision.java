@@ -14,7 +14,7 @@ public record ShippedPrecision(
         @JsonProperty(required = true) Precision precision,
         @JsonProperty(required = true) String source,
         Boolean verify,
-        String repo) implements java.io.Serializable {
+        String repo) {
 
     public ShippedPrecision {
         CatalogChecks.source(source);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param score      that evaluation's score as published
  * @param source     where the score (or the judgement's basis) comes from; null only in the short form
  */
-public record TaskFitEntry(TaskFit fit, String evaluation, Double score, String source) implements java.io.Serializable {
+public record TaskFitEntry(TaskFit fit, String evaluation, Double score, String source) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public TaskFitEntry(@JsonProperty(value = "fit", required = true) TaskFit fit,

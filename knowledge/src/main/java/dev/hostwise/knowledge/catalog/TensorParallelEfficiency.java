@@ -19,7 +19,7 @@ public record TensorParallelEfficiency(
         @JsonProperty(required = true) int gpus,
         @JsonProperty(required = true) double efficiency,
         @JsonProperty(required = true) List<String> rows,
-        @JsonProperty(required = true) String source) implements java.io.Serializable {
+        @JsonProperty(required = true) String source) {
 
     public TensorParallelEfficiency {
         if (gpuClass != null) {

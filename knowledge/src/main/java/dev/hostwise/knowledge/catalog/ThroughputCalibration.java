@@ -31,7 +31,7 @@ public record ThroughputCalibration(
         @JsonProperty(required = true) List<TensorParallelEfficiency> tensorParallel,
         @JsonProperty(required = true) List<PrecisionEfficiency> precision,
         @JsonProperty(required = true) MoeCalibration moe,
-        @JsonProperty(required = true) List<MeasuredThroughput> rows) implements java.io.Serializable {
+        @JsonProperty(required = true) List<MeasuredThroughput> rows) {
 
     /** Formats a GPU may dequantise in its kernels: each needs an efficiency. */
     public static final Set<Precision> DEQUANTISED = Set.of(Precision.INT8, Precision.INT4, Precision.MXFP4);

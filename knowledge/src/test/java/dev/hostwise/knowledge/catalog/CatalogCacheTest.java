@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hostwise.knowledge.cache.CacheEntries;
-import java.io.ByteArrayOutputStream;
+import dev.hostwise.knowledge.cache.RecordCodec;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.example.NotACatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,19 +110,18 @@ class CatalogCacheTest {
     }
 
     @Test
-    void anEntryHoldingClassesACatalogIsNotMadeOfIsRefused() throws Exception {
+    void anEntryNamingAClassACatalogIsNotMadeOfIsRefusedBeforeOneIsMade() throws Exception {
         String revision = Catalog.bundledSource().revision();
-        ByteArrayOutputStream foreign = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(foreign)) {
-            out.writeObject(new javax.management.ObjectName("hostwise:type=NotACatalog"));
-        }
-        // a whole entry under the right key: only the class filter refuses it
-        new CacheEntries(cacheDir, CatalogCache.KIND).write(CatalogCache.key(revision), foreign.toByteArray());
+        byte[] foreign = RecordCodec.encode(new NotACatalog("not a catalog"));
+        int made = NotACatalog.MADE.get();
+        // a whole entry under the right key: only the codec's allowed classes refuse it
+        new CacheEntries(cacheDir, CatalogCache.KIND).write(CatalogCache.key(revision), foreign);
 
         Catalog loaded = cache().bundled().load();
 
         assertThat(loaded.revision()).isEqualTo(revision);
-        assertThat(notes).singleElement().asString().contains("InvalidClassException");
+        assertThat(NotACatalog.MADE).as("never made from the entry").hasValue(made);
+        assertThat(notes).singleElement().asString().contains("InvalidClassException").contains("org.example.NotACatalog");
         assertThat(Files.readAllBytes(cache().entry(revision))).as("rewritten with the catalog").hasSizeGreaterThan(100_000);
     }
 
