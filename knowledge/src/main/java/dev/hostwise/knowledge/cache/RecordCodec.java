@@ -32,17 +32,12 @@ import java.util.Map;
  */
 public final class RecordCodec {
 
-    private static final int NULL = 0;
-    private static final int STRING = 1;
-    private static final int INT = 2;
-    private static final int LONG = 3;
-    private static final int DOUBLE = 4;
-    private static final int BOOLEAN = 5;
-    private static final int ENUM = 6;
-    private static final int DATE = 7;
-    private static final int LIST = 8;
-    private static final int MAP = 9;
-    private static final int RECORD = 10;
+    /** What the next value is; written as its ordinal, so new kinds go at the end. */
+    private enum Kind {
+        NULL, STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM, DATE, LIST, MAP, RECORD
+    }
+
+    private static final List<Kind> KINDS = List.of(Kind.values());
 
     private RecordCodec() {
     }
@@ -79,44 +74,44 @@ public final class RecordCodec {
 
         void write(Object value) throws IOException {
             if (value == null) {
-                out.writeByte(NULL);
+                kind(Kind.NULL);
             } else if (value instanceof String s) {
-                out.writeByte(STRING);
+                kind(Kind.STRING);
                 text(s);
             } else if (value instanceof Integer i) {
-                out.writeByte(INT);
+                kind(Kind.INT);
                 out.writeInt(i);
             } else if (value instanceof Long l) {
-                out.writeByte(LONG);
+                kind(Kind.LONG);
                 out.writeLong(l);
             } else if (value instanceof Double d) {
-                out.writeByte(DOUBLE);
+                kind(Kind.DOUBLE);
                 out.writeDouble(d);
             } else if (value instanceof Boolean b) {
-                out.writeByte(BOOLEAN);
+                kind(Kind.BOOLEAN);
                 out.writeBoolean(b);
             } else if (value instanceof Enum<?> e) {
-                out.writeByte(ENUM);
+                kind(Kind.ENUM);
                 type(e.getDeclaringClass());
                 out.writeInt(e.ordinal());
             } else if (value instanceof LocalDate d) {
-                out.writeByte(DATE);
+                kind(Kind.DATE);
                 out.writeLong(d.toEpochDay());
             } else if (value instanceof List<?> list) {
-                out.writeByte(LIST);
+                kind(Kind.LIST);
                 out.writeInt(list.size());
                 for (Object item : list) {
                     write(item);
                 }
             } else if (value instanceof Map<?, ?> map) {
-                out.writeByte(MAP);
+                kind(Kind.MAP);
                 out.writeInt(map.size());
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     write(e.getKey());
                     write(e.getValue());
                 }
             } else if (value.getClass().isRecord()) {
-                out.writeByte(RECORD);
+                kind(Kind.RECORD);
                 type(value.getClass());
                 for (RecordComponent c : value.getClass().getRecordComponents()) {
                     write(component(c, value));
@@ -124,6 +119,10 @@ public final class RecordCodec {
             } else {
                 throw new IOException("cannot write a " + value.getClass().getName());
             }
+        }
+
+        private void kind(Kind kind) throws IOException {
+            out.writeByte(kind.ordinal());
         }
 
         private static Object component(RecordComponent c, Object record) throws IOException {
@@ -168,8 +167,11 @@ public final class RecordCodec {
         }
 
         Object read() throws IOException {
-            int tag = in.readByte();
-            return switch (tag) {
+            int tag = in.readUnsignedByte();
+            if (tag >= KINDS.size()) {
+                throw new StreamCorruptedException("unknown tag " + tag);
+            }
+            return switch (KINDS.get(tag)) {
                 case NULL -> null;
                 case STRING -> text();
                 case INT -> in.readInt();
@@ -195,7 +197,6 @@ public final class RecordCodec {
                     yield Collections.unmodifiableMap(map);
                 }
                 case RECORD -> record(type());
-                default -> throw new StreamCorruptedException("unknown tag " + tag);
             };
         }
 
