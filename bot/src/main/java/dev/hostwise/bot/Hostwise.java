@@ -281,8 +281,7 @@ public final class Hostwise implements AutoCloseable {
         // a preparation that fails before its catalog is loaded fails the catalog too, with the same exception
         prepared.whenComplete((done, failed) -> {
             if (failed != null) {
-                catalog.completeExceptionally(failed instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : failed);
+                catalog.completeExceptionally(failed);
             }
         });
         return new Early(rulesDir, catalog, prepared);

@@ -2,19 +2,15 @@ package dev.hostwise.rules;
 
 import dev.hostwise.knowledge.cache.CacheEntries;
 import dev.hostwise.knowledge.cache.CodeFingerprint;
+import dev.hostwise.knowledge.cache.RecordCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -41,7 +37,7 @@ public final class PolicyCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
     /** Bump when the layout of a payload changes: it is part of every key. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     /** Entries beyond this many (oldest first) are deleted after a write: a cache, not an archive. */
     static final int KEPT_ENTRIES = CacheEntries.KEPT_PER_KIND;
     static final String KIND = "policy";
@@ -53,6 +49,9 @@ public final class PolicyCache {
     /** The classes a compiled policy may contain; anything else in an entry is refused as corrupt. */
     private static final ObjectInputFilter ONLY_POLICY_CLASSES = ObjectInputFilter.Config.createFilter(
             "java.**;org.drools.**;org.kie.**;org.mvel2.**;dev.hostwise.**;!*");
+
+    /** What {@link RecordCodec} may make from an entry: the rule set's text and the rules' descriptions. */
+    private static final String RULES_CLASSES = "dev.hostwise.rules.";
 
     private final CacheEntries entries;
     private final CacheEntries bundledRules;
@@ -76,7 +75,10 @@ public final class PolicyCache {
         CacheEntries.Lookup found = bundledRules.read(key);
         if (found instanceof CacheEntries.Lookup.Hit hit) {
             try {
-                return decodeRules(hit.payload());
+                if (RecordCodec.decode(hit.payload(), RULES_CLASSES) instanceof RuleSet rules) {
+                    return rules;
+                }
+                found = new CacheEntries.Lookup.Unsound(bundledRules.fileFor(key), "not a rule set");
             } catch (IOException | RuntimeException e) {
                 found = new CacheEntries.Lookup.Unsound(bundledRules.fileFor(key), e.toString());
             }
@@ -86,57 +88,11 @@ public final class PolicyCache {
         }
         RuleSet rules = RuleSet.bundled();
         try {
-            bundledRules.write(key, encodeRules(rules));
+            bundledRules.write(key, RecordCodec.encode(rules));
         } catch (IOException | RuntimeException e) {
             LOG.info("bundled rules cache: cannot write {}: {}", bundledRules.fileFor(key), e.toString());
         }
         return rules;
-    }
-
-    private static byte[] encodeRules(RuleSet rules) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        writeText(out, rules.origin());
-        writeText(out, rules.revision());
-        out.writeBoolean(rules.conditionsFile().isPresent());
-        writeText(out, rules.conditionsFile().orElse(""));
-        for (Map<String, String> files : List.of(rules.drlFiles(), rules.caseFiles())) {
-            out.writeInt(files.size());
-            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
-                writeText(out, f.getKey());
-                writeText(out, f.getValue());
-            }
-        }
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private static RuleSet decodeRules(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        String origin = readText(in);
-        String revision = readText(in);
-        boolean hasConditions = in.readBoolean();
-        String conditions = readText(in);
-        List<Map<String, String>> files = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Map<String, String> named = new TreeMap<>();
-            for (int n = in.readInt(); n > 0; n--) {
-                named.put(readText(in), readText(in));
-            }
-            files.add(named);
-        }
-        return new RuleSet(origin, files.get(0), files.get(1), hasConditions ? Optional.of(conditions) : Optional.empty(), revision);
-    }
-
-    // writeUTF stops at 64 KB, and a rule file may be longer
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
     /** What a cached policy was or will be stored under: a miss is compiled and written. */
@@ -212,36 +168,18 @@ public final class PolicyCache {
     private record Described(List<RuleInfo> rules, PolicyConditions conditions) {
 
         void writeTo(java.io.ObjectOutput out) throws IOException {
-            out.writeInt(rules.size());
-            for (RuleInfo r : rules) {
-                out.writeUTF(r.name());
-                out.writeUTF(r.file());
-                out.writeUTF(r.reason());
-            }
-            out.writeInt(conditions.conditions().size());
-            for (PolicyConditions.Declared d : conditions.conditions()) {
-                out.writeUTF(d.condition().name());
-                out.writeUTF(d.summary());
-                out.writeBoolean(d.probability().isPresent());
-                out.writeUTF(d.probability().orElse(""));
-            }
+            byte[] bytes = RecordCodec.encode(this);
+            out.writeInt(bytes.length);
+            out.write(bytes);
         }
 
         static Described readFrom(java.io.ObjectInput in) throws IOException {
-            List<RuleInfo> rules = new ArrayList<>();
-            for (int n = in.readInt(); n > 0; n--) {
-                rules.add(new RuleInfo(in.readUTF(), in.readUTF(), in.readUTF()));
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            if (RecordCodec.decode(bytes, RULES_CLASSES) instanceof Described described) {
+                return described;
             }
-            List<PolicyConditions.Declared> declared = new ArrayList<>();
-            for (int n = in.readInt(); n > 0; n--) {
-                dev.hostwise.rules.facts.Condition condition = new dev.hostwise.rules.facts.Condition(in.readUTF());
-                String summary = in.readUTF();
-                boolean hasProbability = in.readBoolean();
-                String probability = in.readUTF();
-                declared.add(new PolicyConditions.Declared(condition, summary,
-                        hasProbability ? Optional.of(probability) : Optional.empty()));
-            }
-            return new Described(rules, new PolicyConditions(declared));
+            throw new IOException("not the rules' descriptions");
         }
     }
 

@@ -41,8 +41,8 @@ public final class ClassDataTraining {
 
     /**
      * {@code ClassDataTraining --fill-policy-cache DIR} compiles the bundled rules into a policy cache
-     * in DIR (with the parsed bundled catalog and rules beside it), in a JVM of its own; {@code ClassDataTraining DIR} then trains with that cache, so the
-     * archive holds what commands load when the policy is cached (nearly always) and not the rules
+     * in DIR (with the parsed bundled catalog and rules beside it), in a JVM of its own;
+     * {@code ClassDataTraining DIR} then trains with that cache, so the archive holds what commands load when the policy is cached (nearly always) and not the rules
      * compiler (Drools' builder, the Java compiler, the DRL parser): thousands of classes that a
      * server would otherwise keep resident for nothing. Without DIR it starts from an empty cache.
      */

@@ -167,8 +167,9 @@ public final class HostwiseCli implements Runnable {
      * line (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
      * table and the bounds their help states. What this takes off the main thread is the two classes'
      * initialisation (whichever thread comes second waits for it, never repeats it) and the formatter's first,
-     * slow calls; the bound strings themselves are cheap to make again once warm. Logging is not set up here: SLF4J hands a logger asked for during its
-     * set-up a stand-in, and then prints a warning on stderr about the calls it replays.
+     * slow calls; the bound strings themselves are cheap to make again once warm. Logging is not set up here:
+     * SLF4J hands a logger asked for during its set-up a stand-in, and then prints a warning on stderr about the
+     * calls it replays.
      */
     private static void warmUpInBackground() {
         Thread warmUp = new Thread(() -> {

@@ -18,13 +18,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes a tree of records (with strings, boxed numbers, booleans, enums, dates, lists and maps) as bytes, and
+ * Writes a tree of records (with strings, boxed numbers, booleans, enums, dates, optionals, lists and maps) as bytes, and
  * reads it back through each record's canonical constructor, so every check a record makes on its values runs
  * again. It exists for the cache of parsed catalogs: Java serialisation read the same catalog back in 0.22–0.24 s
  * in a fresh JVM, most of it building method handles for each record class, and this reads it in 0.08–0.11 s
- * (BENCHMARKS.md, "Third pass"), time every {@code decide} spends before it can read its input.
+ * (BENCHMARKS.md, "Third pass"), time every {@code decide} spends before it can read its input. The compiled-policy
+ * cache keeps the bundled rules' text and each rule's description with it too.
  *
  * <p>Only records and enums whose class names start with the prefix the reader is given are made, and only
  * through their constructors: an entry naming any other class is refused before that class is initialised.
@@ -34,7 +36,7 @@ public final class RecordCodec {
 
     /** What the next value is; written as its ordinal, so new kinds go at the end. */
     private enum Kind {
-        NULL, STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM, DATE, LIST, MAP, RECORD
+        NULL, STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM, DATE, LIST, MAP, RECORD, OPTIONAL
     }
 
     private static final List<Kind> KINDS = List.of(Kind.values());
@@ -110,6 +112,9 @@ public final class RecordCodec {
                     write(e.getKey());
                     write(e.getValue());
                 }
+            } else if (value instanceof Optional<?> optional) {
+                kind(Kind.OPTIONAL);
+                write(optional.orElse(null));
             } else if (value.getClass().isRecord()) {
                 kind(Kind.RECORD);
                 type(value.getClass());
@@ -197,6 +202,7 @@ public final class RecordCodec {
                     yield Collections.unmodifiableMap(map);
                 }
                 case RECORD -> record(type());
+                case OPTIONAL -> Optional.ofNullable(read());
             };
         }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The codec behind the catalog cache: what it writes comes back equal, through the records' own constructors. */
@@ -27,6 +28,13 @@ class RecordCodecTest {
 
         assertThat(back).isEqualTo(models);
         assertThatThrownBy(() -> ((List<?>) back).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anOptionalComesBackPresentOrEmptyAsItWent() throws IOException {
+        List<Optional<String>> written = List.of(Optional.of("conditions: []"), Optional.empty());
+
+        assertThat(RecordCodec.decode(RecordCodec.encode(written), KNOWLEDGE)).isEqualTo(written);
     }
 
     @Test
