@@ -72,9 +72,13 @@ public final class Hostwise implements AutoCloseable {
     private final Timer decisionTime;
     private final java.time.Duration watchWindow;
 
-    private Hostwise(Decider.CatalogContext catalog, PolicyCompiler compiler, CompiledPolicy policy, VerdictStore store,
-                     Clock clock, DecisionLog audit, Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters,
-                     java.time.Duration watchWindow) {
+    /** A scenario priced while the policy was read ({@link #startForOneVerdict}), taken by the first decision on it. */
+    private final java.util.concurrent.atomic.AtomicReference<PricedAhead> pricedAhead;
+
+    private Hostwise(Decider decider, PolicyCompiler compiler, VerdictStore store, Clock clock, DecisionLog audit,
+                     Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, java.time.Duration watchWindow,
+                     Optional<PricedAhead> pricedAhead) {
+        this.pricedAhead = new java.util.concurrent.atomic.AtomicReference<>(pricedAhead.orElse(null));
         this.meters = meters;
         this.watchWindow = watchWindow;
         this.decisionTime = Timer.builder("hostwise.decision")
@@ -83,7 +87,7 @@ public final class Hostwise implements AutoCloseable {
         // registered at zero, so an alert on a refused reload has a series to watch from the start
         List.of("activated", "refused", "unchanged").forEach(this::reloads);
         this.compiler = compiler;
-        this.decider = new Decider(catalog, policy);
+        this.decider = decider;
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -175,7 +179,7 @@ public final class Hostwise implements AutoCloseable {
      * has read its input and found it sound, so bad input never touches it.
      */
     public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock) {
-        return startForOneVerdict(env, rulesDirOverride, clock, Optional.empty(), false);
+        return startForOneVerdict(env, rulesDirOverride, clock, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -183,26 +187,33 @@ public final class Hostwise implements AutoCloseable {
      * ({@link #prepareEarly}) when it was begun for the rules directory this start resolves to; otherwise
      * (another {@code --rules}) the early one is left and the policy prepared here.
      *
-     * @param inputRead the command's input has been read and found sound ({@link Early#catalog()} reads it before the
-     *                  policy is ready), so the store opens now, on a thread of its own, while the policy is read
+     * <p>A scenario read before the policy is ready ({@link Early#catalog()} gives the catalog to read it with) is
+     * priced while the policy is still being read: the cost model, the sensitivity analysis and the Monte Carlo run
+     * do not depend on the rules. {@link #decideFor} on that scenario then only lets the rules judge it, at the moment
+     * it was priced and on the evidence imported by then. If the policy was ready first, or the catalog it is active
+     * with is not the one the scenario was priced on, it is decided whole as usual.
+     *
+     * @param readEarly the command's input, read and found sound before the start: the store opens now, on a thread
+     *                  of its own, while the policy is read
      */
     public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock, Optional<Early> early,
-                                              boolean inputRead) {
-        return start(env, rulesDirOverride, clock, true, early, inputRead);
+                                              Optional<Scenario> readEarly) {
+        return start(env, rulesDirOverride, clock, true, early, readEarly);
     }
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse) {
-        return start(env, rulesDirOverride, clock, storeOnFirstUse, Optional.empty(), false);
+        return start(env, rulesDirOverride, clock, storeOnFirstUse, Optional.empty(), Optional.empty());
     }
 
     private static Hostwise start(Env env, Optional<Path> rulesDirOverride, Clock clock, boolean storeOnFirstUse,
-                                  Optional<Early> early, boolean inputRead) {
+                                  Optional<Early> early, Optional<Scenario> readEarly) {
         java.time.Duration watchWindow = java.time.Duration.ofDays(env.watchDays());
         DatabaseSettings database = DatabaseSettings.from(env);
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
         // The policy and catalog are prepared (or were, since before the command line was read) on threads of their
         // own; a server opens, and if need be migrates, its store on another; this one sets up the rest meanwhile.
-        CompletableFuture<Prepared> preparing = early.filter(e -> e.rulesDir.equals(rulesDir)).map(e -> e.prepared)
+        Optional<Early> takenOver = early.filter(e -> e.rulesDir.equals(rulesDir));
+        CompletableFuture<Prepared> preparing = takenOver.map(e -> e.prepared)
                 .orElseGet(() -> inBackground("hostwise-prepare", () -> prepare(env, rulesDir)));
         CompletableFuture<Database> opening = storeOnFirstUse
                 ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
@@ -211,9 +222,10 @@ public final class Hostwise implements AutoCloseable {
         DecisionLog audit = DecisionLog.fromEnv(env);
         Prepared prepared;
         VerdictStore store;
+        Optional<PricedAhead> ahead;
         try {
             store = new VerdictStore(joined(opening), meters.registry());
-            if (inputRead) {
+            if (readEarly.isPresent()) {
                 store.database().openInBackground();
             }
             if (storeOnFirstUse && !preparing.isDone()) {
@@ -221,6 +233,9 @@ public final class Hostwise implements AutoCloseable {
                 // still being read, never after (the save builds it otherwise)
                 store.prepareFirstSave();
             }
+            // the input was read with the early preparation's catalog, so that is loaded
+            ahead = readEarly.isPresent() && takenOver.isPresent() && !preparing.isDone()
+                    ? priceAhead(readEarly.get(), joined(takenOver.get().catalog), store, clock) : Optional.empty();
             prepared = joined(preparing);
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
@@ -231,8 +246,35 @@ public final class Hostwise implements AutoCloseable {
             }
             throw e;
         }
-        return new Hostwise(prepared.catalog(), prepared.compiler(), prepared.policy(), store, clock, audit,
-                rulesDir, env.catalogDir(), meters, watchWindow);
+        Decider decider = new Decider(prepared.catalog(), prepared.policy());
+        return new Hostwise(decider, prepared.compiler(), store, clock, audit, rulesDir, env.catalogDir(), meters, watchWindow,
+                ahead.filter(a -> a.pricing().catalog() == prepared.catalog()));
+    }
+
+    /**
+     * A scenario priced before the policy was ready, with the moment and the evidence it was priced on.
+     *
+     * @param nanos how long the pricing took, counted in the decision's time
+     */
+    private record PricedAhead(Instant at, ThroughputEvidence evidence, Decider.Pricing pricing, long nanos) {
+    }
+
+    /**
+     * Prices a scenario on the catalog being prepared, on a decider of its own: the policy is not there yet, and
+     * pricing needs none. A scenario the figures refuse is left for the decision to refuse, as every other front
+     * end's is.
+     */
+    private static Optional<PricedAhead> priceAhead(Scenario scenario, Decider.CatalogContext catalog, VerdictStore store,
+                                                    Clock clock) {
+        long started = System.nanoTime();
+        Instant at = clock.instant();
+        ThroughputEvidence evidence = store.evidence().asOf(at);
+        try {
+            Decider.Pricing pricing = new Decider(catalog, null).price(scenario, catalog, evidence, Decider.Draws.SAMPLE);
+            return Optional.of(new PricedAhead(at, evidence, pricing, System.nanoTime() - started));
+        } catch (dev.hostwise.knowledge.InvalidScenarioException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -249,10 +291,10 @@ public final class Hostwise implements AutoCloseable {
      */
     public static final class Early {
         private final Optional<Path> rulesDir;
-        private final CompletableFuture<Catalog> catalog;
+        private final CompletableFuture<Decider.CatalogContext> catalog;
         private final CompletableFuture<Prepared> prepared;
 
-        private Early(Optional<Path> rulesDir, CompletableFuture<Catalog> catalog, CompletableFuture<Prepared> prepared) {
+        private Early(Optional<Path> rulesDir, CompletableFuture<Decider.CatalogContext> catalog, CompletableFuture<Prepared> prepared) {
             this.rulesDir = rulesDir;
             this.catalog = catalog;
             this.prepared = prepared;
@@ -265,7 +307,7 @@ public final class Hostwise implements AutoCloseable {
          * @throws dev.hostwise.knowledge.catalog.CatalogException when the catalog does not load
          */
         public Catalog catalog() {
-            return joined(catalog);
+            return joined(catalog).catalog();
         }
     }
 
@@ -276,7 +318,7 @@ public final class Hostwise implements AutoCloseable {
      */
     public static Early prepareEarly(Env env, Optional<Path> rulesDirOverride) {
         Optional<Path> rulesDir = rulesDirOverride.or(env::rulesDir);
-        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        CompletableFuture<Decider.CatalogContext> catalog = new CompletableFuture<>();
         CompletableFuture<Prepared> prepared = inBackground("hostwise-prepare", () -> prepare(env, rulesDir, catalog::complete));
         // a preparation that fails before its catalog is loaded fails the catalog too, with the same exception
         prepared.whenComplete((done, failed) -> {
@@ -297,7 +339,7 @@ public final class Hostwise implements AutoCloseable {
     }
 
     /** @param loaded told the catalog as soon as it is loaded, before the policy is ready */
-    private static Prepared prepare(Env env, Optional<Path> rulesDir, Consumer<Catalog> loaded) {
+    private static Prepared prepare(Env env, Optional<Path> rulesDir, Consumer<Decider.CatalogContext> loaded) {
         PolicyCompiler compiler = compiler(env);
         RuleSet rules = rulesDir.map(RuleSet::fromDirectory)
                 .orElseGet(() -> compiler.cache().map(PolicyCache::bundledRules).orElseGet(RuleSet::bundled));
@@ -306,8 +348,8 @@ public final class Hostwise implements AutoCloseable {
         CompletableFuture<CompiledPolicy> compiling =
                 inBackground("hostwise-policy", () -> compiler.compile(rules, catalogRevision));
         Catalog catalog = catalogSource.load();
-        loaded.accept(catalog);
         Decider.CatalogContext context = Decider.CatalogContext.of(catalog, env.staleAfter());
+        loaded.accept(context);
         CompiledPolicy policy = joined(compiling);
         if (!catalog.revision().equals(catalogRevision)) {
             // only if the bundled catalog changed under a build fingerprint the cache had seen: decide on what was loaded
@@ -596,15 +638,19 @@ public final class Hostwise implements AutoCloseable {
     /** @param why why it supersedes the verdict {@code supersedes} names (its {@code supersededBy.reason}) */
     private RecordedVerdict record(Scenario scenario, Requester who, Optional<String> supersedes, Optional<String> why,
                                    Optional<JobLease> job) {
-        Instant now = clock.instant();
+        Decider.Snapshot inForce = decider.active();
+        Optional<PricedAhead> ahead = Optional.ofNullable(pricedAhead.getAndSet(null))
+                .filter(a -> a.pricing().asked() == scenario && a.pricing().catalog() == inForce.catalog());
+        Instant now = ahead.map(PricedAhead::at).orElseGet(clock::instant);
         // one snapshot of rules, catalog and evidence for the whole decision: a reload or an import in between
         // cannot mix them, and the stored reasons match the rules that fired
-        Decider.Snapshot active = decider.active().withEvidence(evidenceAsOf(now));
+        Decider.Snapshot active = inForce.withEvidence(ahead.map(PricedAhead::evidence).orElseGet(() -> evidenceAsOf(now)));
         CompiledPolicy policy = active.policy();
         // decided under a placeholder: the store numbers the verdict in the transaction that saves it
         long started = System.nanoTime();
-        Verdict decided = decider.decide(scenario, VerdictIds.PENDING, now, active);
-        decisionTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        Verdict decided = ahead.map(a -> decider.decide(a.pricing(), VerdictIds.PENDING, now, policy, List.of()))
+                .orElseGet(() -> decider.decide(scenario, VerdictIds.PENDING, now, active));
+        decisionTime.record(System.nanoTime() - started + ahead.map(PricedAhead::nanos).orElse(0L), TimeUnit.NANOSECONDS);
         try {
             StoredVerdict stored = store.save(decided, who, version(), supersedes, reasons(policy, decided.firedRules()), why, job);
             audit.verdict(stored.verdict(), who);

@@ -191,9 +191,42 @@ public final class Decider {
     /** Decides on a given revision, catalog and evidence, with further facts for the rules, drawing the uncertain inputs or not. */
     public Verdict decide(Scenario scenario, String id, Instant at, CompiledPolicy policy, CatalogContext context,
                           ThroughputEvidence evidence, List<?> extraFacts, Draws draws) {
-        Catalog catalog = context.catalog();
+        return decide(price(scenario, context, evidence, draws), id, at, policy, extraFacts);
+    }
+
+    /**
+     * A scenario priced on one catalog and one set of evidence: everything a decision works out before the rules
+     * judge it. It does not depend on the rules, so a command can price while the policy is still being read, then
+     * {@link #decide(Pricing, String, Instant, CompiledPolicy, List) decide} on it.
+     *
+     * @param asked         the scenario as asked (a configuration search's {@code gpuType: "auto"} kept)
+     * @param priced        the scenario as priced: the configuration the search chose, or the one asked
+     * @param catalog       the catalog it was priced on; a decision on another catalog prices again
+     * @param search        the configuration search, when the scenario asked for one; else null
+     * @param probabilities the Monte Carlo run's result, before the policy names the conditions it bears on
+     */
+    public record Pricing(Scenario asked, Scenario priced, CatalogContext catalog, ConfigurationSearch search,
+                          Figures figures, Sensitivity sensitivity, Probabilities probabilities) {
+        public Pricing {
+            java.util.Objects.requireNonNull(asked, "asked");
+            java.util.Objects.requireNonNull(priced, "priced");
+            java.util.Objects.requireNonNull(catalog, "catalog");
+            java.util.Objects.requireNonNull(figures, "figures");
+            java.util.Objects.requireNonNull(sensitivity, "sensitivity");
+            java.util.Objects.requireNonNull(probabilities, "probabilities");
+        }
+    }
+
+    /**
+     * Prices a scenario: searches for the cheapest configuration when it asks for one, takes the throughput from
+     * a comparable imported load test when there is one ({@code throughputSource: measured}), else estimates it,
+     * prices it, finds which inputs would flip the cost case and draws the uncertain inputs (or not).
+     *
+     * @throws dev.hostwise.knowledge.InvalidScenarioException when the figures leave the bounds (a fleet past the
+     *                                                         limit), naming the field to change
+     */
+    public Pricing price(Scenario scenario, CatalogContext context, ThroughputEvidence evidence, Draws draws) {
         ThroughputEstimator estimator = context.estimator();
-        CatalogFiguresUsed catalogFigures = context.figures();
         // gpuType auto: search first, then decide on the configuration chosen; the verdict keeps the question as asked
         ConfigurationSearch search = scenario.searchesConfiguration() ? context.searcher().search(scenario, evidence) : null;
         Scenario priced = search == null ? scenario : Verdict.pricedAs(scenario, search);
@@ -209,51 +242,66 @@ public final class Decider {
         Sensitivity sensitivity = sensitivityAnalysis.analyse(priced, figures.requestsPerSecond());
         // the fleet within bounds and every number finite before the rules (or a chart) see them: a field error, not a 500
         FigureChecks.require(priced, figures, sensitivity);
-        Probabilities probabilities = probabilities(priced, figures, catalog, policy, draws);
+        Probabilities probabilities = drawn(priced, figures, context.catalog(), draws);
         FigureChecks.requireFinite(priced, "probabilities", probabilities);
-        List<Object> facts = new ArrayList<>(sensitivity.inputs());
+        return new Pricing(scenario, priced, context, search, figures, sensitivity, probabilities);
+    }
+
+    /**
+     * Lets the rules judge a priced scenario, on the moment {@code at} (figures are dated against its day), with
+     * further facts for the rules (a {@link dev.hostwise.rules.facts.PoolCandidate}, when deciding a pool).
+     */
+    public Verdict decide(Pricing pricing, String id, Instant at, CompiledPolicy policy, List<?> extraFacts) {
+        Catalog catalog = pricing.catalog().catalog();
+        Scenario scenario = pricing.asked();
+        Scenario priced = pricing.priced();
+        Figures figures = pricing.figures();
+        Probabilities probabilities = pricing.probabilities().withConditions(conditionsOf(policy, pricing.probabilities()));
+        List<Object> facts = new ArrayList<>(pricing.sensitivity().inputs());
         facts.add(probabilities);
         facts.addAll(probabilities.drivers());
         facts.addAll(extraFacts);
         // figures are dated against the day the decision is made (UTC), so a replay ages them anew
-        facts.addAll(catalogFigures.in(priced, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));
+        facts.addAll(pricing.catalog().figures().in(priced, figures, LocalDate.ofInstant(at, ZoneOffset.UTC)));
         if (figures.estimate() != null) {
             facts.add(figures.estimate());
         }
-        if (search != null) {
-            facts.add(search);
+        if (pricing.search() != null) {
+            facts.add(pricing.search());
         }
         Evaluation e = policy.evaluate(priced, figures, qualityFit(catalog, scenario), facts);
         // "measure first" comes with the load test that would settle it, filled in from the configuration priced
         LoadTestPlan loadTest = e.recommendation() == Recommendation.MEASURE_FIRST ? LoadTestPlan.of(priced, figures, catalog) : null;
-        return new Verdict(id, at, e.recommendation(), e.conditions(), figures, sensitivity, e.reasons(), e.caveats(),
+        return new Verdict(id, at, e.recommendation(), e.conditions(), figures, pricing.sensitivity(), e.reasons(), e.caveats(),
                 e.firedRules(), e.rulesRevision(), catalog.date(), scenario, probabilities, List.of(), e.pool(),
                 CatalogPrices.of(scenario, catalog), loadTest);
     }
 
     /**
      * How sure the cost case is: the seeded Monte Carlo run over the ranges derived for the scenario as
-     * priced, with each numeric condition's probability as the policy declares it. Nothing is cached
-     * between decisions; the same inputs draw the same values because the seed is fixed.
+     * priced. Nothing is cached between decisions; the same inputs draw the same values because the seed is fixed.
      */
-    private Probabilities probabilities(Scenario priced, Figures figures, Catalog catalog, CompiledPolicy policy, Draws draws) {
+    private Probabilities drawn(Scenario priced, Figures figures, Catalog catalog, Draws draws) {
         List<InputRange> ranges = UncertainInputs.derive(priced, figures, catalog);
         if (draws == Draws.POINT) {
             ranges = ranges.stream().map(r -> new InputRange(r.input(), r.value(), r.value(), r.value(), InputRange.Spread.UNIFORM,
                     "taken at its value")).toList();
         }
-        Probabilities p;
         drawing.acquireUninterruptibly();
         try {
-            p = monteCarlo.run(CostBasis.of(priced, figures.requestsPerSecond()), ranges);
+            return monteCarlo.run(CostBasis.of(priced, figures.requestsPerSecond()), ranges);
         } finally {
             drawing.release();
         }
+    }
+
+    /** Each numeric condition's probability, as the policy declares it: the cost case's, for now the only one drawn. */
+    private static Map<String, Double> conditionsOf(CompiledPolicy policy, Probabilities drawn) {
         Map<String, Double> byCondition = new LinkedHashMap<>();
         if (policy != null) {
-            policy.conditions().probabilities().forEach((condition, outcome) -> byCondition.put(condition.name(), p.selfHostCheaper()));
+            policy.conditions().probabilities().forEach((condition, outcome) -> byCondition.put(condition.name(), drawn.selfHostCheaper()));
         }
-        return p.withConditions(byCondition);
+        return byCondition;
     }
 
     private static QualityFit qualityFit(Catalog catalog, Scenario s) {

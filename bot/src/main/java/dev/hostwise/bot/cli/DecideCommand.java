@@ -110,11 +110,11 @@ final class DecideCommand implements Callable<Integer> {
         try {
             base = scenarioFile == null ? null : readScenarioJson(scenarioFile);
             // prepared early, the catalog is loaded before the policy: the input is read meanwhile, and once it reads the
-            // store opens while the policy is still being read
+            // store opens and the scenario is priced while the policy is still being read
             JsonNode given = base;
             readEarly = parent.early().map(e -> new ScenarioReader(e.catalog()).fromJsonWithTextOverrides(given, flags));
             hostwise = Hostwise.startForOneVerdict(parent.env(), Optional.ofNullable(rulesDir), Clock.systemUTC(), parent.early(),
-                    readEarly.isPresent());
+                    readEarly);
         } catch (InvalidScenarioException e) {
             printErrors(cl, e.errors());
             return HostwiseCli.BAD_INPUT;
