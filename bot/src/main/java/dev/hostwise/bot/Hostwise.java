@@ -68,7 +68,7 @@ public final class Hostwise implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> keptRevisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Meters meters;
-    private final VerdictJson storedJson = new VerdictJson();
+    private final VerdictJson storedJson;
     private final Timer decisionTime;
     private final java.time.Duration watchWindow;
 
@@ -77,7 +77,8 @@ public final class Hostwise implements AutoCloseable {
 
     private Hostwise(Decider decider, PolicyCompiler compiler, VerdictStore store, Clock clock, DecisionLog audit,
                      Optional<Path> rulesDir, Optional<Path> catalogDir, Meters meters, java.time.Duration watchWindow,
-                     Optional<PricedAhead> pricedAhead) {
+                     Optional<PricedAhead> pricedAhead, VerdictJson json) {
+        this.storedJson = json;
         this.pricedAhead = new java.util.concurrent.atomic.AtomicReference<>(pricedAhead.orElse(null));
         this.meters = meters;
         this.watchWindow = watchWindow;
@@ -219,12 +220,14 @@ public final class Hostwise implements AutoCloseable {
                 ? CompletableFuture.completedFuture(Database.openOnFirstUse(database))
                 : inBackground("hostwise-store-open", () -> Database.open(database));
         Meters meters = storeOnFirstUse ? Meters.withoutJvmMeters() : new Meters();
-        DecisionLog audit = DecisionLog.fromEnv(env);
+        // one verdict JSON form for the store and the audit log: Jackson builds the writers of a verdict's records once
+        VerdictJson json = new VerdictJson();
+        DecisionLog audit = DecisionLog.fromEnv(env, json);
         Prepared prepared;
         VerdictStore store;
         Optional<PricedAhead> ahead;
         try {
-            store = new VerdictStore(joined(opening), meters.registry());
+            store = new VerdictStore(joined(opening), meters.registry(), json);
             if (readEarly.isPresent()) {
                 store.database().openInBackground();
             }
@@ -248,7 +251,7 @@ public final class Hostwise implements AutoCloseable {
         }
         Decider decider = new Decider(prepared.catalog(), prepared.policy());
         return new Hostwise(decider, prepared.compiler(), store, clock, audit, rulesDir, env.catalogDir(), meters, watchWindow,
-                ahead.filter(a -> a.pricing().catalog() == prepared.catalog()));
+                ahead.filter(a -> a.pricing().catalog() == prepared.catalog()), json);
     }
 
     /**
@@ -703,6 +706,11 @@ public final class Hostwise implements AutoCloseable {
     /** The catalog in force; it changes when a catalog directory is reloaded. */
     public Catalog catalog() {
         return decider.catalog();
+    }
+
+    /** The verdict's public JSON form, as the store and the audit log write it. */
+    public VerdictJson json() {
+        return storedJson;
     }
 
     /** Reads user input against the catalog in force (ids, prices and GPU sizes come from it). */

@@ -1,11 +1,10 @@
 package dev.hostwise.bot.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hostwise.bot.Env;
 import dev.hostwise.bot.Requester;
+import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.rules.ReloadOutcome;
 import dev.hostwise.rules.Verdict;
 import java.io.IOException;
@@ -33,20 +32,32 @@ public final class DecisionLog {
 
     private final Path file;
     private final Set<String> masked;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json;
 
     public DecisionLog(Path file, Set<String> masked) {
+        this(file, masked, new VerdictJson());
+    }
+
+    /**
+     * @param json the verdict JSON form, shared with the store: a line holds the verdict's own records, whose
+     *             writers Jackson then builds once per process, not once for the store and again here
+     */
+    public DecisionLog(Path file, Set<String> masked, VerdictJson json) {
         this.file = file;
         this.masked = Set.copyOf(masked);
+        this.json = json.mapper();
     }
 
     /** {@code HOSTWISE_AUDIT_LOG}, else {@code decisions.jsonl} in the data directory. */
     public static DecisionLog fromEnv(Env env) {
+        return fromEnv(env, new VerdictJson());
+    }
+
+    /** As {@link #fromEnv(Env)}, writing with the verdict JSON form given. */
+    public static DecisionLog fromEnv(Env env, VerdictJson json) {
         Path file = env.get("HOSTWISE_AUDIT_LOG").map(Path::of)
                 .orElseGet(() -> env.dataDir().resolve("decisions.jsonl"));
-        return new DecisionLog(file, env.list("HOSTWISE_AUDIT_MASK"));
+        return new DecisionLog(file, env.list("HOSTWISE_AUDIT_MASK"), json);
     }
 
     public void verdict(Verdict v, Requester who) {

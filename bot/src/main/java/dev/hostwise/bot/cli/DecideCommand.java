@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.RecordedVerdict;
 import dev.hostwise.bot.Requester;
-import dev.hostwise.bot.VerdictJson;
 import dev.hostwise.bot.render.VerdictText;
 import dev.hostwise.bot.render.charts.VerdictCharts;
 import dev.hostwise.knowledge.FieldError;
@@ -134,7 +133,7 @@ final class DecideCommand implements Callable<Integer> {
                 return HostwiseCli.BAD_INPUT;
             }
             Verdict verdict = recorded.verdict();
-            cl.getOut().print(json ? new VerdictJson().write(verdict) + "\n" : new VerdictText().render(verdict));
+            cl.getOut().print(json ? hostwise.json().write(verdict) + "\n" : new VerdictText().render(verdict));
             // the page link needs `hostwise serve` on the same database; stdout stays pure JSON with --json
             recorded.linkToken().map(t -> pageBase + "/v/" + t).ifPresent(link -> {
                 if (json) {

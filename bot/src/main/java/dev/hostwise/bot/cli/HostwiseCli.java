@@ -5,8 +5,10 @@ import dev.hostwise.bot.Hostwise;
 import dev.hostwise.bot.store.StoreUnavailableException;
 import dev.hostwise.knowledge.FieldMetadata;
 import dev.hostwise.knowledge.ScenarioField;
+import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.CatalogException;
 import dev.hostwise.rules.RuleCompilationException;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -167,7 +169,9 @@ public final class HostwiseCli implements Runnable {
      * line (picocli reads annotations by reflection from classes the archive cannot hold): the scenario fields'
      * table and the bounds their help states. What this takes off the main thread is the two classes'
      * initialisation (whichever thread comes second waits for it, never repeats it) and the formatter's first,
-     * slow calls; the bound strings themselves are cheap to make again once warm. Logging is not set up here:
+     * slow calls; the bound strings themselves are cheap to make again once warm. Then the scenario reader's JSON
+     * mapper: the first Jackson mapper of a process sets up Jackson's date format, and with it the JDK's locale
+     * data, tens of milliseconds the main thread would otherwise spend reading the input. Logging is not set up here:
      * SLF4J hands a logger asked for during its set-up a stand-in, and then prints a warning on stderr about the
      * calls it replays.
      */
@@ -175,6 +179,11 @@ public final class HostwiseCli implements Runnable {
         Thread warmUp = new Thread(() -> {
             for (ScenarioField f : ScenarioField.values()) {
                 FieldMetadata.of(f).bounds();
+            }
+            try {
+                MethodHandles.lookup().ensureInitialized(ScenarioReader.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
             }
         }, "hostwise-warm-up");
         warmUp.setDaemon(true);

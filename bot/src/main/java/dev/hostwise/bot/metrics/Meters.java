@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 
 /**
  * The application's metrics, served at {@code GET /metrics} in Prometheus' text format: what Hostwise
@@ -21,16 +22,18 @@ public final class Meters implements AutoCloseable {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** Only with the JVM's meters: making one looks the collectors up through JMX, a cost a one-off command skips. */
+    private final Optional<JvmGcMetrics> gc;
 
     public Meters() {
         this(true);
     }
 
     private Meters(boolean jvm) {
+        gc = jvm ? Optional.of(new JvmGcMetrics()) : Optional.empty();
         if (jvm) {
             new JvmMemoryMetrics().bindTo(registry);
-            gc.bindTo(registry);
+            gc.get().bindTo(registry);
             new JvmThreadMetrics().bindTo(registry);
             new ClassLoaderMetrics().bindTo(registry);
             new ProcessorMetrics().bindTo(registry);
@@ -57,7 +60,7 @@ public final class Meters implements AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
+        gc.ifPresent(JvmGcMetrics::close);
         registry.close();
     }
 }

@@ -56,8 +56,8 @@ public final class VerdictStore implements AutoCloseable {
             + "COALESCE(conversation, slack_channel) AS conversation, requested_by, supersedes, supersede_reason";
 
     private final Database db;
-    private final VerdictJson json = new VerdictJson();
-    private final PackedVerdict packer = new PackedVerdict(json.mapper());
+    private final VerdictJson json;
+    private final PackedVerdict packer;
     private final LinkTokens tokens = new LinkTokens();
 
     private final RuleRevisions ruleRevisions;
@@ -73,7 +73,17 @@ public final class VerdictStore implements AutoCloseable {
 
     /** @param meters where the time to save, the verdicts per transaction and the failed saves are recorded */
     public VerdictStore(Database db, MeterRegistry meters) {
+        this(db, meters, new VerdictJson());
+    }
+
+    /**
+     * @param json the verdict JSON form, shared with whatever else writes verdicts in this process (the audit log),
+     *             so the writers Jackson builds for each record type are built once
+     */
+    public VerdictStore(Database db, MeterRegistry meters, VerdictJson json) {
         this.db = db;
+        this.json = json;
+        this.packer = new PackedVerdict(json.mapper());
         this.ruleRevisions = new RuleRevisions(db);
         this.watch = new WatchStore(db);
         this.outbox = new Outbox(db, meters, java.time.Clock.systemUTC());
