@@ -190,9 +190,9 @@ public final class Hostwise implements AutoCloseable {
      *
      * <p>A scenario read before the policy is ready ({@link Early#catalog()} gives the catalog to read it with) is
      * priced while the policy is still being read: the cost model, the sensitivity analysis and the Monte Carlo run
-     * do not depend on the rules. {@link #decideFor} on that scenario then only lets the rules judge it, at the moment
-     * it was priced and on the evidence imported by then. If the policy was ready first, or the catalog it is active
-     * with is not the one the scenario was priced on, it is decided whole as usual.
+     * do not depend on the rules. {@link #decideFor} on that very scenario then only lets the rules judge it, at the
+     * moment it was priced and on the evidence imported by then. If the preparation was not taken over (another rules
+     * directory), or the figures refuse the scenario, it is decided whole as usual.
      *
      * @param readEarly the command's input, read and found sound before the start: the store opens now, on a thread
      *                  of its own, while the policy is read
@@ -236,8 +236,9 @@ public final class Hostwise implements AutoCloseable {
                 // still being read, never after (the save builds it otherwise)
                 store.prepareFirstSave();
             }
-            // the input was read with the early preparation's catalog, so that is loaded
-            ahead = readEarly.isPresent() && takenOver.isPresent() && !preparing.isDone()
+            // the input was read with the early preparation's catalog, so that is loaded; priced whether or not the policy
+            // is ready by now, so the verdict comes the same way every time
+            ahead = readEarly.isPresent() && takenOver.isPresent()
                     ? priceAhead(readEarly.get(), joined(takenOver.get().catalog), store, clock) : Optional.empty();
             prepared = joined(preparing);
         } catch (RuntimeException e) {

@@ -220,4 +220,29 @@ class DeciderTest {
         assertThat(decide(with(PRIVATE_CLASSIFICATION, "requestsPerDay", "300000", "gpuType", "a100-80gb")).caveats())
                 .noneSatisfy(c -> assertThat(c).contains("unverified"));
     }
+
+    @Test
+    void aScenarioPricedBeforeThePolicyIsReadIsDecidedExactlyAsIfDecidedWhole() {
+        Decider.CatalogContext context = DECIDER.active().catalog();
+        // what `hostwise decide` does while the policy is still being read: a decider with no policy yet prices it
+        Decider pricingOnly = new Decider(context, null);
+        Instant at = Instant.parse("2026-11-29T12:00:00Z");
+        for (Map<String, String> fields : java.util.List.of(
+                Map.of("requestsPerDay", "103680", "taskType", "CLASSIFICATION", "qualityNeed", "GOOD_ENOUGH",
+                        "privacyNeed", "MUST_STAY_IN_HOUSE"),
+                Map.of("requestsPerDay", "1000000", "taskType", "CLASSIFICATION", "qualityNeed", "GOOD_ENOUGH",
+                        "privacyNeed", "MUST_STAY_IN_HOUSE"),
+                Map.of("requestsPerDay", "2000000", "openModel", "llama-3.3-70b", "gpuType", "auto", "taskType", "EXTRACTION",
+                        "qualityNeed", "GOOD_ENOUGH", "privacyNeed", "MUST_STAY_IN_HOUSE"))) {
+            var scenario = reader.fromText(fields);
+            Decider.Pricing pricing = pricingOnly.price(scenario, context, dev.hostwise.knowledge.evidence.ThroughputEvidence.NONE,
+                    Decider.Draws.SAMPLE);
+            Verdict inTwoSteps = DECIDER.decide(pricing, "HW-TEST", at, DECIDER.activePolicy(), java.util.List.of());
+            Verdict whole = DECIDER.decide(scenario, "HW-TEST", at);
+            assertThat(inTwoSteps).as(fields.toString()).usingRecursiveComparison().isEqualTo(whole);
+            // the policy names the conditions the drawn probabilities bear on only when it judges
+            assertThat(pricing.probabilities().conditions()).isEmpty();
+            assertThat(inTwoSteps.probabilities().conditions()).isNotEmpty();
+        }
+    }
 }
