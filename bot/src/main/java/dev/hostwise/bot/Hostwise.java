@@ -228,9 +228,6 @@ public final class Hostwise implements AutoCloseable {
         Optional<PricedAhead> ahead;
         try {
             store = new VerdictStore(joined(opening), meters.registry(), json);
-            if (readEarly.isPresent()) {
-                store.database().openInBackground();
-            }
             if (storeOnFirstUse && !preparing.isDone()) {
                 // a command that saves one verdict saves it right after deciding: build its writer while the policy is
                 // still being read, never after (the save builds it otherwise)
@@ -240,6 +237,11 @@ public final class Hostwise implements AutoCloseable {
             // is ready by now, so the verdict comes the same way every time
             ahead = readEarly.isPresent() && takenOver.isPresent()
                     ? priceAhead(readEarly.get(), joined(takenOver.get().catalog), store, clock) : Optional.empty();
+            if (readEarly.isPresent()) {
+                // opened now, as this thread goes to wait for the policy: earlier, a third busy thread on two cores
+                // slowed the policy's, which is the longest; the verdict needs the store only once the rules have judged
+                store.database().openInBackground();
+            }
             prepared = joined(preparing);
         } catch (RuntimeException e) {
             // bad rules or catalog stop the start: close the store rather than leave it open behind the error
