@@ -45,6 +45,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * asked, so deciding it again searches again. Every front end calls this. The active policy can be swapped atomically; a decision reads it
  * once, so it runs start to finish on one revision.
  *
+ * <p>A decision is two steps, which a caller may also take apart: {@link #price} works out everything but the
+ * rules' judgement (search, throughput, cost, sensitivity, the Monte Carlo run) and needs no policy, and
+ * {@link #decide(Pricing, String, Instant, CompiledPolicy, List)} lets a policy judge that pricing. {@code hostwise
+ * decide} prices while its policy is still being read; deciding in one call is the same two steps.
+ *
  * <p>A caller that needs the revision before deciding (to record it, or to keep its sources) should
  * take one {@link #active()} snapshot and pass it to {@link #decide(Scenario, String, Instant, Snapshot)}:
  * reading {@link #activePolicy()} and then deciding would let a reload in between run the old rules
@@ -78,7 +83,8 @@ public final class Decider {
      */
     public record Snapshot(CompiledPolicy policy, CatalogContext catalog, ThroughputEvidence evidence) {
         public Snapshot {
-            // policy may be null in a decider used only to check candidate policies (rules check), never to decide
+            // policy may be null in a decider used only to price (before the policy is read) or to check candidate
+            // policies (rules check), never to decide on its own snapshot
             java.util.Objects.requireNonNull(catalog, "catalog");
             evidence = evidence == null ? ThroughputEvidence.NONE : evidence;
         }
