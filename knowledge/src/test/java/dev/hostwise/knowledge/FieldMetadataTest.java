@@ -142,4 +142,16 @@ class FieldMetadataTest {
         }
         throw new AssertionError(field + "=" + value + " was accepted");
     }
+
+    @Test
+    void boundsAreWrittenWithThousandsSeparatorsAsEveryFormShowsThem() {
+        for (long v : new long[] {0, 7, 12, 999, 1_000, 12_345, 100_000, 999_999, 1_000_000, 86_400_000,
+                1_000_000_000_000L, 999_999_999_999_999L, -5, -1_000, -123_456_789}) {
+            assertThat(FieldMetadata.number(v)).as("%d", v).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", v));
+        }
+        assertThat(FieldMetadata.number(0.001)).isEqualTo("0.001");
+        assertThat(FieldMetadata.number(2.5)).isEqualTo("2.5");
+        assertThat(FieldMetadata.withQuickKeys()).isSameAs(FieldMetadata.withQuickKeys())
+                .extracting(m -> m.quickKey().get().order()).isSorted();
+    }
 }
