@@ -23,7 +23,7 @@ final class RequestMetrics implements HttpHandler {
     private final MeterRegistry meters;
     /**
      * Each series' timer, found once: registering through the builder on every request (tags sorted, an ID made and
-     * looked up) was a tenth of the CPU of acknowledging a Slack command. Bounded like the series themselves.
+     * looked up) held a tenth of a JFR profile's samples of acknowledging a Slack command. Bounded like the series.
      */
     private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
