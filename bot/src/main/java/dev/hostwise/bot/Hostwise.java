@@ -72,7 +72,10 @@ public final class Hostwise implements AutoCloseable {
     private final Timer decisionTime;
     private final java.time.Duration watchWindow;
 
-    /** A scenario priced while the policy was read ({@link #startForOneVerdict}), taken by the first decision on it. */
+    /**
+     * A scenario priced while the policy was read ({@link #startForOneVerdict}), taken by the first decision: used if
+     * that decision is on this very scenario and on the catalog it was priced on, else dropped.
+     */
     private final java.util.concurrent.atomic.AtomicReference<PricedAhead> pricedAhead;
 
     private Hostwise(Decider decider, PolicyCompiler compiler, VerdictStore store, Clock clock, DecisionLog audit,
@@ -194,8 +197,8 @@ public final class Hostwise implements AutoCloseable {
      * moment it was priced and on the evidence imported by then. If the preparation was not taken over (another rules
      * directory), or the figures refuse the scenario, it is decided whole as usual.
      *
-     * @param readEarly the command's input, read and found sound before the start: the store opens now, on a thread
-     *                  of its own, while the policy is read
+     * @param readEarly the command's input, read and found sound before the start: once it is priced, the store opens
+     *                  on a thread of its own while the policy is still being read
      */
     public static Hostwise startForOneVerdict(Env env, Optional<Path> rulesDirOverride, Clock clock, Optional<Early> early,
                                               Optional<Scenario> readEarly) {
@@ -254,7 +257,7 @@ public final class Hostwise implements AutoCloseable {
         }
         Decider decider = new Decider(prepared.catalog(), prepared.policy());
         return new Hostwise(decider, prepared.compiler(), store, clock, audit, rulesDir, env.catalogDir(), meters, watchWindow,
-                ahead.filter(a -> a.pricing().catalog() == prepared.catalog()), json);
+                ahead, json);
     }
 
     /**
