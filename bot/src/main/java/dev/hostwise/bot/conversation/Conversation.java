@@ -9,6 +9,7 @@ import dev.hostwise.bot.store.StoredVerdict;
 import dev.hostwise.bot.store.VerdictSummary;
 import dev.hostwise.knowledge.InvalidScenarioException;
 import dev.hostwise.knowledge.Scenario;
+import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.rules.Verdict;
 import java.time.Duration;
 import java.util.List;
@@ -105,12 +106,17 @@ public final class Conversation implements AutoCloseable {
 
     /** Reads the one-line form and checks it as every front end does; problems are named in the form's own keys. */
     public QuickAnswer readQuickForm(String text) {
+        return readQuickForm(text, hostwise.reader());
+    }
+
+    /** As above, with the scenario reader given: what every surface's one-line form goes through. */
+    public static QuickAnswer readQuickForm(String text, ScenarioReader reader) {
         QuickForm form = QuickForm.parse(text == null ? "" : text);
         if (!form.ok()) {
             return new QuickAnswer.NotUnderstood(QuickForm.usage(form.problems()));
         }
         try {
-            return new QuickAnswer.Understood(hostwise.reader().fromText(form.byJsonName()));
+            return new QuickAnswer.Understood(reader.fromText(form.byJsonName()));
         } catch (InvalidScenarioException e) {
             return new QuickAnswer.NotUnderstood(QuickForm.usage(e.errors().stream().map(QuickForm::problem).toList()));
         }

@@ -127,6 +127,18 @@ class HostileSlackInputTest {
     }
 
     @Test
+    void aSignedCommandWithABrokenEscapeIsRefusedWithA400AndNothingIsDecided() throws Exception {
+        String body = "team_id=" + SlackBot.TEAM + "&channel_id=CESC&user_id=UESC&command=%2Fselfhost"
+                + "&text=50000%2Fday+util%3D100%zz&response_url=" + java.net.URLEncoder.encode(bot.slack.responseUrl("escape"),
+                java.nio.charset.StandardCharsets.UTF_8) + "&trigger_id=fuzz.escape";
+        HttpResponse<String> r = send(body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("not a Slack request Hostwise understands").doesNotContain("Exception");
+        bot.awaitQuiet();
+        assertThat(hostwise.store().recentBy(Platform.SLACK, "UESC", 5)).isEmpty();
+    }
+
+    @Test
     void viewSubmissionsWithGeneratedInputsAndMetadataGetInlineErrorsOrAVerdict() throws Exception {
         AtomicInteger n = new AtomicInteger();
         List<String> refusedUsers = new ArrayList<>();

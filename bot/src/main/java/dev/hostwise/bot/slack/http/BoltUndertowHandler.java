@@ -1,8 +1,10 @@
 package dev.hostwise.bot.slack.http;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.hostwise.bot.http.HttpResponses;
@@ -17,14 +19,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bolt for Java on Undertow (Bolt ships adapters for servlets and others, not for Undertow). Reads the
- * body once, checks Slack's signature against those exact bytes, builds the Bolt request with
- * {@link SlackRequestParser}, runs the app and writes its response. Slash commands, interactivity
+ * body once, checks Slack's signature against those exact bytes, builds the Bolt request (a slash
+ * command with {@link SlashCommandForm}, anything else with {@link SlackRequestParser}), runs the app and
+ * writes its response. Slash commands, interactivity
  * and events all arrive here.
  */
 public final class BoltUndertowHandler implements HttpHandler {
@@ -73,18 +77,43 @@ public final class BoltUndertowHandler implements HttpHandler {
             HttpResponses.error(ex, 503, "Hostwise is still connecting to Slack; try again in a minute");
             return;
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ex.getRequestPath())
-                .queryString(query(ex))
-                .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(remote(ex))
-                .build());
+        Request<?> request;
+        try {
+            request = request(ex, headers, new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            // a signed body with a broken %-escape: Slack does not send one, so it is refused, not run
+            request = null;
+        }
         if (request == null) {
             HttpResponses.error(ex, 400, "this is not a Slack request Hostwise understands");
             return;
         }
         write(ex, app.run(request));
+    }
+
+    /**
+     * The Bolt request for a body: a slash command read by {@link SlashCommandForm} and finished as Bolt's
+     * parser finishes its own (the app's context, the query string, the client's address); anything else
+     * (events, interactivity) through Bolt's parser. Null when it is neither.
+     */
+    private Request<?> request(HttpServerExchange ex, Map<String, List<String>> headers, String body) {
+        RequestHeaders requestHeaders = new RequestHeaders(headers);
+        Optional<SlashCommandPayload> command = SlashCommandForm.read(body);
+        if (command.isEmpty()) {
+            return parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ex.getRequestPath())
+                    .queryString(query(ex))
+                    .headers(requestHeaders)
+                    .requestBody(body)
+                    .remoteAddress(remote(ex))
+                    .build());
+        }
+        SlashCommandRequest request = new SlashCommandRequest(body, command.get(), requestHeaders);
+        request.updateContext(app.config());
+        request.getQueryString().putAll(query(ex));
+        String forwardedFor = requestHeaders.getFirstValue("X-FORWARDED-FOR");
+        request.setClientIpAddress(forwardedFor == null ? remote(ex) : forwardedFor);
+        return request;
     }
 
     private static void write(HttpServerExchange ex, Response response) {
