@@ -7,6 +7,7 @@ import dev.hostwise.knowledge.ScenarioField;
 import dev.hostwise.knowledge.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,23 +29,25 @@ import java.util.regex.Pattern;
 public record QuickForm(Map<ScenarioField, String> values, List<String> problems) {
 
     private static final Pattern PER_DAY = Pattern.compile("(?i)(.+)/(?:day|d)");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** What {@code \\s} matches. */
+    private static final String SPACE = " \t\n\u000B\f\r";
+    private static final Map<String, FieldMetadata> BY_KEY = keys();
+    private static final Optional<FieldMetadata> PER_DAY_FIELD = byForm(QuickKey.Form.PER_DAY);
+    /** The one flag key ({@code measured}). */
+    private static final Optional<FieldMetadata> FLAG = byForm(QuickKey.Form.FLAG);
     private static final String USAGE = "`" + Ask.COMMAND + " 50000/day task=classification quality=good_enough privacy=in_house "
             + "[tokens=800] [gpu=1.2] [rps=4] [measured]`";
 
     public static QuickForm parse(String text) {
         Map<ScenarioField, String> values = new EnumMap<>(ScenarioField.class);
         List<String> problems = new ArrayList<>();
-        for (String word : SPACES.split(text.trim())) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            Matcher perDay = PER_DAY.matcher(word);
+        for (String word : words(text.trim())) {
             int eq = word.indexOf('=');
-            Optional<FieldMetadata> flag = eq < 0 && ascii(word) ? byForm(QuickKey.Form.FLAG).filter(m -> m.quickKey().get().key()
-                    .equalsIgnoreCase(word)) : Optional.empty();
-            if (eq < 0 && perDay.matches() && byForm(QuickKey.Form.PER_DAY).isPresent()) {
-                put(values, problems, byForm(QuickKey.Form.PER_DAY).get(), perDay.group(1));
+            Optional<FieldMetadata> flag = eq < 0 && FLAG.isPresent() && FLAG.get().quickKey().get().key().equalsIgnoreCase(word)
+                    && ascii(word) ? FLAG : Optional.empty();
+            Matcher perDay = eq < 0 && PER_DAY_FIELD.isPresent() && mayBePerDay(word) ? PER_DAY.matcher(word) : null;
+            if (perDay != null && perDay.matches()) {
+                put(values, problems, PER_DAY_FIELD.get(), perDay.group(1));
             } else if (flag.isPresent()) {
                 put(values, problems, flag.get(), "true");
             } else if (eq <= 0) {
@@ -65,6 +68,28 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
             }
         }
         return new QuickForm(values, problems);
+    }
+
+    /** The words between runs of whitespace, as {@code split("\\s+")} gives them, without a regular expression per form. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || SPACE.indexOf(text.charAt(i)) >= 0;
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /** Only a word ending in {@code /d} or {@code /day} (any case) can be a volume; the pattern decides. */
+    private static boolean mayBePerDay(String word) {
+        char last = word.isEmpty() ? ' ' : Character.toLowerCase(word.charAt(word.length() - 1));
+        return (last == 'd' || last == 'y') && word.indexOf('/') >= 0;
     }
 
     private static void put(Map<ScenarioField, String> values, List<String> problems, FieldMetadata m, String value) {
@@ -133,18 +158,30 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
             // keys are ASCII: ignoring case would let "prıce" (dotless ı) or "meaſured" (long s) stand for one
             return Optional.empty();
         }
-        String k = typed.toLowerCase(Locale.ROOT);
-        return FieldMetadata.withQuickKeys().stream()
-                .filter(m -> m.quickKey().get().form() != QuickKey.Form.PER_DAY)
-                .filter(m -> m.quickKey().get().key().equals(k) || m.quickKey().get().alias().map(k::equals).orElse(false)
-                        || m.field().json().equalsIgnoreCase(typed))
-                .findFirst()
-                .or(() -> ScenarioField.byJson(typed).or(() -> jsonIgnoringCase(typed)).map(FieldMetadata::of)
-                        .filter(m -> m.quickKey().isPresent()));
+        return Optional.ofNullable(BY_KEY.get(typed.toLowerCase(Locale.ROOT)));
     }
 
-    private static Optional<ScenarioField> jsonIgnoringCase(String typed) {
-        return java.util.Arrays.stream(ScenarioField.values()).filter(f -> f.json().equalsIgnoreCase(typed)).findFirst();
+    /**
+     * Every name a key=value key may be typed by, lower-cased. Precedence as help lists the keys: the
+     * first field (in help's order) with the name as its key, alias or JSON name wins; then any field
+     * with a quick key by its JSON name (the volume's {@code requestsPerDay=50000}).
+     */
+    private static Map<String, FieldMetadata> keys() {
+        Map<String, FieldMetadata> keys = new HashMap<>();
+        for (FieldMetadata m : FieldMetadata.withQuickKeys()) {
+            QuickKey k = m.quickKey().get();
+            if (k.form() != QuickKey.Form.PER_DAY) {
+                keys.putIfAbsent(k.key(), m);
+                k.alias().ifPresent(alias -> keys.putIfAbsent(alias, m));
+                keys.putIfAbsent(m.field().json().toLowerCase(Locale.ROOT), m);
+            }
+        }
+        for (ScenarioField f : ScenarioField.values()) {
+            if (FieldMetadata.of(f).quickKey().isPresent()) {
+                keys.putIfAbsent(f.json().toLowerCase(Locale.ROOT), FieldMetadata.of(f));
+            }
+        }
+        return Map.copyOf(keys);
     }
 
     private static Optional<FieldMetadata> byForm(QuickKey.Form form) {
@@ -162,6 +199,11 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
     }
 
     private static boolean ascii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

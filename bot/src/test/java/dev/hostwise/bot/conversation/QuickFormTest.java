@@ -76,4 +76,36 @@ class QuickFormTest {
         assertThat(form.problems()).isEmpty();
         assertThat(form.byJsonName()).containsEntry("requestsPerDay", "50000").containsEntry("qualityNeed", "good");
     }
+
+    @Test
+    void everyKeyAliasAndJsonNameFindsItsFieldInAnyCaseButNoLookAlikeDoes() {
+        for (dev.hostwise.knowledge.FieldMetadata m : dev.hostwise.knowledge.FieldMetadata.withQuickKeys()) {
+            var k = m.quickKey().get();
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(m.field().json()));
+            if (k.form() != dev.hostwise.knowledge.FieldMetadata.QuickKey.Form.PER_DAY) {
+                names.add(k.key());
+                k.alias().ifPresent(names::add);
+            }
+            for (String name : names) {
+                for (String typed : java.util.List.of(name, name.toUpperCase(java.util.Locale.ROOT), name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1))) {
+                    assertThat(QuickForm.byKey(typed)).as(typed).contains(m);
+                }
+            }
+        }
+        assertThat(QuickForm.byKey("prıce")).isEmpty();
+        assertThat(QuickForm.byKey("meaſured")).isEmpty();
+        assertThat(QuickForm.byKey("NNN/day")).isEmpty();
+        assertThat(QuickForm.byKey("day")).isEmpty();
+    }
+
+    @Test
+    void wordsAreSplitAtAnyWhitespaceAndTheVolumeTakesDOrDayInAnyCase() {
+        QuickForm form = QuickForm.parse(" \t2e4/D\u000Btask=rag\n\fquality=good\r privacy=none\tMEASURED ");
+        assertThat(form.problems()).isEmpty();
+        assertThat(form.values()).containsEntry(ScenarioField.REQUESTS_PER_DAY, "2e4").containsEntry(ScenarioField.TASK_TYPE, "rag")
+                .containsEntry(ScenarioField.THROUGHPUT_MEASURED, "true");
+        assertThat(QuickForm.parse("50000/Day").values()).containsEntry(ScenarioField.REQUESTS_PER_DAY, "50000");
+        // not a volume: nothing before the slash, or another unit
+        assertThat(QuickForm.parse("/day 50000/week").problems()).hasSize(2);
+    }
 }
