@@ -1,6 +1,7 @@
 package dev.hostwise.bot.conversation;
 
 import dev.hostwise.bot.VerdictIds;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,18 +57,18 @@ public sealed interface Ask {
         if (t.isEmpty()) {
             return new OpenForm();
         }
-        String[] words = t.split("\\s+");
-        return switch (words[0].toLowerCase(Locale.ROOT)) {
+        List<String> words = QuickForm.words(t);
+        return switch (words.get(0).toLowerCase(Locale.ROOT)) {
             case "help" -> new Help();
             case "rules" -> new RulesStatus();
             case "reload" -> new Reload();
             case "pool" -> new Pool();
             case "mute" -> {
-                String id = words.length < 2 ? null : words[1].toUpperCase(Locale.ROOT);
+                String id = words.size() < 2 ? null : words.get(1).toUpperCase(Locale.ROOT);
                 yield new Mute(VerdictIds.isCitable(id) ? Optional.of(id) : Optional.empty());
             }
             case "verdict" -> {
-                String id = words.length < 2 ? null : words[1].toUpperCase(Locale.ROOT);
+                String id = words.size() < 2 ? null : words.get(1).toUpperCase(Locale.ROOT);
                 yield new Lookup(VerdictIds.isCitable(id) ? Optional.of(id) : Optional.empty());
             }
             default -> new Quick(t);

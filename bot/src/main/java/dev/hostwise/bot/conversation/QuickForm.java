@@ -41,7 +41,7 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
     public static QuickForm parse(String text) {
         Map<ScenarioField, String> values = new EnumMap<>(ScenarioField.class);
         List<String> problems = new ArrayList<>();
-        for (String word : words(text.trim())) {
+        for (String word : words(text)) {
             int eq = word.indexOf('=');
             Optional<FieldMetadata> flag = eq < 0 && FLAG.isPresent() && FLAG.get().quickKey().get().key().equalsIgnoreCase(word)
                     && ascii(word) ? FLAG : Optional.empty();
@@ -70,8 +70,13 @@ public record QuickForm(Map<ScenarioField, String> values, List<String> problems
         return new QuickForm(values, problems);
     }
 
-    /** The words between runs of whitespace, as {@code split("\\s+")} gives them, without a regular expression per form. */
-    private static List<String> words(String text) {
+    /**
+     * The words between runs of whitespace, as {@code text.trim().split("\\s+")} gives them for a text that
+     * is not blank, without a regular expression per command.
+     */
+    static List<String> words(String typed) {
+        // trim() also drops the other control characters at the ends, which \s does not match
+        String text = typed.trim();
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
