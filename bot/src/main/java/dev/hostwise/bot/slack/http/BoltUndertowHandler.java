@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.hostwise.bot.http.HttpResponses;
+import dev.hostwise.bot.http.Requests;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -58,7 +59,8 @@ public final class BoltUndertowHandler implements HttpHandler {
      */
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        byte[] body = ex.getInputStream().readAllBytes();
+        // read whole on the IO thread before this worker ran (BodyReader): taken as it is, not read again through a stream
+        byte[] body = Requests.bodyBytes(ex);
         Map<String, List<String>> headers = headers(ex);
         if (SslCheck.is(body)) {
             // Slack's certificate probe; Bolt lets it through unsigned too. Nothing is run.
