@@ -127,15 +127,19 @@ class HostileSlackInputTest {
     }
 
     @Test
-    void aSignedCommandWithABrokenEscapeIsRefusedWithA400AndNothingIsDecided() throws Exception {
-        String body = "team_id=" + SlackBot.TEAM + "&channel_id=CESC&user_id=UESC&command=%2Fselfhost"
+    void signedBodiesThatDoNotParseAreRefusedWithA400AndNothingIsDecided() throws Exception {
+        String command = "team_id=" + SlackBot.TEAM + "&channel_id=CESC&user_id=UESC&command=%2Fselfhost"
                 + "&text=50000%2Fday+util%3D100%zz&response_url=" + java.net.URLEncoder.encode(bot.slack.responseUrl("escape"),
                 java.nio.charset.StandardCharsets.UTF_8) + "&trigger_id=fuzz.escape";
-        HttpResponse<String> r = send(body);
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("not a Slack request Hostwise understands").doesNotContain("Exception");
+        for (String body : List.of(command, "payload=not+json+at+all", "payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22block_actions%22",
+                "payload=%7B%7D&x=%zz", "{\"type\":\"event_callback\"}")) {
+            HttpResponse<String> r = send(body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.body()).as(body).contains("not a Slack request Hostwise understands").doesNotContain("Exception");
+        }
         bot.awaitQuiet();
         assertThat(hostwise.store().recentBy(Platform.SLACK, "UESC", 5)).isEmpty();
+        assertThat(bot.slack.calls("response_url")).noneMatch(c -> c.path().contains("escape"));
     }
 
     @Test

@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bolt for Java on Undertow (Bolt ships adapters for servlets and others, not for Undertow). Reads the
  * body once, checks Slack's signature against those exact bytes, builds the Bolt request (a slash
- * command with {@link SlashCommandForm}, anything else with {@link SlackRequestParser}), runs the app and
- * writes its response. Slash commands, interactivity
- * and events all arrive here.
+ * command with {@link SlashCommandForm}, anything else with {@link SlackRequestParser}), runs the app
+ * and writes its response. Slash commands, interactivity and events all arrive here.
  */
 public final class BoltUndertowHandler implements HttpHandler {
 
@@ -82,8 +81,11 @@ public final class BoltUndertowHandler implements HttpHandler {
         Request<?> request;
         try {
             request = request(ex, headers, new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformed) {
-            // a signed body with a broken %-escape: Slack does not send one, so it is refused, not run
+        } catch (RuntimeException malformed) {
+            // a signed body that does not parse (a broken %-escape, a payload that is not a JSON object, an event
+            // without its event): Slack sends none, so it is refused as bad input, not answered with a 500
+            LOG.info("refused a signed request to {} from {} that does not parse: {}", ex.getRequestPath(), remote(ex),
+                    malformed.getClass().getSimpleName());
             request = null;
         }
         if (request == null) {
