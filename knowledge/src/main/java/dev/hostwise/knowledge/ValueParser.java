@@ -92,7 +92,7 @@ final class ValueParser {
                 List<Double> weights = new ArrayList<>();
                 for (JsonNode item : n) {
                     if (!item.isNumber()) {
-                        throw new IllegalArgumentException("hour " + weights.size() + " is not a number (" + echo(item.toString()) + "): "
+                        throw new ValueProblem("hour " + weights.size() + " is not a number (" + echo(item.toString()) + "): "
                                 + f.allowed());
                     }
                     weights.add(item.doubleValue());
@@ -109,14 +109,14 @@ final class ValueParser {
             case POSITIVE_INT, NON_NEGATIVE_INT -> {
                 double d = number(f, s);
                 if (d != Math.rint(d)) {
-                    throw new IllegalArgumentException("'" + echo(s) + "' is not a whole number: " + f.allowed());
+                    throw new ValueProblem("'" + echo(s) + "' is not a whole number: " + f.allowed());
                 }
                 yield checkInt(f, d);
             }
             case BOOLEAN -> switch (s.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "y", "1", "on", "measured" -> true;
                 case "false", "no", "n", "0", "off", "guessed" -> false;
-                default -> throw new IllegalArgumentException("'" + echo(s) + "' is not true or false");
+                default -> throw new ValueProblem("'" + echo(s) + "' is not true or false");
             };
             case CATALOG_ID -> id(s);
             case ENUM -> enumValue(f, s);
@@ -137,7 +137,7 @@ final class ValueParser {
                         }
                         weights.add(d);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("hour " + weights.size() + " is '" + echo(item) + "', not a number: " + f.allowed());
+                        throw new ValueProblem("hour " + weights.size() + " is '" + echo(item) + "', not a number: " + f.allowed());
                     }
                 }
                 yield checkWeights(f, weights);
@@ -156,7 +156,7 @@ final class ValueParser {
             ScenarioField input = rangeKey(e.getKey());
             JsonNode pair = e.getValue();
             if (!pair.isArray() || pair.size() != 2) {
-                throw new IllegalArgumentException(e.getKey() + " must be a list of two numbers, [low, high], not " + pair
+                throw new ValueProblem(e.getKey() + " must be a list of two numbers, [low, high], not " + pair
                         + ": " + f.allowed());
             }
             read.put(input, range(input, fromJsonEnd(input, pair.get(0)), fromJsonEnd(input, pair.get(1))));
@@ -171,7 +171,7 @@ final class ValueParser {
             try {
                 return rangesFromJson(f, StrictJson.mapper().readTree(t));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("is " + ScenarioReader.notValidJson(e) + ": " + f.allowed());
+                throw new ValueProblem("is " + ScenarioReader.notValidJson(e) + ": " + f.allowed());
             }
         }
         Map<ScenarioField, GivenRange> read = new EnumMap<>(ScenarioField.class);
@@ -181,13 +181,13 @@ final class ValueParser {
             }
             java.util.regex.Matcher m = RANGE_TEXT.matcher(part.trim().replaceAll("[,;]+$", ""));
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not name=low..high: " + f.allowed());
+                throw new ValueProblem("'" + part.trim() + "' is not name=low..high: " + f.allowed());
             }
             ScenarioField input = rangeKey(m.group(1));
             read.put(input, range(input, fromTextEnd(input, m.group(2)), fromTextEnd(input, m.group(3))));
         }
         if (read.isEmpty()) {
-            throw new IllegalArgumentException("names no range: " + f.allowed());
+            throw new ValueProblem("names no range: " + f.allowed());
         }
         return byName(read);
     }
@@ -199,7 +199,7 @@ final class ValueParser {
     private static ScenarioField rangeKey(String name) {
         ScenarioField input = ScenarioField.byJson(name).orElse(null);
         if (input == null || !CostInputs.varies(name)) {
-            throw new IllegalArgumentException(name + (input == null ? " is not a scenario field" : " cannot be given a range")
+            throw new ValueProblem(name + (input == null ? " is not a scenario field" : " cannot be given a range")
                     + ": the inputs that can are " + String.join(", ", CostInputs.names()));
         }
         return input;
@@ -209,7 +209,7 @@ final class ValueParser {
         try {
             return (Double) fromJson(input, end);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(input.json() + ": " + e.getMessage());
+            throw new ValueProblem(input.json() + ": " + e.getMessage());
         }
     }
 
@@ -217,13 +217,13 @@ final class ValueParser {
         try {
             return (Double) fromText(input, end);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(input.json() + ": " + e.getMessage());
+            throw new ValueProblem(input.json() + ": " + e.getMessage());
         }
     }
 
     private static GivenRange range(ScenarioField input, double low, double high) {
         if (low > high) {
-            throw new IllegalArgumentException(input.json() + " [" + format(low) + ", " + format(high) + "] is reversed: give the"
+            throw new ValueProblem(input.json() + " [" + format(low) + ", " + format(high) + "] is reversed: give the"
                     + " low end first, e.g. [" + format(high) + ", " + format(low) + "]");
         }
         return new GivenRange(low, high);
@@ -239,26 +239,26 @@ final class ValueParser {
     /** Exactly one weight per hour, none negative or infinite, and some traffic at some hour. */
     private static List<Double> checkWeights(ScenarioField f, List<Double> weights) {
         if (weights.size() != HOURS) {
-            throw new IllegalArgumentException("has " + weights.size() + " numbers; it needs exactly 24, one per hour: " + f.allowed());
+            throw new ValueProblem("has " + weights.size() + " numbers; it needs exactly 24, one per hour: " + f.allowed());
         }
         FieldMetadata m = FieldMetadata.of(f);
         for (int h = 0; h < HOURS; h++) {
             double w = weights.get(h);
             if (!Double.isFinite(w)) {
-                throw new IllegalArgumentException("hour " + h + " is " + format(w) + "; every hour needs a finite number: "
+                throw new ValueProblem("hour " + h + " is " + format(w) + "; every hour needs a finite number: "
                         + f.allowed());
             }
             if (w < m.min().orElseThrow()) {
-                throw new IllegalArgumentException("hour " + h + " is " + format(w) + ", below the limit of "
+                throw new ValueProblem("hour " + h + " is " + format(w) + ", below the limit of "
                         + FieldMetadata.number(m.min().orElseThrow()) + ": " + f.allowed());
             }
             if (w > m.max().orElseThrow()) {
-                throw new IllegalArgumentException("hour " + h + " is " + format(w) + ", above the limit of "
+                throw new ValueProblem("hour " + h + " is " + format(w) + ", above the limit of "
                         + FieldMetadata.number(m.max().orElseThrow()) + ": " + f.allowed());
             }
         }
         if (weights.stream().allMatch(w -> w == 0)) {
-            throw new IllegalArgumentException("is all zeros; at least one hour needs traffic: " + f.allowed());
+            throw new ValueProblem("is all zeros; at least one hour needs traffic: " + f.allowed());
         }
         return List.copyOf(weights);
     }
@@ -266,7 +266,7 @@ final class ValueParser {
     private static IllegalArgumentException wrongType(ScenarioField f, JsonNode n, String expected) {
         String got = n.isTextual() ? "the text \"" + echo(n.textValue()) + "\"" : n.getNodeType().name().toLowerCase(Locale.ROOT)
                 + " " + echo(n.toString());
-        return new IllegalArgumentException("must be " + expected + ", not " + got + ": " + f.allowed());
+        return new ValueProblem("must be " + expected + ", not " + got + ": " + f.allowed());
     }
 
     /** Understands "50,000", "50_000", "50k", "1.2m", "$1.20" and, for fractions and shares, "30%". */
@@ -295,13 +295,13 @@ final class ValueParser {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + echo(raw) + "' is not a number: " + f.allowed());
+            throw new ValueProblem("'" + echo(raw) + "' is not a number: " + f.allowed());
         }
     }
 
     private static double checkRange(ScenarioField f, double d) {
         if (!Double.isFinite(d)) {
-            throw new IllegalArgumentException("must be a finite number: " + f.allowed());
+            throw new ValueProblem("must be a finite number: " + f.allowed());
         }
         return checkBounds(f, d);
     }
@@ -316,11 +316,11 @@ final class ValueParser {
         double min = m.min().orElse(-Double.MAX_VALUE);
         double max = m.max().orElse(Double.MAX_VALUE);
         if (d < min) {
-            throw new IllegalArgumentException(format(d) + " is below the limit of " + FieldMetadata.number(min) + ": "
+            throw new ValueProblem(format(d) + " is below the limit of " + FieldMetadata.number(min) + ": "
                     + f.allowed());
         }
         if (d > max) {
-            throw new IllegalArgumentException(format(d) + " is above the limit of " + FieldMetadata.number(max) + ": "
+            throw new ValueProblem(format(d) + " is above the limit of " + FieldMetadata.number(max) + ": "
                     + f.allowed());
         }
         return d;
@@ -367,15 +367,17 @@ final class ValueParser {
         };
         if (!ascii(s)) {
             // upper-casing would turn the dotless ı into I and the long ſ into S: "claſſification" is not a task type
-            throw new IllegalArgumentException("'" + echo(s) + "' is not allowed (names are plain ASCII letters): " + f.allowed());
+            throw new ValueProblem("'" + echo(s) + "' is not allowed (names are plain ASCII letters): " + f.allowed());
         }
         String key = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         key = ALIASES.getOrDefault(key, key);
-        try {
-            return Enum.valueOf(type, key);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + echo(s) + "' is not allowed: " + f.allowed());
+        for (Enum<?> value : type.getEnumConstants()) {
+            // looked up, not Enum.valueOf's exception caught: a misspelt value is common input, not an error
+            if (value.name().equals(key)) {
+                return value;
+            }
         }
+        throw new ValueProblem("'" + echo(s) + "' is not allowed: " + f.allowed());
     }
 
     private static String format(double d) {
