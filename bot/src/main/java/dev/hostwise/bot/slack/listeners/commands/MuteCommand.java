@@ -29,11 +29,11 @@ public final class MuteCommand implements SlashCommandHandler {
         SlashCommandPayload p = req.getPayload();
         Optional<String> id = Ask.read(SlashText.of(req)) instanceof Ask.Mute mute ? mute.verdictId() : Optional.empty();
         if (id.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Give the verdict's ID, e.g. `/selfhost mute HW-2026-0042`."));
+            return EphemeralText.of("Give the verdict's ID, e.g. `/selfhost mute HW-2026-0042`.");
         }
         if (parts.conversation().mute(id.get(), p.getUserId(), new ReplyAddress(null, p.getResponseUrl(), p.getUserId()))
                 == Admission.BUSY) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(Busy.TEXT));
+            return EphemeralText.of(Busy.TEXT);
         }
         return ctx.ack();
     }

@@ -28,9 +28,9 @@ public final class OpenFormCommand implements SlashCommandHandler {
         ModalMetadata meta = new ModalMetadata(p.getChannelId(), p.getResponseUrl(), 0);
         if (FormOpening.open(parts, p.getTriggerId(), FormValues.defaults(), meta, "the scenario form")
                 instanceof FormOpening.Outcome.Failed failed) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("I couldn't open the form (" + failed.problem() + "). "
+            return EphemeralText.of("I couldn't open the form (" + failed.problem() + "). "
                     + "Run `/selfhost` again, or decide in one line: `/selfhost 50000/day task=classification "
-                    + "quality=good_enough privacy=in_house` (`/selfhost help` lists every key)."));
+                    + "quality=good_enough privacy=in_house` (`/selfhost help` lists every key).");
         }
         return ctx.ack();
     }

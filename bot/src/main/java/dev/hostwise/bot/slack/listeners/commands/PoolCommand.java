@@ -31,15 +31,15 @@ public final class PoolCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         if (!parts.admins().isAdmin(p.getUserId())) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Only Hostwise admins can look for pools: they show other teams' "
-                    + "volumes and costs. Ask one of them."));
+            return EphemeralText.of("Only Hostwise admins can look for pools: they show other teams' "
+                    + "volumes and costs. Ask one of them.");
         }
         Requester who = Requester.chat(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
         Admission a = parts.conversation().pool(new ReplyAddress(null, p.getResponseUrl(), p.getUserId()),
                 () -> PoolText.render(new Pools(parts.hostwise(), parts.hostwise().watchWindow()).find(who), parts.pageBaseUrl()));
         if (a == Admission.BUSY) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(Busy.TEXT));
+            return EphemeralText.of(Busy.TEXT);
         }
-        return ctx.ack(r -> r.responseType("ephemeral").text("Looking for teams whose demand would clear the break-even together…"));
+        return EphemeralText.of("Looking for teams whose demand would clear the break-even together…");
     }
 }

@@ -32,21 +32,21 @@ public final class QuickFormCommand implements SlashCommandHandler {
         SlashCommandPayload p = req.getPayload();
         Conversation.QuickAnswer answer = parts.conversation().readQuickForm(SlashText.of(req));
         if (answer instanceof Conversation.QuickAnswer.NotUnderstood no) {
-            return ephemeral(ctx, no.reply());
+            return ephemeral(no.reply());
         }
         Conversation.QuickAnswer.Understood yes = (Conversation.QuickAnswer.Understood) answer;
         Requester who = Requester.chat(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
         Admission a = parts.conversation().decide(parts.conversation().key("trigger", p.getTriggerId()), yes.scenario(), who,
                 new ReplyAddress(p.getChannelId(), p.getResponseUrl(), p.getUserId()));
-        return a == Admission.BUSY ? ephemeral(ctx, Busy.TEXT) : ctx.ack();
+        return a == Admission.BUSY ? ephemeral(Busy.TEXT) : ctx.ack();
     }
 
     /**
      * The reply repeats the user's own words (a bad key, a bad value): escaped for mrkdwn, so
      * {@code <!channel>} typed into the command shows as text and notifies nobody, and capped.
      */
-    private static Response ephemeral(SlashCommandContext ctx, String text) {
+    private static Response ephemeral(String text) {
         String safe = SlackText.fit(SlackText.escape(text), SlackText.SECTION_MAX);
-        return ctx.ack(r -> r.responseType("ephemeral").text(safe));
+        return EphemeralText.of(safe);
     }
 }

@@ -25,8 +25,8 @@ public final class ReloadCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
         if (!parts.admins().isAdmin(user)) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Only Hostwise admins can reload the rules. "
-                    + "Ask one of them, or see the active revision with `/selfhost rules`."));
+            return EphemeralText.of("Only Hostwise admins can reload the rules. "
+                    + "Ask one of them, or see the active revision with `/selfhost rules`.");
         }
         String responseUrl = req.getPayload().getResponseUrl();
         boolean queued = parts.conversation().queue("rules reload for " + user, () -> {
@@ -37,9 +37,9 @@ public final class ReloadCommand implements SlashCommandHandler {
             }
         });
         if (!queued) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("I'm answering a lot of questions right now and couldn't start "
-                    + "the reload. Run `/selfhost reload` again in a minute."));
+            return EphemeralText.of("I'm answering a lot of questions right now and couldn't start "
+                    + "the reload. Run `/selfhost reload` again in a minute.");
         }
-        return ctx.ack(r -> r.responseType("ephemeral").text("Checking the rules: compiling them and running every policy case…"));
+        return EphemeralText.of("Checking the rules: compiling them and running every policy case…");
     }
 }

@@ -31,10 +31,10 @@ public final class VerdictLookupCommand implements SlashCommandHandler {
         SlashCommandPayload p = req.getPayload();
         Optional<String> id = Ask.read(SlashText.of(req)) instanceof Ask.Lookup lookup ? lookup.verdictId() : Optional.empty();
         if (id.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("Give the verdict's ID, e.g. `/selfhost verdict HW-2026-0042`."));
+            return EphemeralText.of("Give the verdict's ID, e.g. `/selfhost verdict HW-2026-0042`.");
         }
         if (parts.conversation().lookUp(id.get(), new ReplyAddress(null, p.getResponseUrl(), p.getUserId())) == Admission.BUSY) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(Busy.TEXT));
+            return EphemeralText.of(Busy.TEXT);
         }
         return ctx.ack();
     }
