@@ -53,4 +53,15 @@ class SignatureCheckTest {
         long recent = NOW - 299;
         assertThat(check.check(String.valueOf(recent), signer.sign(recent, "a=b"), body)).isEqualTo(Result.VALID);
     }
+
+    @Test
+    void aMalformedOrOtherVersionSignatureIsAMismatchNotAnError() {
+        byte[] body = "a=b".getBytes(StandardCharsets.UTF_8);
+        String good = new SlackSigner("8f742231b10e8888abcd99yyyzzz85a5").sign(NOW, "a=b");
+        assertThat(check.check(String.valueOf(NOW), good, body)).isEqualTo(Result.VALID);
+        for (String bad : java.util.List.of("", "v0=", "v0=zz", "v0=abc", good.substring(0, good.length() - 2), good + "00",
+                "v1=" + good.substring(3), good.replace("v0=", ""), good.substring(0, good.length() - 1) + "g")) {
+            assertThat(check.check(String.valueOf(NOW), bad, body)).as(bad).isEqualTo(Result.MISMATCH);
+        }
+    }
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class BoltUndertowHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoltUndertowHandler.class);
+    private static final HttpString TIMESTAMP = HttpString.tryFromString("X-Slack-Request-Timestamp");
+    private static final HttpString SIGNATURE = HttpString.tryFromString("X-Slack-Signature");
 
     private final App app;
     private final SlackRequestParser parser;
@@ -60,15 +62,14 @@ public final class BoltUndertowHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange ex) throws Exception {
         // read whole on the IO thread before this worker ran (BodyReader): taken as it is, not read again through a stream
         byte[] body = Requests.bodyBytes(ex);
-        Map<String, List<String>> headers = headers(ex);
         if (SslCheck.is(body)) {
             // Slack's certificate probe; Bolt lets it through unsigned too. Nothing is run.
             ex.setStatusCode(200);
             ex.endExchange();
             return;
         }
-        SignatureCheck.Result signature = signatures.check(first(headers, "X-Slack-Request-Timestamp"),
-                first(headers, "X-Slack-Signature"), body);
+        SignatureCheck.Result signature = signatures.check(ex.getRequestHeaders().getFirst(TIMESTAMP),
+                ex.getRequestHeaders().getFirst(SIGNATURE), body);
         if (signature != SignatureCheck.Result.VALID) {
             LOG.info("refused a request to {} from {}: {}", ex.getRequestPath(), remote(ex), signature.words());
             HttpResponses.error(ex, 401, "this endpoint only answers requests signed by Slack");
@@ -80,7 +81,7 @@ public final class BoltUndertowHandler implements HttpHandler {
         }
         Request<?> request;
         try {
-            request = request(ex, headers, new String(body, StandardCharsets.UTF_8));
+            request = request(ex, headers(ex), new String(body, StandardCharsets.UTF_8));
         } catch (RuntimeException malformed) {
             // a signed body that does not parse (a broken %-escape, a payload that is not a JSON object, an event
             // without its event): Slack sends none, so it is refused as bad input, not answered with a 500
@@ -137,15 +138,6 @@ public final class BoltUndertowHandler implements HttpHandler {
             out.put(values.getHeaderName().toString(), new ArrayList<>(values));
         }
         return out;
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     private static Map<String, List<String>> query(HttpServerExchange ex) {

@@ -20,6 +20,9 @@ public final class SignatureCheck {
     /** Slack's window against replays: a request signed more than five minutes ago (or ahead) is refused. */
     public static final Duration WINDOW = Duration.ofMinutes(5);
 
+    /** The signature's version prefix; the rest is the HMAC in hex. */
+    private static final String VERSION = "v0=";
+
     /** Why a request was refused, in words fit for a log line (they reveal nothing secret). */
     public enum Result {
         VALID("valid"),
@@ -66,9 +69,15 @@ public final class SignatureCheck {
         if (Math.abs(age) > WINDOW.toSeconds()) {
             return Result.STALE;
         }
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestamp.trim(), body))).getBytes(StandardCharsets.US_ASCII);
-        // constant-time comparison, so the answer time says nothing about how much of a guess was right
-        return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII)) ? Result.VALID : Result.MISMATCH;
+        String given = signature.trim();
+        byte[] givenMac;
+        try {
+            givenMac = given.startsWith(VERSION) ? HexFormat.of().parseHex(given, VERSION.length(), given.length()) : null;
+        } catch (IllegalArgumentException notHex) {
+            givenMac = null;
+        }
+        // compared as bytes, in constant time, so the answer time says nothing about how much of a guess was right
+        return givenMac != null && MessageDigest.isEqual(hmac(timestamp.trim(), body), givenMac) ? Result.VALID : Result.MISMATCH;
     }
 
     private byte[] hmac(String timestamp, byte[] body) {
