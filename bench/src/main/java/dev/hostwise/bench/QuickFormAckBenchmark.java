@@ -5,14 +5,12 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.hostwise.bench.load.SlackLoadDriver;
 import dev.hostwise.bot.conversation.Conversation;
 import dev.hostwise.bot.slack.blocks.SlackText;
 import dev.hostwise.bot.slack.http.SlashCommandForm;
 import dev.hostwise.knowledge.ScenarioReader;
 import dev.hostwise.knowledge.catalog.Catalog;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The CPU a {@code /selfhost} quick form costs on the acknowledgement path, in process and warm, in the
  * two parts that are not Undertow's: reading the Slack form body into Bolt's request, and reading the
- * one-line form into a scenario (or into the reply naming what is wrong). The texts are the load
- * driver's ({@code SlackLoadDriver}): a good form and one with a bad value, answered in the ack itself.
+ * one-line form into a scenario (or into the reply naming what is wrong). The bodies are the load
+ * driver's ({@link SlackLoadDriver}): a good form and one with a bad value, answered in the ack itself.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,27 +52,11 @@ public class QuickFormAckBenchmark {
     @Setup
     public void setUp() {
         text = switch (form) {
-            case "good" -> "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured";
-            case "bad-value" -> "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 util=150%";
+            case "good" -> SlackLoadDriver.TEXT;
+            case "bad-value" -> SlackLoadDriver.BAD_TEXT;
             default -> throw new IllegalArgumentException(form);
         };
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
-        fields.put("team_id", "T0LOAD");
-        fields.put("team_domain", "example");
-        fields.put("channel_id", "C0LOAD");
-        fields.put("channel_name", "capacity-planning");
-        fields.put("user_id", "U0LOAD");
-        fields.put("user_name", "ada");
-        fields.put("command", "/selfhost");
-        fields.put("text", text);
-        fields.put("api_app_id", "A0LOAD");
-        fields.put("is_enterprise_install", "false");
-        fields.put("response_url", "https://hooks.slack.com/commands/T0LOAD/1234567890/abcdefABCDEF");
-        fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
-        StringBuilder b = new StringBuilder();
-        fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        body = b.toString();
+        body = SlackLoadDriver.commandBody(text, "13345224609.738474920.8088930838d88f008e0");
         reader = new ScenarioReader(Catalog.bundled());
         sdkParser = new SlackRequestParser(AppConfig.builder().singleTeamBotToken("xoxb-bench").signingSecret("bench").build());
         headers = new RequestHeaders(Map.of("content-type", List.of("application/x-www-form-urlencoded"),

@@ -50,9 +50,10 @@ public final class SlackLoadDriver {
 
     private static final String SECRET = "load-driver-signing-secret";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final String TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured";
+    /** The quick form every taken command sends. */
+    public static final String TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 measured";
     /** A quick form with a bad value: answered in the acknowledgement itself, so no verdict is decided or posted. */
-    private static final String BAD_TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 util=150%";
+    public static final String BAD_TEXT = "50000/day task=classification quality=good_enough privacy=in_house tokens=800 gpu=1.2 rps=4 util=150%";
 
     /** A URL under load, and everything measured against it so far. */
     private static final class Target {
@@ -330,7 +331,8 @@ public final class SlackLoadDriver {
         }
     }
 
-    private static String commandBody(String text, String trigger) {
+    /** A slash command's form body as the driver sends it, with the fields Bolt and Hostwise read. */
+    public static String commandBody(String text, String trigger) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("team_id", "T0LOAD");
         form.put("channel_id", "C0LOAD");
