@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public record QuickForm(Map<ScenarioField, String> values, List<String> problems) {
 
     private static final Pattern PER_DAY = Pattern.compile("(?i)(.+)/(?:day|d)");
-    /** What {@code \\s} matches. */
+    /** What {@code \s} matches. */
     private static final String SPACE = " \t\n\u000B\f\r";
     private static final Map<String, FieldMetadata> BY_KEY = keys();
     private static final Optional<FieldMetadata> PER_DAY_FIELD = byForm(QuickKey.Form.PER_DAY);

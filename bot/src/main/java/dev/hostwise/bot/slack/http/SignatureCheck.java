@@ -70,14 +70,25 @@ public final class SignatureCheck {
             return Result.STALE;
         }
         String given = signature.trim();
-        byte[] givenMac;
-        try {
-            givenMac = given.startsWith(VERSION) ? HexFormat.of().parseHex(given, VERSION.length(), given.length()) : null;
-        } catch (IllegalArgumentException notHex) {
-            givenMac = null;
+        if (!isVersionAndHex(given)) {
+            return Result.MISMATCH;
         }
+        byte[] givenMac = HexFormat.of().parseHex(given, VERSION.length(), given.length());
         // compared as bytes, in constant time, so the answer time says nothing about how much of a guess was right
-        return givenMac != null && MessageDigest.isEqual(hmac(timestamp.trim(), body), givenMac) ? Result.VALID : Result.MISMATCH;
+        return MessageDigest.isEqual(hmac(timestamp.trim(), body), givenMac) ? Result.VALID : Result.MISMATCH;
+    }
+
+    /** {@code v0=} and an HMAC-SHA256's 64 hex digits: checked, so that no forged header costs a thrown exception. */
+    private static boolean isVersionAndHex(String given) {
+        if (!given.startsWith(VERSION) || given.length() != VERSION.length() + 64) {
+            return false;
+        }
+        for (int i = VERSION.length(); i < given.length(); i++) {
+            if (!HexFormat.isHexDigit(given.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] hmac(String timestamp, byte[] body) {
