@@ -231,8 +231,8 @@ public final class SlackLoadDriver {
         for (Thread t : threads) {
             t.join();
         }
-        // throughput counts the answers within the round's own length: one request hanging past it (the JDK client
-        // has been seen to wait ~50 s on a loopback connection, against the bare handler too) cannot stretch the round
+        // throughput counts the answers within the round's own length: one request left unanswered past it (seen on the
+        // shared server's empty route, for tens of seconds before the timeout) cannot stretch the round
         double seconds = length.toNanos() / 1e9;
         synchronized (target) {
             target.requests += requests.get();
